@@ -29,7 +29,6 @@ from .model import (
     Alias,
     DateRange,
     Entry,
-    EntityType,
     Identifier,
     Listing,
     ListMeta,
@@ -137,7 +136,7 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     if not text.strip():
         raise InputError(source, "empty list file")
     try:
-        document = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+        document = yaml.load(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError(source, f"malformed YAML: {exc.problem}", line=line) from None
@@ -160,9 +159,7 @@ def dump_list(lst: SanctionsList | tuple[ListMeta, Sequence[Entry]]) -> str:
         meta, entries = lst
     document = {"list": _meta_to_dict(meta), "entries": [entry_to_dict(e) for e in entries]}
     header = "# yaml-language-server: $schema=https://github.com/sanctions-cli/sanctions-cli/raw/main/lists/sanctions-list.schema.json\n"
-    body = yaml.dump(
-        document, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    body = yaml.dump(document, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body
 
 
@@ -253,7 +250,8 @@ def _convert_entry(raw: Any, path: Path_) -> Entry:
     entity_type = _text(raw, path, "type")
     if entity_type not in ENTITY_TYPES:
         raise _Invalid(
-            path + ("type",), f"unknown type {entity_type!r} (expected one of {', '.join(ENTITY_TYPES)})"
+            path + ("type",),
+            f"unknown type {entity_type!r} (expected one of {', '.join(ENTITY_TYPES)})",
         )
     aliases = tuple(
         _convert_alias(item, path + ("aliases", i))
@@ -435,7 +433,7 @@ def _path_text(path: Path_) -> str:
 def _line_of(text: str, path: Path_) -> int | None:
     """The 1-based line of the node at ``path`` (or its nearest existing parent)."""
     try:
-        node = yaml.compose(text, Loader=_SafeLoader)  # noqa: S506 - safe loader, no construction
+        node = yaml.compose(text, Loader=_SafeLoader)
     except yaml.YAMLError:  # pragma: no cover - the text already parsed once
         return None
     line = node.start_mark.line + 1 if node is not None else None
@@ -470,9 +468,7 @@ def _meta_to_dict(meta: ListMeta) -> dict[str, Any]:
 
 
 def _alias_to_dict(alias: Alias) -> dict[str, Any]:
-    return _drop_none(
-        {"name": alias.name, "strength": alias.strength, "script": alias.script}
-    )
+    return _drop_none({"name": alias.name, "strength": alias.strength, "script": alias.script})
 
 
 def _listing_to_dict(listing: Listing) -> dict[str, Any]:

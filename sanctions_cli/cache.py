@@ -1,0 +1,68 @@
+"""On-disk cache of parsed lists and built indexes, keyed by content hash.
+
+The key of every cached object is the sha256 of the bytes it was made from plus a
+format version, so an edited list or a new release of this package can never see
+a stale object.  Objects are pickled: the cache lives in the user's own cache
+directory (created private, mode 0700) and holds only what this program wrote
+there, never data received from elsewhere.  Writes are atomic (temporary file +
+rename); a corrupt or unreadable entry is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+# Bumped whenever the pickled records change shape, so old entries are never read.
+CACHE_FORMAT = 1
+CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
+NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
+
+
+def cache_dir() -> Path:
+    """``$SANCTIONS_CLI_CACHE_DIR`` or the platform's user cache directory."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override) if override else Path(user_cache_dir("sanctions-cli"))
+
+
+def _enabled() -> bool:
+    return not os.environ.get(NO_CACHE_ENV)
+
+
+def _path(kind: str, key: str) -> Path:
+    return cache_dir() / f"{kind}-v{CACHE_FORMAT}-{key}.pickle"
+
+
+def load(kind: str, key: str) -> Any | None:
+    """The cached object of ``kind`` for ``key``, or None."""
+    if not _enabled():
+        return None
+    try:
+        with open(_path(kind, key), "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def store(kind: str, key: str, value: Any) -> None:
+    """Cache ``value``; failures (read-only home, full disk) are silently a no-op."""
+    if not _enabled():
+        return
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _path(kind, key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

@@ -1,0 +1,496 @@
+"""The ``sanctions`` command: argument parsing and rendering only (typer + rich).
+
+Data goes to stdout; progress, summaries and warnings go to stderr.  Tables and
+colour appear only on a terminal (rich honours ``NO_COLOR``).  Exit codes are
+grep's: 0 nothing flagged, 1 something flagged, 2 usage or input error.  Every
+``SanctionsError`` becomes one line on stderr; a traceback appears only with
+``--verbose``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TextIO, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .csvinput import CsvOptions, open_csv, resolve_columns
+from .errors import SanctionsError, UsageError
+from .listfile import combined_hash, load_list_file
+from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, stale_lists
+from .model import Hit, SanctionsList
+from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
+from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
+
+EXIT_CLEAN = 0
+EXIT_HITS = 1
+EXIT_ERROR = 2
+FORMATS = ("table", "csv", "jsonl")
+# Rows shown in the terminal table before it is cut (the full result is one
+# --format csv away); a table of thousands of rows helps nobody.
+TABLE_MAX_ROWS = 200
+
+app = typer.Typer(
+    name="sanctions",
+    help="Screen payment files against sanctions lists.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+lists_app = typer.Typer(help="Show, validate and import sanctions lists.", no_args_is_help=False)
+app.add_typer(lists_app, name="lists")
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+T = TypeVar("T")
+
+
+class _State:
+    verbose = False
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _guard(func: Callable[[], T]) -> T:
+    """Run ``func``; turn known errors into one line and exit 2."""
+    try:
+        return func()
+    except SanctionsError as exc:
+        if _State.verbose:
+            traceback.print_exc(file=sys.stderr)
+        _fail(str(exc).replace("[", "\\["))
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        raise typer.Exit(130) from None
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise typer.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)", param_hint=option)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sanctions-cli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show tracebacks for errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Screen payment files against sanctions lists (exit 0 clean, 1 hits, 2 errors)."""
+    _State.verbose = verbose
+
+
+ListOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--list",
+        "-l",
+        help="A list to screen against: YAML file or directory, or an official file "
+        "(OFAC CSV directory, OFAC/UN/Canada XML, OpenSanctions CSV). Repeatable. "
+        "Default: the bundled lists.",
+    ),
+]
+ListFormatOpt = Annotated[
+    str | None,
+    typer.Option("--list-format", help="Format of official --list files (default: detected)."),
+]
+ThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--threshold",
+        "-t",
+        min=0,
+        max=100,
+        help="Score (0-100) from which a name is a hit.",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Screen as of this date, YYYY-MM-DD (default: today)."),
+]
+AuthorityOpt = Annotated[
+    list[str] | None,
+    typer.Option("--authority", help="Only listings by this body (e.g. OFAC, UN). Repeatable."),
+]
+ProgramOpt = Annotated[
+    list[str] | None,
+    typer.Option("--program", help="Only listings under this program (e.g. DPRK2). Repeatable."),
+]
+MaxAgeOpt = Annotated[
+    int,
+    typer.Option("--max-list-age", help="Warn when a list's as-of date is older (days)."),
+]
+
+
+def _load(
+    paths: list[str] | None, list_format: str | None, max_age: int, as_of: dt.date
+) -> list[SanctionsList]:
+    lists = _guard(lambda: load_lists(paths or None, list_format))
+    for lst, age in stale_lists(lists, as_of, max_age):
+        err.print(
+            f"warning: list {lst.meta.id} is {age} days old (as of {lst.meta.as_of}); "
+            "update it or raise --max-list-age",
+            style="yellow",
+        )
+    return lists
+
+
+# ---------------------------------------------------------------------------
+# screen
+
+
+@app.command()
+def screen(
+    files: Annotated[
+        list[str] | None, typer.Argument(help="CSV files to screen; '-' or none for stdin.")
+    ] = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option("--column", "-c", help="Column to screen (repeatable; default: detected)."),
+    ] = None,
+    list_paths: ListOpt = None,
+    list_format: ListFormatOpt = None,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv or jsonl (default: table on a terminal, csv otherwise).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write results to this file (atomically)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    date_column: Annotated[
+        str | None,
+        typer.Option("--date-column", help="Screen each row as of the date in this column."),
+    ] = None,
+    authority: AuthorityOpt = None,
+    program: ProgramOpt = None,
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", "-d", help="CSV delimiter (default: sniffed).")
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option("--encoding", help="Input encoding (default UTF-8, BOM or not).")
+    ] = "utf-8-sig",
+    max_age: MaxAgeOpt = DEFAULT_MAX_AGE_DAYS,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary or notes on stderr.")
+    ] = False,
+) -> None:
+    """Screen the name columns of CSV files and print the flagged rows."""
+    if output_format is not None and output_format not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    if delimiter is not None:
+        delimiter = delimiter.encode().decode("unicode_escape") if delimiter == "\\t" else delimiter
+        if len(delimiter) != 1:
+            raise typer.BadParameter("must be one character", param_hint="--delimiter")
+    if date_column and as_of:
+        raise typer.BadParameter("use either --as-of or --date-column", param_hint="--as-of")
+    day = _parse_day(as_of, "--as-of") or dt.date.today()
+    to_file = output not in (None, "-")
+    if output_format is None:
+        output_format = "table" if (not to_file and sys.stdout.isatty()) else "csv"
+    if output_format == "table" and to_file:
+        raise typer.BadParameter(
+            "table output is for terminals; use csv or jsonl", param_hint="--format"
+        )
+
+    lists = _load(list_paths, list_format, max_age, day)
+    screener = _guard(
+        lambda: Screener(
+            lists,
+            threshold=threshold,
+            listing_filter=ListingFilter(tuple(authority or ()), tuple(program or ())),
+        )
+    )
+    sources = files or ["-"]
+    options = CsvOptions(delimiter=delimiter, encoding=encoding)
+    flagged = 0
+    try:
+        with AtomicOutput(output) as stream:
+            flagged = _guard(
+                lambda: _screen_sources(
+                    screener,
+                    sources,
+                    options,
+                    column or [],
+                    day if not date_column else None,
+                    date_column,
+                    output_format,
+                    stream,
+                    quiet,
+                )
+            )
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise typer.Exit(EXIT_HITS) from None
+    if not quiet:
+        stats = screener.stats
+        err.print(
+            f"{stats.rows} rows screened, {stats.flagged_rows} flagged ({stats.hits} hits) "
+            f"against {len(screener.entries)} entries in {len(lists)} list(s) "
+            f"[lists {screener.lists_hash[:12]}]",
+            markup=False,
+        )
+    raise typer.Exit(EXIT_HITS if flagged else EXIT_CLEAN)
+
+
+def _screen_sources(
+    screener: Screener,
+    sources: Sequence[str],
+    options: CsvOptions,
+    requested: Sequence[str],
+    as_of: dt.date | None,
+    date_column: str | None,
+    output_format: str,
+    stream: TextIO,
+    quiet: bool,
+) -> int:
+    flagged = 0
+    table_rows: list[tuple[str, RowResult, Hit]] = []
+    csv_writer: CsvHitWriter | None = None
+    for source_name in sources:
+        source = open_csv(source_name, options)
+        columns = resolve_columns(source.name, source.header, requested)
+        if date_column is not None:
+            resolve_columns(source.name, source.header, [date_column])
+        if not requested and not quiet:
+            err.print(f"{source.name}: screening columns {', '.join(columns)}", markup=False)
+        if output_format == "csv":
+            if csv_writer is None:
+                csv_writer = CsvHitWriter(stream, source.header, screener.lists_hash)
+            elif list(source.header) != csv_writer.header:
+                raise UsageError(
+                    f"{source.name}: its columns differ from the first file's; "
+                    "screen files with different layouts in separate runs"
+                )
+        jsonl = JsonlHitWriter(stream, screener.lists_hash, source.name)
+        for result in screener.screen_rows(
+            source.rows(), columns, as_of=as_of, date_column=date_column, source=source.name
+        ):
+            if not result.hits:
+                continue
+            flagged += 1
+            if output_format == "csv" and csv_writer is not None:
+                csv_writer.write(result)
+            elif output_format == "jsonl":
+                jsonl.write(result)
+            elif len(table_rows) < TABLE_MAX_ROWS:
+                table_rows.extend((source.name, result, hit) for hit in result.hits)
+    if output_format == "table":
+        _render_table(table_rows, flagged)
+    return flagged
+
+
+def _render_table(rows: list[tuple[str, RowResult, Hit]], flagged: int) -> None:
+    out = Console(highlight=False)
+    if not rows:
+        return
+    table = Table(title="Flagged rows", show_lines=False)
+    for heading in ("row", "column", "value", "score", "listed name", "matched", "listings"):
+        table.add_column(heading, overflow="fold")
+    for _source, result, hit in rows:
+        table.add_row(
+            str(result.row_number),
+            hit.column or "",
+            hit.query,
+            f"{hit.score:.1f}",
+            f"{hit.entry.name} ({hit.entry.id})",
+            hit.matched_name + (" (weak)" if hit.matched_strength == "weak" else ""),
+            "\n".join(_listing_text(x) for x in hit.listings),
+        )
+    out.print(table)
+    if flagged > TABLE_MAX_ROWS:
+        err.print(f"table cut at {TABLE_MAX_ROWS} rows; use --format csv for all {flagged}")
+
+
+def _listing_text(listing: Any) -> str:
+    parts = [listing.list]
+    if listing.program:
+        parts.append(listing.program)
+    if listing.reference:
+        parts.append(listing.reference)
+    if listing.listed_on:
+        parts.append(f"since {listing.listed_on.isoformat()}")
+    return " ".join(parts)
+
+
+def _quiet_broken_pipe() -> None:
+    """After the reader of stdout went away: silence the final flush at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# ---------------------------------------------------------------------------
+# check
+
+
+@app.command()
+def check(
+    name: Annotated[str, typer.Argument(help="The name to look up.")],
+    list_paths: ListOpt = None,
+    list_format: ListFormatOpt = None,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    as_of: AsOfOpt = None,
+    authority: AuthorityOpt = None,
+    program: ProgramOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show how each score was made.")
+    ] = False,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="table or jsonl (default: table on a terminal)."),
+    ] = None,
+    max_age: MaxAgeOpt = DEFAULT_MAX_AGE_DAYS,
+) -> None:
+    """Look up one name, like a regulator's search page: best matches, scores and listings."""
+    if output_format is not None and output_format not in ("table", "jsonl"):
+        raise typer.BadParameter("must be table or jsonl", param_hint="--format")
+    day = _parse_day(as_of, "--as-of") or dt.date.today()
+    lists = _load(list_paths, list_format, max_age, day)
+    screener = _guard(
+        lambda: Screener(
+            lists,
+            threshold=threshold,
+            listing_filter=ListingFilter(tuple(authority or ()), tuple(program or ())),
+        )
+    )
+    hits = _guard(lambda: screener.check(name, day))
+    fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    try:
+        if fmt == "jsonl":
+            import json
+
+            for hit in hits:
+                typer.echo(json.dumps(hit_record(hit, screener.lists_hash), ensure_ascii=False))
+        else:
+            _render_check(name, hits, explain, day)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    raise typer.Exit(EXIT_HITS if hits else EXIT_CLEAN)
+
+
+def _render_check(name: str, hits: list[Hit], explain: bool, day: dt.date) -> None:
+    out = Console(highlight=False)
+    if not hits:
+        out.print(f"No match for {name!r} as of {day.isoformat()}.", markup=False)
+        return
+    for hit in hits:
+        entry = hit.entry
+        out.print(
+            f"[bold]{hit.score:.1f}[/]  {_esc(entry.name)}  [dim]({entry.id}, {entry.type})[/]"
+        )
+        if hit.matched_name != entry.name:
+            out.print(f"      matched {hit.matched_strength} alias: {_esc(hit.matched_name)}")
+        for listing in hit.listings:
+            out.print(f"      {_esc(listing.authority)}: {_esc(_listing_text(listing))}")
+        if entry.birth_dates:
+            out.print(f"      born {', '.join(d.text for d in entry.birth_dates)}")
+        if explain:
+            match = hit.match
+            out.print(
+                f"      normalised: {_esc(match.query_normalised)!r} vs "
+                f"{_esc(match.candidate_normalised)!r}"
+            )
+            for pair in match.pairs:
+                out.print(f"        {pair.query} ~ {pair.candidate}: {pair.score:.1f}")
+            for adj in match.adjustments:
+                out.print(f"        {adj.reason}: {adj.delta:+.1f} ({_esc(adj.detail)})")
+
+
+def _esc(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+# ---------------------------------------------------------------------------
+# lists
+
+
+@lists_app.callback(invoke_without_command=True)
+def lists_show(
+    ctx: typer.Context,
+    list_paths: ListOpt = None,
+    list_format: ListFormatOpt = None,
+) -> None:
+    """Show the loaded lists: entries, names, as-of date and content hash."""
+    if ctx.invoked_subcommand is not None:
+        return
+    lists = _guard(lambda: load_lists(list_paths or None, list_format))
+    if sys.stdout.isatty():
+        table = Table(title="Loaded lists")
+        for heading in ("id", "title", "entries", "names", "as of", "sha256"):
+            table.add_column(heading, overflow="fold")
+        for lst in lists:
+            table.add_row(
+                lst.meta.id,
+                lst.meta.title,
+                str(len(lst.entries)),
+                str(lst.name_count),
+                str(lst.meta.as_of or ""),
+                lst.content_hash[:16],
+            )
+        Console(highlight=False).print(table)
+    else:
+        typer.echo("id\ttitle\tentries\tnames\tas_of\tsha256\tsource")
+        for lst in lists:
+            typer.echo(
+                f"{lst.meta.id}\t{lst.meta.title}\t{len(lst.entries)}\t{lst.name_count}\t"
+                f"{lst.meta.as_of or ''}\t{lst.content_hash}\t{lst.source}"
+            )
+    err.print(f"combined lists hash {combined_hash(lists)}", markup=False)
+
+
+@lists_app.command("validate")
+def lists_validate(
+    files: Annotated[list[Path], typer.Argument(help="YAML list files to check.")],
+) -> None:
+    """Check YAML list files: exit 0 when all are valid, 2 with one line per bad file."""
+    bad = 0
+    for path in files:
+        try:
+            lst = load_list_file(path)
+        except SanctionsError as exc:
+            bad += 1
+            err.print(f"error: {exc}", markup=False, soft_wrap=True)
+            continue
+        typer.echo(f"{path}: ok, {len(lst.entries)} entries, {lst.name_count} names")
+    raise typer.Exit(EXIT_ERROR if bad else EXIT_CLEAN)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(EXIT_HITS)

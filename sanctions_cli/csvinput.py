@@ -1,0 +1,269 @@
+"""Read transaction CSV files as a stream of rows, and find the columns to screen.
+
+Files (or stdin, ``-``) are decoded incrementally, so memory does not grow with the
+file.  The delimiter is sniffed from the first block unless given; UTF-8 with or
+without a byte-order mark is the default encoding.  Every problem — undecodable
+bytes, a ragged row, an empty file, a missing column — raises ``InputError``
+naming the file, the row or line, and the field: no row is dropped silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from .errors import InputError, UsageError
+
+# Bytes read to sniff the delimiter: enough for dozens of typical rows.
+SNIFF_BYTES = 64 * 1024
+CANDIDATE_DELIMITERS = ",;\t|"
+# csv's default field limit (128 KiB) is raised: remittance free-text fields can be long.
+FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+
+# Header words that mean "this column holds a party's name".
+PARTY_WORDS = frozenset(
+    {
+        "name",
+        "names",
+        "originator",
+        "beneficiary",
+        "counterparty",
+        "counterpart",
+        "payee",
+        "payer",
+        "sender",
+        "receiver",
+        "recipient",
+        "remitter",
+        "debtor",
+        "creditor",
+        "customer",
+        "client",
+        "holder",
+        "party",
+        "orderer",
+        "ordering",
+        "applicant",
+        "owner",
+        "vessel",
+        "shipper",
+        "consignee",
+        "merchant",
+        "company",
+        "entity",
+        "person",
+    }
+)
+# Header words that mean the column is about a party but is not its name.
+NOT_NAME_WORDS = frozenset(
+    {
+        "id",
+        "account",
+        "acct",
+        "iban",
+        "bic",
+        "swift",
+        "country",
+        "city",
+        "address",
+        "addr",
+        "street",
+        "zip",
+        "postcode",
+        "amount",
+        "date",
+        "currency",
+        "code",
+        "number",
+        "no",
+        "nr",
+        "num",
+        "ref",
+        "reference",
+        "type",
+        "dob",
+        "birth",
+        "email",
+        "phone",
+        "nationality",
+        "imo",
+        "passport",
+    }
+)
+_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvOptions:
+    delimiter: str | None = None  # None: sniff
+    encoding: str = "utf-8-sig"
+
+
+class CsvSource:
+    """One CSV input: iterate ``rows()`` after reading ``header``."""
+
+    def __init__(self, name: str, stream: BinaryIO, options: CsvOptions) -> None:
+        self.name = name
+        self._options = options
+        try:
+            codecs.lookup(options.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {options.encoding!r}") from None
+        self._text: TextIO = io.TextIOWrapper(
+            stream, encoding=options.encoding, errors="strict", newline=""
+        )
+        self._line = 0
+        sample = self._read_text(SNIFF_BYTES)
+        if sample and not sample.endswith(("\n", "\r")):
+            sample += self._read_line_at(1)
+        if not sample.strip():
+            raise InputError(name, "empty file (no header row)")
+        self.delimiter = options.delimiter or _sniff_delimiter(sample)
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
+        self._reader = csv.reader(self._lines(sample), delimiter=self.delimiter, strict=True)
+        try:
+            header = next(self._reader)
+        except csv.Error as exc:
+            raise InputError(name, f"malformed CSV header: {exc}", line=1) from None
+        header = [h.strip() for h in header]
+        if not any(header):
+            raise InputError(name, "empty header row", line=1)
+        seen: set[str] = set()
+        for index, column in enumerate(header, start=1):
+            if not column:
+                raise InputError(name, f"column {index} of the header has no name", line=1)
+            if column in seen:
+                raise InputError(name, f"duplicate column name {column!r}", line=1)
+            seen.add(column)
+        self.header: tuple[str, ...] = tuple(header)
+
+    def _read_text(self, size: int) -> str:
+        try:
+            return self._text.read(size)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                self.name,
+                f"cannot decode bytes as {self._options.encoding} ({exc.reason}); use --encoding",
+            ) from None
+
+    def _lines(self, sample: str) -> Iterator[str]:
+        for line in io.StringIO(sample, newline=""):
+            self._line += 1
+            yield line
+        while True:
+            line = self._read_line_at(self._line + 1)
+            if not line:
+                return
+            self._line += 1
+            yield line
+
+    def _read_line_at(self, line_number: int) -> str:
+        try:
+            return self._text.readline()
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                self.name,
+                f"cannot decode bytes as {self._options.encoding} ({exc.reason}); use --encoding",
+                line=line_number,
+            ) from None
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """Data rows as dicts keyed by the header; row numbers start at 1 after the header."""
+        width = len(self.header)
+        number = 0
+        while True:
+            try:
+                fields = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InputError(self.name, f"malformed CSV: {exc}", line=self._line) from None
+            number += 1
+            if len(fields) != width:
+                if not any(f.strip() for f in fields):
+                    # A blank line is not a row; it holds nothing to screen.
+                    number -= 1
+                    continue
+                raise InputError(
+                    self.name,
+                    f"ragged row: {len(fields)} fields where the header has {width}",
+                    row=number,
+                    line=self._reader.line_num,
+                )
+            yield dict(zip(self.header, fields, strict=True))
+
+
+def open_csv(path: str, options: CsvOptions | None = None) -> CsvSource:
+    """Open a CSV file, or stdin for ``-``, as a ``CsvSource``."""
+    options = options or CsvOptions()
+    if path == "-":
+        return CsvSource("<stdin>", sys.stdin.buffer, options)
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - the CsvSource owns it until exhausted
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a CSV file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot open: {exc.strerror}") from None
+    return CsvSource(path, stream, options)
+
+
+def _sniff_delimiter(sample: str) -> str:
+    lines = sample.splitlines()
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=CANDIDATE_DELIMITERS)
+        return dialect.delimiter
+    except csv.Error:
+        # One column, or too irregular to tell: the header's most frequent candidate wins.
+        header = lines[0] if lines else ""
+        counts = {d: header.count(d) for d in CANDIDATE_DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def header_words(column: str) -> list[str]:
+    """``BeneficiaryName`` / ``beneficiary_name`` / ``Beneficiary Name`` -> [beneficiary, name]."""
+    return [w.lower() for w in _WORD_RE.findall(column)]
+
+
+def detect_name_columns(header: Sequence[str]) -> list[str]:
+    """Columns whose header means a party's name (originator, beneficiary, payee ...)."""
+    chosen = []
+    for column in header:
+        words = set(header_words(column))
+        if words & PARTY_WORDS and not words & NOT_NAME_WORDS:
+            chosen.append(column)
+    return chosen
+
+
+def resolve_columns(source: str, header: Sequence[str], requested: Sequence[str]) -> list[str]:
+    """The requested columns (case-insensitive), or the detected ones; error if none."""
+    if requested:
+        by_fold = {h.casefold(): h for h in header}
+        resolved = []
+        for column in requested:
+            actual = column if column in header else by_fold.get(column.casefold())
+            if actual is None:
+                raise InputError(
+                    source,
+                    f"no column {column!r} (columns: {', '.join(header)})",
+                    line=1,
+                    field=column,
+                )
+            resolved.append(actual)
+        return resolved
+    detected = detect_name_columns(header)
+    if not detected:
+        raise InputError(
+            source,
+            f"no name column found in the header ({', '.join(header)}); choose with --column",
+            line=1,
+        )
+    return detected

@@ -1,0 +1,141 @@
+"""Helpers shared by the importers: reading files, hashing a set of inputs, hardened XML
+parsing, date helpers and the small builders every importer needs.
+
+Nothing here knows a particular publisher's format; each ``importers/<format>.py`` module
+owns its own layout and quirks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree as DET
+
+from ..errors import InputError
+from ..listfile import content_hash, parse_date_range
+from ..model import DateRange
+
+# How much of a file the format sniffers look at: enough for an XML prolog, a root
+# element with its namespace declarations and a CSV header row.
+SNIFF_BYTES = 4096
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ImportNotice(UserWarning):
+    """Something odd but not fatal in an official file (issued with ``warnings.warn``):
+    the CLI can record these with ``warnings.catch_warnings(record=True)`` and show them."""
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of one input file, or a one-line ``InputError``."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, expected a file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+
+
+def inputs_hash(datas: Sequence[bytes]) -> str:
+    """sha256 identifying a set of input files.
+
+    One file: the sha256 of its bytes (the same value ``listfile`` gives a file).  Several
+    files: the sha256 of their sorted hashes, so the order they were given does not matter.
+    """
+    if len(datas) == 1:
+        return content_hash(datas[0])
+    return content_hash("\n".join(sorted(content_hash(d) for d in datas)).encode())
+
+
+def parse_xml(data: bytes, source: str) -> ET.Element:
+    """Parse XML with defusedxml: DTDs (and with them entity bombs and external
+    entities) are refused outright, since no sanctions publication uses one."""
+    try:
+        root: ET.Element = DET.fromstring(data, forbid_dtd=True)
+    except defusedxml.DTDForbidden:
+        raise InputError(
+            source, "XML with a DOCTYPE/DTD refused (entity expansion or external entities)"
+        ) from None
+    except defusedxml.DefusedXmlException as exc:
+        raise InputError(source, f"unsafe XML refused: {exc}") from None
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        reason = str(exc).split(":")[0]
+        if "no element found" in reason:
+            reason = "truncated XML (no closing root element)"
+        raise InputError(source, f"malformed XML: {reason}", line=line) from None
+    return root
+
+
+def local(tag: str) -> str:
+    """An element tag without its ``{namespace}``."""
+    return tag.rpartition("}")[2]
+
+
+def child_text(element: ET.Element, name: str) -> str | None:
+    """Stripped text of the first direct child named ``name`` (namespace ignored)."""
+    for child in element:
+        if local(child.tag) == name:
+            return clean(child.text)
+    return None
+
+
+def children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if local(child.tag) == name]
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse whitespace (publishers wrap long values over lines); empty -> None."""
+    if text is None:
+        return None
+    out = _WHITESPACE.sub(" ", text).strip()
+    return out or None
+
+
+def iso_date(
+    text: str, source: str, field: str, *, line: int | None = None, row: int | None = None
+) -> dt.date:
+    """A ``YYYY-MM-DD`` date (a time part is ignored), or an ``InputError``."""
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise InputError(
+            source,
+            f"invalid date {text!r} (expected YYYY-MM-DD)",
+            line=line,
+            row=row,
+            field=field,
+        ) from None
+
+
+def date_range(
+    text: str, source: str, field: str, *, line: int | None = None, row: int | None = None
+) -> DateRange:
+    """``listfile.parse_date_range`` with an ``InputError`` naming the place."""
+    try:
+        return parse_date_range(text)
+    except ValueError as exc:
+        raise InputError(source, str(exc), line=line, row=row, field=field) from None
+
+
+def year_range_text(low: int, high: int) -> str:
+    """``1948`` for one year, ``1967..1969`` for several."""
+    return str(low) if low == high else f"{low}..{high}"
+
+
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """Items in first-seen order without duplicates."""
+    return tuple(dict.fromkeys(items))
+
+
+def join_remarks(parts: Iterable[str | None]) -> str | None:
+    text = "; ".join(p for p in parts if p)
+    return text or None

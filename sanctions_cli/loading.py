@@ -1,0 +1,100 @@
+"""Load the lists a run screens against: bundled YAML, user YAML, or official files.
+
+``load_lists`` takes what the user gave with ``--list`` (files or directories) or,
+with nothing given, the bundled lists.  A YAML file is parsed by ``listfile``; any
+other file (an OFAC CSV set, UN XML, ...) is converted by ``importers``.  Both
+results are cached on disk keyed by the hash of the input bytes, so the second
+run with the same lists skips parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import cache
+from .errors import InputError
+from .listfile import LIST_SUFFIXES, bundled_list_paths, content_hash, parse_list_bytes
+from .model import SanctionsList
+
+# A list older than this (days since its as-of date) draws a warning: screening
+# against a stale list is a compliance finding.  90 days is a quarter: official
+# lists change weekly, so any real deployment updates far more often.
+DEFAULT_MAX_AGE_DAYS = 90
+
+
+def load_lists(
+    paths: Sequence[str | Path] | None = None, list_format: str | None = None
+) -> list[SanctionsList]:
+    """Load every list named in ``paths`` (the bundled lists when empty or None)."""
+    if not paths:
+        return [load_yaml_list(p) for p in bundled_list_paths()]
+    loaded: list[SanctionsList] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and list_format is None and not _is_official_dir(path):
+            files = sorted(p for p in path.iterdir() if p.suffix in LIST_SUFFIXES)
+            if not files:
+                raise InputError(str(path), "directory holds no .yaml list file")
+            loaded.extend(load_yaml_list(p) for p in files)
+        elif list_format is None and path.suffix in LIST_SUFFIXES:
+            loaded.append(load_yaml_list(path))
+        else:
+            loaded.append(load_official_list(path, list_format))
+    return loaded
+
+
+def load_yaml_list(path: str | Path) -> SanctionsList:
+    source = str(path)
+    data = _read(source)
+    key = content_hash(data)
+    cached = cache.load("list", key)
+    if isinstance(cached, SanctionsList):
+        return SanctionsList(cached.meta, cached.entries, cached.content_hash, source)
+    parsed = parse_list_bytes(data, source)
+    cache.store("list", key, parsed)
+    return parsed
+
+
+def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
+    """Convert an official publication (file or OFAC CSV directory), cached by content."""
+    from . import importers  # imported lazily: most runs screen YAML only
+
+    files = importers.input_files(path)
+    key = content_hash(b"".join(content_hash(_read(str(f))).encode() for f in files))
+    key = content_hash(f"{list_format}:{key}".encode())
+    cached = cache.load("import", key)
+    if isinstance(cached, SanctionsList):
+        return cached
+    converted = importers.import_files(list_format, files)
+    cache.store("import", key, converted)
+    return converted
+
+
+def stale_lists(
+    lists: Sequence[SanctionsList], today: dt.date, max_age_days: int = DEFAULT_MAX_AGE_DAYS
+) -> list[tuple[SanctionsList, int]]:
+    """Lists whose as-of date is more than ``max_age_days`` before ``today``, with their age."""
+    out = []
+    for lst in lists:
+        if lst.meta.as_of is not None:
+            age = (today - lst.meta.as_of).days
+            if age > max_age_days:
+                out.append((lst, age))
+    return out
+
+
+def _is_official_dir(path: Path) -> bool:
+    return any((path / name).exists() for name in ("sdn.csv", "SDN.CSV", "cons_prim.csv"))
+
+
+def _read(source: str) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror}") from None
