@@ -80,7 +80,9 @@ def _parse_day(value: str | None, option: str) -> dt.date | None:
     try:
         return parse_date(value)
     except ValueError:
-        raise typer.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)", param_hint=option)
+        raise typer.BadParameter(
+            f"invalid date {value!r} (expected YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
 def _version(value: bool) -> None:

@@ -138,8 +138,10 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     try:
         document = yaml.load(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError(source, f"malformed YAML: {exc.problem}", line=line) from None
+        mark = exc.problem_mark
+        raise InputError(
+            source, f"malformed YAML: {exc.problem}", line=mark.line + 1 if mark else None
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(source, f"malformed YAML: {exc}") from None
     try:
@@ -153,10 +155,7 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
 
 def dump_list(lst: SanctionsList | tuple[ListMeta, Sequence[Entry]]) -> str:
     """Serialise a list to the YAML format (the inverse of ``parse_list_bytes``)."""
-    if isinstance(lst, SanctionsList):
-        meta, entries = lst.meta, lst.entries
-    else:
-        meta, entries = lst
+    meta, entries = (lst.meta, lst.entries) if isinstance(lst, SanctionsList) else lst
     document = {"list": _meta_to_dict(meta), "entries": [entry_to_dict(e) for e in entries]}
     header = "# yaml-language-server: $schema=https://github.com/sanctions-cli/sanctions-cli/raw/main/lists/sanctions-list.schema.json\n"
     body = yaml.dump(document, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100)
@@ -278,7 +277,7 @@ def _convert_entry(raw: Any, path: Path_) -> Entry:
             raise _Invalid(item_path, str(exc)) from None
     return Entry(
         id=_text(raw, path, "id"),
-        type=entity_type,  # type: ignore[arg-type]  # checked against ENTITY_TYPES above
+        type=entity_type,  # checked against ENTITY_TYPES above
         name=_text(raw, path, "name"),
         aliases=aliases,
         listings=listings,
@@ -445,10 +444,11 @@ def _line_of(text: str, path: Path_) -> int | None:
                     child = value_node
                     line = key_node.start_mark.line + 1
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part < len(node.value):
-                child = node.value[part]
-                line = child.start_mark.line + 1
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            child = node.value[part]
+            line = child.start_mark.line + 1
         if child is None:
             break
         node = child

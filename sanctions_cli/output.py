@@ -169,7 +169,7 @@ class AtomicOutput:
     """
 
     def __init__(self, path: str | None) -> None:
-        self.path = None if path in (None, "-") else Path(path)  # type: ignore[arg-type]
+        self.path = None if path is None or path == "-" else Path(path)
         self._tmp: Path | None = None
         self.stream: TextIO = sys.stdout
 

@@ -143,7 +143,7 @@ class Screener:
         return result
 
     def check(self, value: str, as_of: dt.date, column: str | None = None) -> list[Hit]:
-        """Hits for one name as of a date: entries with a listing in force that passes the filter."""
+        """Hits for one name as of a date: entries with a listing in force passing the filter."""
         hits = []
         for name_hit in self.entry_hits(value):
             entry = self.entries[name_hit.ref.entry_index]

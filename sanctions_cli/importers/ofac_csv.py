@@ -379,15 +379,21 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 def _read_rows(data: bytes, source: str) -> list[list[str]]:
     if b"\x00" in data[:SNIFF_BYTES]:
         raise InputError(source, "not an OFAC CSV file (binary content)")
-    data = data.rstrip(b"\r\n").rstrip(EOF_BYTE)
+    body = data.rstrip(EOF_BYTE)
+    if body and not body.endswith(b"\n") and not data.endswith(EOF_BYTE):
+        # OFAC ends every file with a line end and 0x1A: a file stopping mid-line was cut.
+        raise InputError(
+            source, "truncated file: it ends in the middle of a row", line=body.count(b"\n") + 1
+        )
     try:
-        text = data.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # older OFAC files are Windows-1252
+        text = body.decode("cp1252", errors="replace")  # older OFAC files are Windows-1252
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+        return [row for row in reader if row]
     except csv.Error as exc:
-        raise InputError(source, f"malformed CSV: {exc}") from None
+        raise InputError(source, f"malformed CSV: {exc}", line=reader.line_num) from None
 
 
 def _check_width(row: list[str], width: int, path: Path, line: int) -> None:

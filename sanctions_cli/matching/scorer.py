@@ -6,13 +6,22 @@ not matter and a shared token cannot be counted twice.  Adjacent tokens may be
 paired as one compound, so ``Jong-Sik``, ``Jong Sik`` and ``Jongsik`` agree.
 Tokens left unpaired on either side count as zero, so a shared ``Kim`` alone
 cannot reach the threshold.
+
+Contract with the candidate index (``matching.index``), which must stay lossless:
+
+* ``token_similarity(a, b)`` is the best ``rapidfuzz.fuzz.ratio`` of the two tokens
+  over the views in ``TOKEN_VIEWS`` (0 for unequal short tokens), so an index can
+  find every token within a similarity by searching each view's vocabulary;
+* the score of a name pair never exceeds the best similarity of its token pairs
+  plus ``MAX_SCORE_BONUS``: adjustments may lower a score, never raise it past that.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
 
 from ..model import Match, TokenPair
 from ..names import PreparedName
@@ -24,6 +33,20 @@ MIN_TOKEN_SIMILARITY = 60.0
 # Tokens this short (initials, "al", "de") must be equal to pair: one letter of
 # difference in a two-letter token is a different token.
 EXACT_TOKEN_MAX_LEN = 2
+
+
+# Upper bound of what adjustments may add to the token alignment score (see the
+# module docstring): the candidate index searches at ``threshold - MAX_SCORE_BONUS``.
+MAX_SCORE_BONUS = 0.0
+
+
+def _identity(token: str) -> str:
+    return token
+
+
+# Views of a token under which similarity is measured; the similarity of two
+# tokens is the best ratio over all views.
+TOKEN_VIEWS: tuple[Callable[[str], str], ...] = (_identity,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +65,13 @@ def _options(tokens: tuple[str, ...]) -> list[_Option]:
 
 
 def token_similarity(a: str, b: str) -> float:
-    """Similarity of two tokens on 0-100: the Indel ratio, with exactness for short tokens."""
+    """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``,
+    with exactness for short tokens."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
         return 0.0
-    return float(Indel.normalized_similarity(a, b) * 100.0)
+    return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
 def compare(query: PreparedName, candidate: PreparedName) -> Match:
