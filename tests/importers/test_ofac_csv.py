@@ -54,7 +54,10 @@ def test_kim_jong_sik(entries) -> None:  # type: ignore[no-untyped-def]
     assert kim.birth_dates[0].latest == dt.date(1969, 12, 31)
     assert kim.gender == "male"
     assert kim.countries == ("KP",)
-    assert kim.position == "Deputy Director of the Workers' Party of Korea Military Industry Department"
+    assert (
+        kim.position
+        == "Deputy Director of the Workers' Party of Korea Military Industry Department"
+    )
 
 
 def test_ri_pyong_chol(entries) -> None:  # type: ignore[no-untyped-def]
@@ -181,8 +184,10 @@ def test_sniff() -> None:
     [
         (b'23214,"KIM, Jong Sik","individual","DPRK2",-0- ,-0- \r\n', "no OFAC primary file"),
         (b'abc,"KIM","individual","X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n', "not a number"),
-        (b'1,"A",-0- ,"X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n2,"B",-0- ,"X",-0- \r\n',
-         "expected 12 columns"),
+        (
+            b'1,"A",-0- ,"X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n2,"B",-0- ,"X",-0- \r\n',
+            "expected 12 columns",
+        ),
         (b'1,"A","spaceship","X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n', "SDN_Type"),
         (b"\x00\x01\x02", "binary"),
     ],
