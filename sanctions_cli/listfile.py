@@ -45,6 +45,18 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 LIST_SUFFIXES = (".yaml", ".yml")
 
+
+class _ListLoader(_SafeLoader):
+    """The safe loader without YAML's implicit timestamps: dates stay strings until
+    ``_opt_date`` checks them, so an invalid date is reported with its field and line
+    instead of failing inside the YAML parser."""
+
+
+_ListLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _META_FIELDS = {"id", "title", "publisher", "source_url", "as_of"}
 _META_REQUIRED = {"id", "title"}
 _ENTRY_FIELDS = {
@@ -136,7 +148,7 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     if not text.strip():
         raise InputError(source, "empty list file")
     try:
-        document = yaml.load(text, Loader=_SafeLoader)
+        document = yaml.load(text, Loader=_ListLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise InputError(
@@ -432,7 +444,7 @@ def _path_text(path: Path_) -> str:
 def _line_of(text: str, path: Path_) -> int | None:
     """The 1-based line of the node at ``path`` (or its nearest existing parent)."""
     try:
-        node = yaml.compose(text, Loader=_SafeLoader)
+        node = yaml.compose(text, Loader=_ListLoader)
     except yaml.YAMLError:  # pragma: no cover - the text already parsed once
         return None
     line = node.start_mark.line + 1 if node is not None else None
