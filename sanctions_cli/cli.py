@@ -395,6 +395,8 @@ def check(
 
             for hit in hits:
                 typer.echo(json.dumps(hit_record(hit, screener.lists_hash), ensure_ascii=False))
+            if not hits:
+                err.print(f"no match for {name!r} as of {day.isoformat()}", markup=False)
         else:
             _render_check(name, hits, explain, day)
     except BrokenPipeError:

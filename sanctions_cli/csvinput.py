@@ -96,6 +96,7 @@ NOT_NAME_WORDS = frozenset(
         "passport",
     }
 )
+_UNDECODED = re.compile("[\udc80-\udcff]")
 _WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -115,8 +116,10 @@ class CsvSource:
             codecs.lookup(options.encoding)
         except LookupError:
             raise UsageError(f"unknown encoding {options.encoding!r}") from None
+        # Undecodable bytes become lone surrogates, found line by line in ``_lines``,
+        # so the error names the exact line (a strict decoder fails a whole block ahead).
         self._text: TextIO = io.TextIOWrapper(
-            stream, encoding=options.encoding, errors="strict", newline=""
+            stream, encoding=options.encoding, errors="surrogateescape", newline=""
         )
         self._line = 0
         sample = self._read_text(SNIFF_BYTES)
@@ -155,13 +158,23 @@ class CsvSource:
     def _lines(self, sample: str) -> Iterator[str]:
         for line in io.StringIO(sample, newline=""):
             self._line += 1
+            self._check_decoded(line)
             yield line
         while True:
             line = self._read_line_at(self._line + 1)
             if not line:
                 return
             self._line += 1
+            self._check_decoded(line)
             yield line
+
+    def _check_decoded(self, line: str) -> None:
+        if _UNDECODED.search(line):
+            raise InputError(
+                self.name,
+                f"bytes that are not valid {self._options.encoding}; use --encoding",
+                line=self._line,
+            )
 
     def _read_line_at(self, line_number: int) -> str:
         try:

@@ -74,14 +74,40 @@ def test_valid_file_parses_all_fields() -> None:
     ("old", "new", "line", "field", "message"),
     [
         ("    type: person", "    type: robot", 7, "entries[0].type", "unknown type"),
-        ("        listed_on: 2019-05-01", "        listed_on: 2019-13-01", 16, "entries[0].listings[0].listed_on", "invalid date"),
-        ("    name: Jane Doe", "    name: Jane Doe\n    colour: red", 9, "entries[0].colour", "unknown field"),
+        (
+            "        listed_on: 2019-05-01",
+            "        listed_on: 2019-13-01",
+            16,
+            "entries[0].listings[0].listed_on",
+            "invalid date",
+        ),
+        (
+            "    name: Jane Doe",
+            "    name: Jane Doe\n    colour: red",
+            9,
+            "entries[0].colour",
+            "unknown field",
+        ),
         ("  title: Test list\n", "", 1, "list.title", "missing required field"),
-        ("    nationalities: [gb]", "    nationalities: [Britain]", 18, "entries[0].nationalities[0]", "alpha-2"),
-        ('[1970, "1971-02", "1960..1962"]', '["1970-02-30"]', 17, "entries[0].birth_dates[0]", "invalid date"),
+        (
+            "    nationalities: [gb]",
+            "    nationalities: [Britain]",
+            18,
+            "entries[0].nationalities[0]",
+            "alpha-2",
+        ),
+        (
+            '[1970, "1971-02", "1960..1962"]',
+            '["1970-02-30"]',
+            17,
+            "entries[0].birth_dates[0]",
+            "invalid date",
+        ),
     ],
 )
-def test_invalid_files_name_line_and_field(old: str, new: str, line: int, field: str, message: str) -> None:
+def test_invalid_files_name_line_and_field(
+    old: str, new: str, line: int, field: str, message: str
+) -> None:
     assert old in VALID
     with pytest.raises(InputError) as info:
         parse(VALID.replace(old, new))

@@ -9,7 +9,9 @@ D = dt.date
 
 
 def test_listing_in_force_from_listing_date_until_delisting() -> None:
-    listing = Listing("UN Security Council", "UN", listed_on=D(2017, 12, 22), delisted_on=D(2020, 1, 1))
+    listing = Listing(
+        "UN Security Council", "UN", listed_on=D(2017, 12, 22), delisted_on=D(2020, 1, 1)
+    )
     assert not listing.in_force(D(2017, 12, 21))
     assert listing.in_force(D(2017, 12, 22))
     assert listing.in_force(D(2019, 12, 31))

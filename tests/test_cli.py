@@ -1,0 +1,204 @@
+"""The command line through typer's CliRunner: exit codes, stdout and stderr apart."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctions_cli.cli import app
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "payments.csv"
+PAYMENTS = "id,date,beneficiary,amount\n1,2018-01-05,Jong-Sik Kim,10\n2,2018-01-05,Jane Doe,5\n3,2017-12-24,Kim Jong Sik,7\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_screen_example_flags_true_hits_only(runner: CliRunner) -> None:
+    result = run(runner, "screen", str(EXAMPLE), "--as-of", "2018-01-31", "--format", "csv")
+    assert result.exit_code == 1, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    flagged = {r["hit_value"] for r in rows}
+    assert {
+        "KIM, Jong Sik",
+        "Jong-Sik Kim",
+        "Ri Pyo’ng-ch’o’l",
+        "RI PYONG CHUL",
+        "김정식",
+    } <= flagged
+    assert not flagged & {
+        "Kim Jong Un",
+        "Steven Mnuchin",
+        "Ri Chol",
+        "Kim Yo Jong",
+        "Pyongyang Trading Co",
+    }
+    assert "screening columns originator_name, beneficiary_name" in result.stderr
+    assert "rows screened" in result.stderr
+    assert "rows screened" not in result.stdout
+    first = rows[0]
+    assert first["hit_entry_id"] == "kim-jong-sik"
+    assert first["hit_references"] == "23214|KPi.066"
+    assert first["payment_id"] == "P-1001"
+    assert len(first["hit_lists_hash"]) == 64
+
+
+def test_screen_clean_file_exits_zero_with_header_only(runner: CliRunner) -> None:
+    result = run(runner, "screen", "-", "--as-of", "2018-01-05", input="name\nJane Doe\nJohn Roe\n")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [result.stdout.splitlines()[0]]
+    assert result.stdout.startswith("name,hit_row,")
+
+
+def test_screen_stdin_with_date_column_and_jsonl(runner: CliRunner) -> None:
+    result = run(
+        runner,
+        "screen",
+        "--date-column",
+        "date",
+        "-f",
+        "jsonl",
+        "-c",
+        "beneficiary",
+        input=PAYMENTS,
+    )
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["row"] for r in records] == [1, 3]
+    assert [len(r["hit"]["listings"]) for r in records] == [2, 1]
+    explanation = records[0]["hit"]["explanation"]
+    assert explanation["query_normalised"] == "jong sik kim"
+    assert explanation["pairs"]
+    assert records[0]["record"]["id"] == "1"
+
+
+def test_screen_as_of_before_listing_is_clean(runner: CliRunner) -> None:
+    result = run(runner, "screen", "--as-of", "2017-12-20", "-c", "beneficiary", input=PAYMENTS)
+    assert result.exit_code == 0
+
+
+def test_authority_filter(runner: CliRunner) -> None:
+    result = run(runner, "screen", "--as-of", "2017-12-24", "--authority", "OFAC", input=PAYMENTS)
+    assert result.exit_code == 0
+    result = run(runner, "screen", "--as-of", "2017-12-24", "--authority", "UN", input=PAYMENTS)
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["-c", "payer"], PAYMENTS, "<stdin>: line 1, field 'payer': no column 'payer'"),
+        ([], "id,amount\n1,2\n", "no name column found"),
+        ([], "", "<stdin>: empty file"),
+        (
+            ["-c", "beneficiary"],
+            "beneficiary,x\nKim,1\nJane\n",
+            "<stdin>: line 3, row 2: ragged row",
+        ),
+        (
+            ["--date-column", "date"],
+            "name,date\nKim Jong Sik,soon\n",
+            "<stdin>: row 1, field 'date': invalid date",
+        ),
+        (["--list", "/nonexistent.yaml"], PAYMENTS, "/nonexistent.yaml: no such file"),
+        (["--as-of", "2018-02-30"], PAYMENTS, "invalid date"),
+        (["--format", "xml"], PAYMENTS, "must be one of table, csv, jsonl"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    runner: CliRunner, args: list[str], stdin: str, message: str
+) -> None:
+    result = run(runner, "screen", "-", *args, input=stdin)
+    assert result.exit_code == 2, result.stdout
+    assert message in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_list_is_exit_2_naming_the_line(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("list:\n  id: x\n  title: t\nentries:\n  - id: a\n    type: person\n")
+    result = run(runner, "screen", "--list", str(bad), input=PAYMENTS)
+    assert result.exit_code == 2
+    assert f"{bad}: line 5, field 'entries[0].listings': missing required field" in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_output_file_is_written_atomically(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "hits.csv"
+    result = run(
+        runner,
+        "screen",
+        "-c",
+        "beneficiary",
+        "--as-of",
+        "2018-01-05",
+        "-o",
+        str(out),
+        input=PAYMENTS,
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert out.read_text().count("kim-jong-sik") == 2
+    # A failing run leaves the previous report untouched and no temporary file behind.
+    result = run(runner, "screen", "-c", "beneficiary", "-o", str(out), input=PAYMENTS + "4,x\n")
+    assert result.exit_code == 2
+    assert out.read_text().count("kim-jong-sik") == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["hits.csv"]
+
+
+def test_check_command(runner: CliRunner) -> None:
+    result = run(runner, "check", "Kim Cho'ng-sik", "--as-of", "2018-01-05", "--format", "jsonl")
+    assert result.exit_code == 1
+    [record] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert record["entry"]["id"] == "kim-jong-sik"
+    assert record["matched_name"] == "KIM, Cho'ng-sik"
+    result = run(runner, "check", "Steven Mnuchin", "--as-of", "2018-01-05")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no match for 'Steven Mnuchin'" in result.stderr
+
+
+def test_check_explain_table(runner: CliRunner) -> None:
+    result = run(
+        runner, "check", "Pyong-chol Ri", "--as-of", "2018-01-05", "--explain", "--format", "table"
+    )
+    assert result.exit_code == 1
+    assert "RI Pyong Chol" in result.stdout
+    assert "KPi.076" in result.stdout
+    assert "normalised" in result.stdout
+
+
+def test_lists_show_and_validate(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "lists")
+    assert result.exit_code == 0
+    header, row = result.stdout.splitlines()[:2]
+    assert header.split("\t")[:4] == ["id", "title", "entries", "names"]
+    assert row.split("\t")[0] == "dprk-2017-12"
+    assert row.split("\t")[2] == "2"
+    assert "combined lists hash" in result.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("list: [\n")
+    from sanctions_cli.listfile import bundled_list_paths
+
+    good = str(bundled_list_paths()[0])
+    result = run(runner, "lists", "validate", good, str(bad))
+    assert result.exit_code == 2
+    assert "ok, 2 entries" in result.stdout
+    assert "bad.yaml" in result.stderr and "malformed YAML" in result.stderr
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert run(runner, "--version").stdout.startswith("sanctions-cli ")
+    result = run(runner, "screen", "--help")
+    assert result.exit_code == 0
+    assert "--threshold" in result.stdout
