@@ -61,8 +61,11 @@ from .countries import country_code
 AUTHORITY = "US Department of the Treasury, OFAC"
 SDN_LIST = "SDN"
 NON_SDN_LIST = "Non-SDN Consolidated"
-SDN_URL = "https://www.treasury.gov/ofac/downloads/sdn.csv"
-NON_SDN_URL = "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"
+# Official download addresses (OFAC Sanctions List Service).
+SDN_URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"
+NON_SDN_URL = (
+    "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV"
+)
 
 # OFAC writes an empty field as this literal (with a trailing space, stripped here).
 NULL = "-0-"
@@ -315,7 +318,7 @@ def parse_remarks(text: str, source: str = "remarks", line: int | None = None) -
             continue
         clause = clause.rstrip(".").strip() if not clause.endswith("..") else clause
         if clause.startswith("DOB "):
-            dob = _parse_dob(clause[4:].strip())
+            dob = parse_ofac_date(clause[4:].strip())
             if dob is None:
                 continue  # unreadable date: it stays in the remarks text
             out.birth_dates.append(date_range(dob, source, "Remarks", line=line))
@@ -337,7 +340,7 @@ def parse_remarks(text: str, source: str = "remarks", line: int | None = None) -
             if code:
                 out.countries.append(code)
         else:
-            identifier = _parse_identifier(clause)
+            identifier = parse_identifier(clause)
             if identifier is not None:
                 out.identifiers.append(identifier)
     return out
@@ -541,7 +544,7 @@ def _dedupe_dates(dates: list[DateRange]) -> list[DateRange]:
     return list(dict.fromkeys(dates))
 
 
-def _parse_dob(text: str) -> str | None:
+def parse_ofac_date(text: str) -> str | None:
     """OFAC's DOB forms -> the list format's date text, or None when unreadable."""
     text = text.strip().rstrip(".")
     if text.lower().startswith("circa "):
@@ -590,7 +593,7 @@ def _collapse_range(start: str, end: str) -> str:
     return f"{start}..{end}"
 
 
-def _parse_identifier(clause: str) -> Identifier | None:
+def parse_identifier(clause: str) -> Identifier | None:
     coin = _DIGITAL_CURRENCY.match(clause)
     if coin:
         return Identifier(f"Digital Currency Address - {coin.group('coin')}", coin.group("value"))
