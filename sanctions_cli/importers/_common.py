@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -139,3 +140,21 @@ def unique(items: Iterable[str]) -> tuple[str, ...]:
 def join_remarks(parts: Iterable[str | None]) -> str | None:
     text = "; ".join(p for p in parts if p)
     return text or None
+
+
+def script_of(text: str) -> str | None:
+    """The script of a name, from the Unicode name of its first letter ("Arabic", "Hangul")."""
+    for char in text:
+        if char.isalpha():
+            try:
+                first = unicodedata.name(char).split()[0]
+            except ValueError:
+                return None
+            return {"CJK": "Han", "HANGUL": "Hangul", "LATIN": None}.get(first, first.capitalize())
+    return None
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens, for building entry ids."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")

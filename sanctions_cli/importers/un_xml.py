@@ -22,7 +22,6 @@ Owns the layout of ``CONSOLIDATED_LIST`` (``INDIVIDUALS/INDIVIDUAL`` and
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +48,7 @@ from ._common import (
     local,
     parse_xml,
     read_input,
+    script_of,
     unique,
     year_range_text,
 )
@@ -139,7 +139,7 @@ def _entry(record: ET.Element, entity_type: EntityType, source: str) -> Entry:
     aliases: list[Alias] = []
     original = child_text(record, "NAME_ORIGINAL_SCRIPT")
     if original:
-        aliases.append(Alias(original, "strong", _script(original)))
+        aliases.append(Alias(original, "strong", script_of(original)))
     birth_dates: list[DateRange] = []
     alias_tag = "INDIVIDUAL_ALIAS" if entity_type == "person" else "ENTITY_ALIAS"
     for alias in children(record, alias_tag):
@@ -266,15 +266,3 @@ def _identifier(doc: ET.Element) -> Identifier | None:
     if note:
         notes.append(note)
     return Identifier(kind, number, country, "; ".join(notes) or None)
-
-
-def _script(text: str) -> str | None:
-    """The script of a name, from the Unicode name of its first letter ("Arabic", "Hangul")."""
-    for char in text:
-        if char.isalpha():
-            try:
-                first = unicodedata.name(char).split()[0]
-            except ValueError:
-                return None
-            return {"CJK": "Han", "HANGUL": "Hangul"}.get(first, first.capitalize())
-    return None
