@@ -24,9 +24,10 @@ from rich.table import Table
 from . import __version__
 from .csvinput import CsvOptions, open_csv, resolve_columns
 from .errors import SanctionsError, UsageError
-from .listfile import combined_hash, load_list_file
+from .listdiff import changed_entries, diff_entries
+from .listfile import combined_hash, dump_list, load_list_file
 from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, stale_lists
-from .model import Hit, SanctionsList
+from .model import Hit, ListMeta, SanctionsList
 from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
 from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
 
@@ -202,6 +203,14 @@ def screen(
         str, typer.Option("--encoding", help="Input encoding (default UTF-8, BOM or not).")
     ] = "utf-8-sig",
     max_age: MaxAgeOpt = DEFAULT_MAX_AGE_DAYS,
+    only_changed_since: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only-changed-since",
+            help="Screen only against entries added or changed since this older list "
+            "(delta screening of a back-book after a list update). Repeatable.",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary or notes on stderr.")
     ] = False,
@@ -225,6 +234,8 @@ def screen(
         )
 
     lists = _load(list_paths, list_format, max_age, day)
+    if only_changed_since:
+        lists = _delta_lists(lists, only_changed_since, list_format, quiet)
     screener = _guard(
         lambda: Screener(
             lists,
@@ -262,6 +273,24 @@ def screen(
             markup=False,
         )
     raise typer.Exit(EXIT_HITS if flagged else EXIT_CLEAN)
+
+
+def _delta_lists(
+    lists: list[SanctionsList], old_paths: list[str], list_format: str | None, quiet: bool
+) -> list[SanctionsList]:
+    """The loaded lists cut down to the entries added or changed since ``old_paths``."""
+    old = _guard(lambda: load_lists(old_paths, list_format))
+    delta = changed_entries(
+        [e for x in old for e in x.entries], [e for x in lists for e in x.entries]
+    )
+    if not quiet:
+        err.print(f"delta screening: {len(delta)} entries added or changed", markup=False)
+    meta = ListMeta(
+        id="delta",
+        title=f"Entries added or changed since {', '.join(old_paths)}",
+        as_of=max((x.meta.as_of for x in lists if x.meta.as_of), default=None),
+    )
+    return [SanctionsList(meta, delta, combined_hash(lists + old), "delta")]
 
 
 def _screen_sources(
@@ -489,6 +518,124 @@ def lists_validate(
             continue
         typer.echo(f"{path}: ok, {len(lst.entries)} entries, {lst.name_count} names")
     raise typer.Exit(EXIT_ERROR if bad else EXIT_CLEAN)
+
+
+@lists_app.command("import")
+def lists_import(
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help="ofac-csv, ofac-xml, un-xml, canada-xml, opensanctions-csv, uk-ods, or auto.",
+        ),
+    ],
+    files: Annotated[list[Path], typer.Argument(help="The official file(s) or directory.")],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="YAML file to write (default stdout).")
+    ] = None,
+) -> None:
+    """Convert an official publication into the YAML list format."""
+    from .importers import import_files
+
+    lst = _guard(lambda: import_files(None if fmt == "auto" else fmt, list(files)))
+    text = dump_list(lst)
+    try:
+        with AtomicOutput(output) as stream:
+            stream.write(text)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    err.print(
+        f"{lst.meta.id}: {len(lst.entries)} entries, {lst.name_count} names "
+        f"[sha256 {lst.content_hash[:12]}]",
+        markup=False,
+    )
+
+
+@lists_app.command("diff")
+def lists_diff(
+    old: Annotated[Path, typer.Argument(help="The older list (YAML or official file).")],
+    new: Annotated[Path, typer.Argument(help="The newer list (YAML or official file).")],
+    list_format: ListFormatOpt = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
+) -> None:
+    """Entries added, removed and changed between two versions of a list (exit 1 if any)."""
+    if output_format not in ("text", "jsonl"):
+        raise typer.BadParameter("must be text or jsonl", param_hint="--format")
+    old_lists = _guard(lambda: load_lists([old], list_format))
+    new_lists = _guard(lambda: load_lists([new], list_format))
+    diff = diff_entries(
+        [e for x in old_lists for e in x.entries], [e for x in new_lists for e in x.entries]
+    )
+    try:
+        if output_format == "jsonl":
+            import json
+
+            for entry in diff.added:
+                typer.echo(json.dumps({"change": "added", "id": entry.id, "name": entry.name}))
+            for entry in diff.removed:
+                typer.echo(json.dumps({"change": "removed", "id": entry.id, "name": entry.name}))
+            for change in diff.changed:
+                record = {
+                    "change": "changed",
+                    "id": change.new.id,
+                    "name": change.new.name,
+                    "details": list(change.changes),
+                }
+                typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            for entry in diff.added:
+                typer.echo(f"+ {entry.id}  {entry.name}")
+            for entry in diff.removed:
+                typer.echo(f"- {entry.id}  {entry.name}")
+            for change in diff.changed:
+                typer.echo(f"~ {change.new.id}  {change.new.name}")
+                for line in change.changes:
+                    typer.echo(f"    {line}")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    err.print(diff.summary(), markup=False)
+    raise typer.Exit(EXIT_CLEAN if diff.is_empty else EXIT_HITS)
+
+
+@lists_app.command("update")
+def lists_update(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Sources to update (default: all).")
+    ] = None,
+    url: Annotated[
+        list[str] | None,
+        typer.Option("--url", help="SOURCE=URL: fetch a source from another address (mirror)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Accept a list that shrank suspiciously.")
+    ] = False,
+) -> None:
+    """Download the current official lists into the data directory, check and convert them."""
+    from .update import SOURCES, update_source
+
+    names = sources or list(SOURCES)
+    unknown = [n for n in names if n not in SOURCES]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown source {unknown[0]!r} (known: {', '.join(SOURCES)})", param_hint="SOURCES"
+        )
+    overrides: dict[str, str] = {}
+    for item in url or []:
+        name, sep, address = item.partition("=")
+        if not sep or name not in SOURCES:
+            raise typer.BadParameter(f"expected SOURCE=URL, got {item!r}", param_hint="--url")
+        overrides[name] = address
+    failed = 0
+    for name in names:
+        try:
+            result = update_source(SOURCES[name], url=overrides.get(name), force=force)
+        except SanctionsError as exc:
+            failed += 1
+            err.print(f"error: {name}: {exc}", markup=False)
+            continue
+        change = result.diff.summary() if result.diff is not None else "first download"
+        typer.echo(f"{name}: {result.entries} entries ({change}) -> {result.path}")
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ def load_lists(
 ) -> list[SanctionsList]:
     """Load every list named in ``paths`` (the bundled lists when empty or None)."""
     if not paths:
-        return [load_yaml_list(p) for p in bundled_list_paths()]
+        return [load_yaml_list(p) for p in default_list_paths()]
     loaded: list[SanctionsList] = []
     for raw in paths:
         path = Path(raw)
@@ -43,6 +43,15 @@ def load_lists(
         else:
             loaded.append(load_official_list(path, list_format))
     return loaded
+
+
+def default_list_paths() -> list[Path]:
+    """The bundled lists, plus the official lists installed by ``sanctions lists update``."""
+    from .update import updated_list_dir
+
+    updated = updated_list_dir()
+    extra = sorted(p for p in updated.glob("*.yaml")) if updated.is_dir() else []
+    return bundled_list_paths() + extra
 
 
 def load_yaml_list(path: str | Path) -> SanctionsList:
@@ -61,13 +70,13 @@ def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
     """Convert an official publication (file or OFAC CSV directory), cached by content."""
     from . import importers  # imported lazily: most runs screen YAML only
 
-    files = importers.input_files(path)
-    key = content_hash(b"".join(content_hash(_read(str(f))).encode() for f in files))
-    key = content_hash(f"{list_format}:{key}".encode())
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    digest = "".join(f"{f.name}:{content_hash(_read(str(f)))}" for f in files)
+    key = content_hash(f"{list_format}:{digest}".encode())
     cached = cache.load("import", key)
     if isinstance(cached, SanctionsList):
         return cached
-    converted = importers.import_files(list_format, files)
+    converted: SanctionsList = importers.import_files(list_format, [path])
     cache.store("import", key, converted)
     return converted
 

@@ -19,6 +19,7 @@ def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
     monkeypatch.setenv("SANCTIONS_CLI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("SANCTIONS_CLI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     yield
 
 
