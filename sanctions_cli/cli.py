@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO, TypeVar
+from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,7 +27,7 @@ from .errors import SanctionsError, UsageError
 from .listdiff import changed_entries, diff_entries
 from .listfile import combined_hash, dump_list, load_list_file
 from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, stale_lists
-from .model import Hit, ListMeta, SanctionsList
+from .model import Hit, Listing, ListMeta, SanctionsList
 from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
 from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
 
@@ -344,25 +344,38 @@ def _render_table(rows: list[tuple[str, RowResult, Hit]], flagged: int) -> None:
     out = Console(highlight=False)
     if not rows:
         return
-    table = Table(title="Flagged rows", show_lines=False)
-    for heading in ("row", "column", "value", "score", "listed name", "matched", "listings"):
-        table.add_column(heading, overflow="fold")
+    table = Table(title="Flagged rows", show_lines=True, title_justify="left")
+    table.add_column("row", justify="right")
+    table.add_column("column")
+    table.add_column("value", overflow="fold")
+    table.add_column("score", justify="right")
+    table.add_column("listed entry", overflow="fold")
+    table.add_column("listings", overflow="fold")
     for _source, result, hit in rows:
+        entry = f"{_esc(hit.entry.name)}\n[dim]{_esc(hit.entry.id)}[/]"
+        if hit.matched_name != hit.entry.name:
+            entry += f"\n[dim]alias[/] {_esc(hit.matched_name)}"
         table.add_row(
             str(result.row_number),
-            hit.column or "",
-            hit.query,
+            _esc(hit.column or ""),
+            _esc(hit.query),
             f"{hit.score:.1f}",
-            f"{hit.entry.name} ({hit.entry.id})",
-            hit.matched_name + (" (weak)" if hit.matched_strength == "weak" else ""),
-            "\n".join(_listing_text(x) for x in hit.listings),
+            entry,
+            "\n".join(_esc(_listing_short(x)) for x in hit.listings),
         )
     out.print(table)
     if flagged > TABLE_MAX_ROWS:
         err.print(f"table cut at {TABLE_MAX_ROWS} rows; use --format csv for all {flagged}")
 
 
-def _listing_text(listing: Any) -> str:
+def _listing_short(listing: Listing) -> str:
+    parts = [listing.program or listing.list, listing.reference or ""]
+    if listing.listed_on:
+        parts.append(listing.listed_on.isoformat())
+    return " ".join(p for p in parts if p)
+
+
+def _listing_text(listing: Listing) -> str:
     parts = [listing.list]
     if listing.program:
         parts.append(listing.program)
