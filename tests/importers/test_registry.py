@@ -1,0 +1,90 @@
+"""The importer registry: format detection by content and the ``import_files`` API."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from sanctions_cli.errors import InputError, UsageError
+from sanctions_cli.importers import (
+    FORMAT_DESCRIPTIONS,
+    FORMATS,
+    ImportNotice,
+    detect_format,
+    import_files,
+    sniff_format,
+)
+from sanctions_cli.listfile import bundled_list_paths
+
+from .conftest import FIXTURES
+
+CASES = [
+    ("ofac-csv", [FIXTURES / "ofac_csv"]),
+    ("ofac-csv", [FIXTURES / "ofac_csv" / "sdn.csv", FIXTURES / "ofac_csv" / "alt.csv"]),
+    ("ofac-xml", [FIXTURES / "ofac_xml" / "consolidated.xml"]),
+    ("un-xml", [FIXTURES / "un_xml" / "consolidated.xml"]),
+    ("canada-xml", [FIXTURES / "canada_xml" / "sema.xml"]),
+    ("opensanctions-csv", [FIXTURES / "opensanctions_csv" / "targets.simple.csv"]),
+    ("uk-ods", [FIXTURES / "uk_ods" / "uk_sanctions_list_summary.ods"]),
+]
+
+
+def test_every_format_has_a_description() -> None:
+    assert set(FORMAT_DESCRIPTIONS) == set(FORMATS)
+
+
+@pytest.mark.parametrize(("fmt", "paths"), CASES)
+def test_detect_by_content_even_when_renamed(tmp_path: Path, fmt: str, paths: list[Path]) -> None:
+    assert detect_format(paths) == fmt
+    if paths[0].is_file():
+        renamed = tmp_path / "download.bin"
+        shutil.copy(paths[0], renamed)
+        assert sniff_format(renamed) == fmt
+
+
+@pytest.mark.parametrize(("fmt", "paths"), CASES)
+def test_import_files_detects_and_imports(fmt: str, paths: list[Path]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ImportNotice)
+        detected = import_files(None, paths)
+        named = import_files(fmt, paths)
+    assert detected.entries and detected.entries == named.entries
+    assert len(detected.content_hash) == 64
+    assert all(entry.listings for entry in detected.entries)
+
+
+def test_yaml_list_is_not_an_official_format() -> None:
+    assert sniff_format(bundled_list_paths()[0]) is None
+    with pytest.raises(InputError, match="not a recognised sanctions list format"):
+        detect_format(bundled_list_paths()[:1])
+
+
+def test_mixed_formats_refused() -> None:
+    paths = [FIXTURES / "un_xml" / "consolidated.xml", FIXTURES / "canada_xml" / "sema.xml"]
+    with pytest.raises(InputError, match="different formats"):
+        detect_format(paths)
+
+
+def test_unknown_format_name_and_no_paths() -> None:
+    with pytest.raises(UsageError, match="unknown list format 'pdf'"):
+        import_files("pdf", [FIXTURES / "un_xml" / "consolidated.xml"])
+    with pytest.raises(UsageError):
+        import_files(None, [])
+
+
+def test_wrong_format_named_explicitly_is_a_clean_error() -> None:
+    with pytest.raises(InputError) as info:
+        import_files("un-xml", [FIXTURES / "canada_xml" / "sema.xml"])
+    assert "not a UN Consolidated List" in str(info.value)
+    with pytest.raises(InputError):
+        import_files("ofac-csv", [FIXTURES / "un_xml" / "consolidated.xml"])
+    with pytest.raises(InputError):
+        import_files("opensanctions-csv", [FIXTURES / "ofac_csv" / "sdn.csv"])
+
+
+def test_missing_file() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        detect_format([Path("/nonexistent/list.xml")])
