@@ -1,67 +1,193 @@
 """Score how similar two prepared names are, and say why.
 
-The score (0-100) is a length-weighted alignment of tokens: every query token is
-paired with at most one listed-name token (best pairs first), so token order does
-not matter and a shared token cannot be counted twice.  Adjacent tokens may be
-paired as one compound, so ``Jong-Sik``, ``Jong Sik`` and ``Jongsik`` agree.
-Tokens left unpaired on either side count as zero, so a shared ``Kim`` alone
-cannot reach the threshold.
+The score (0-100) is a weighted alignment of tokens.  Every *option* of the query
+(a token, or a compound of up to three adjacent tokens, see
+``names.token_options``) is compared with every option of the listed name; pairs
+are taken best first, each token used at most once, so token order does not
+matter, ``Jong-Sik``/``Jong Sik``/``Jongsik`` agree and a shared token cannot be
+counted twice.
+
+Each pair contributes its similarity, made steeper below 100 (a pair at 80 is
+weak evidence, not 80 % of a match), times the weights of its tokens.  A token's
+weight grows with its length and with its rarity in the loaded lists
+(``TokenWeights``): ``Kim``, ``Mohammed``, ``Trading`` count less than
+``Nuristani``.  Legal forms, particles and initials weigh little.  Tokens left
+unpaired lower the score two ways:
+
+* *contradiction*: both names have unpaired words (``Kim Jong Un`` against ``Kim
+  Jong Sik``): they count in full on both sides;
+* *omission*: only one name has unpaired words (a dropped middle name, a
+  patronymic, a surname alone): they count at a fraction ``ALPHA`` that is small
+  when the paired tokens include a rare one (``Putin`` alone still identifies
+  ``Vladimir Putin``) and full when all the paired tokens are common (``Ri Chol``
+  is not ``Ri Pyong Chol``).
+
+Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
+of that letter (``J. S. Kim``).  ``Match.adjustments`` lists every penalty.
 
 Contract with the candidate index (``matching.index``), which must stay lossless:
 
 * ``token_similarity(a, b)`` is the best ``rapidfuzz.fuzz.ratio`` of the two tokens
   over the views in ``TOKEN_VIEWS`` (0 for unequal short tokens), so an index can
   find every token within a similarity by searching each view's vocabulary;
+* options are the texts of ``token_options(tokens)``;
 * the score of a name pair never exceeds the best similarity of its token pairs
-  plus ``MAX_SCORE_BONUS``: adjustments may lower a score, never raise it past that.
+  plus ``MAX_SCORE_BONUS``: adjustments may lower a score, never raise it past
+  that (``compare`` caps the score at the best similarity of its non-initial pairs).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
-from ..model import Match, TokenPair
-from ..names import PreparedName
+from ..model import Adjustment, Match, TokenPair
+from ..names import TOKEN_VIEW_FUNCTIONS, NameOption, PreparedName, skeleton_view
+from ..names import token_options as _name_token_options
 
 # A pair of tokens whose similarity is below this (0-100) is not a pair at all:
 # two unrelated tokens of similar letters ("sik"/"sin") would otherwise add score.
-MIN_TOKEN_SIMILARITY = 60.0
+MIN_TOKEN_SIMILARITY = 70.0
 
 # Tokens this short (initials, "al", "de") must be equal to pair: one letter of
 # difference in a two-letter token is a different token.
 EXACT_TOKEN_MAX_LEN = 2
 
-
 # Upper bound of what adjustments may add to the token alignment score (see the
 # module docstring): the candidate index searches at ``threshold - MAX_SCORE_BONUS``.
 MAX_SCORE_BONUS = 0.0
 
+# Views of a token under which similarity is measured: the plain token and its
+# phonetic skeleton (``names.phonetic``).  The similarity of two tokens is the
+# best ratio over all views.
+TOKEN_VIEWS: tuple[Callable[[str], str], ...] = TOKEN_VIEW_FUNCTIONS
 
-def _identity(token: str) -> str:
-    return token
+# Two tokens spelled differently are at most this similar even when a view makes
+# them equal (Chong/Jong): the exact spelling is the stronger evidence, and the
+# listed name spelled as the query is the one an explanation should show.
+MAX_VARIANT_SIMILARITY = 98.0
 
+# A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
+# a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
+# evidence.  1.5 keeps a single typo in a two-token name above 85.
+PAIR_DEFICIT_GAIN = 1.5
 
-# Views of a token under which similarity is measured; the similarity of two
-# tokens is the best ratio over all views.
-TOKEN_VIEWS: tuple[Callable[[str], str], ...] = (_identity,)
+# An initial ("J.") paired with a word of that letter counts as this share of a
+# full match: it agrees with the word but would agree with any word of the letter.
+INITIAL_CREDIT = 0.8
+
+# Weights of tokens by kind, on the scale of a word's length in letters (a word
+# weighs its length, capped, times its rarity factor).  Legal forms, particles and
+# initials say little about who the party is; a number says a lot (it separates
+# Vessel 1 from Vessel 2), so a number present on one side only is penalised apart.
+WORD_LENGTH_CAP = 10
+LEGAL_FORM_WEIGHT = 1.0
+PARTICLE_WEIGHT = 0.5
+INITIAL_WEIGHT = 1.0
+NUMBER_WEIGHT = 3.0
+
+# Points taken off when a number of one name is not in the other: numbers
+# distinguish funds, vessels and branches (Fund VIII / Fund IX).
+NUMBER_MISMATCH_PENALTY = 20.0
+
+# Share of an omitted word's weight that counts against the score, from a pairing
+# whose best token is rare (ALPHA_RARE) to one whose tokens are all common
+# (ALPHA_COMMON).  A dropped middle name or patronymic costs a few points when the
+# rest is distinctive, and a shared common surname alone stays far from a hit.
+ALPHA_RARE = 0.2
+ALPHA_COMMON = 1.0
+
+# Rarity of a token comes from the share of listed names containing it: at or
+# above COMMON_SHARE a token is common (rarity 0), at or below RARE_SHARE it is
+# rare (rarity 1), log-linear between.  Common tokens weigh MIN_COMMON_FACTOR of a
+# rare one.  0.3 % of ~30,000 names is ~100 names ("mohammad", "kim", "trading").
+COMMON_SHARE = 0.003
+RARE_SHARE = 0.0001
+MIN_COMMON_FACTOR = 0.4
+
+# The lists' own frequencies are blended with a prior computed from the OFAC SDN
+# list (``names/token_prior.tsv``) as if the prior were this many names, so that a
+# small list (the bundled one has nine names) still knows that "Kim" is common.
+PRIOR_PSEUDO_NAMES = 5000.0
+
+# Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
+# and son, not spelling variants: points off when the pairing crosses the particle.
+PATRONYM_ORDER_PENALTY = 25.0
 
 
 @dataclass(frozen=True, slots=True)
-class _Option:
-    text: str
-    positions: frozenset[int]
+class TokenWeights:
+    """How common each token is among listed names: built once per NameMatcher.
+
+    ``document_frequency`` counts, per phonetic skeleton of a token, the names
+    containing it (``Chol``, ``Chul`` and ``Cheol`` are one name, and together
+    they are common); the prior adds the same counts from a reference list.
+    Plain dicts: picklable.
+    """
+
+    name_count: int = 0
+    document_frequency: Mapping[str, int] = field(default_factory=dict)
+    prior_count: int = 0
+    prior_frequency: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_names(cls, names: Iterable[PreparedName], *, use_prior: bool = True) -> TokenWeights:
+        counts: Counter[str] = Counter()
+        total = 0
+        for name in names:
+            total += 1
+            counts.update({skeleton_view(t) for t in name.tokens})
+        prior = default_weights() if use_prior else TokenWeights()
+        return cls(total, dict(counts), prior.prior_count, prior.prior_frequency)
+
+    def share(self, token: str) -> float:
+        """Estimated share of listed names that contain ``token`` (or a sound-alike)."""
+        key = skeleton_view(token)
+        prior_share = 0.0
+        pseudo = 0.0
+        if self.prior_count:
+            prior_share = self.prior_frequency.get(key, 0) / self.prior_count
+            pseudo = PRIOR_PSEUDO_NAMES
+        denominator = self.name_count + pseudo
+        if denominator <= 0:
+            return 0.0
+        return (self.document_frequency.get(key, 0) + pseudo * prior_share) / denominator
+
+    def rarity(self, token: str) -> float:
+        """0 for a common token, 1 for a rare one."""
+        share = self.share(token)
+        if share <= RARE_SHARE:
+            return 1.0
+        if share >= COMMON_SHARE:
+            return 0.0
+        return math.log(COMMON_SHARE / share) / math.log(COMMON_SHARE / RARE_SHARE)
 
 
-def _options(tokens: tuple[str, ...]) -> list[_Option]:
-    """Every token, and every pair of adjacent tokens joined as one compound."""
-    options = [_Option(t, frozenset((i,))) for i, t in enumerate(tokens)]
-    options.extend(
-        _Option(tokens[i] + tokens[i + 1], frozenset((i, i + 1))) for i in range(len(tokens) - 1)
-    )
-    return options
+@lru_cache(maxsize=1)
+def default_weights() -> TokenWeights:
+    """Weights from the shipped prior alone: used when no list frequencies are given."""
+    text = resources.files("sanctions_cli.names").joinpath("token_prior.tsv").read_text("utf-8")
+    counts: dict[str, int] = {}
+    total = 0
+    for line in text.splitlines():
+        if line.startswith("#names\t"):
+            total = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            token, count = line.split("\t")
+            key = skeleton_view(token)
+            counts[key] = counts.get(key, 0) + int(count)
+    return TokenWeights(0, {}, total, counts)
+
+
+def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Every option text of a name's tokens: the tokens and compounds of adjacent ones."""
+    return [text for text, _mask in _name_token_options(tokens)]
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -74,37 +200,233 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
-def compare(query: PreparedName, candidate: PreparedName) -> Match:
-    """Compare a screened name with a listed name."""
+def _option_similarity(a: NameOption, b: NameOption) -> float:
+    """``token_similarity`` from the precomputed views of two options, capped at
+    ``MAX_VARIANT_SIMILARITY`` for tokens that are not spelled the same."""
+    if a.text == b.text:
+        return 100.0
+    if min(len(a.text), len(b.text)) <= EXACT_TOKEN_MAX_LEN:
+        return 0.0
+    best = 0.0
+    for view_a, view_b in zip(a.views, b.views, strict=True):
+        best = max(best, fuzz.ratio(view_a, view_b, score_cutoff=MIN_TOKEN_SIMILARITY))
+    return min(best, MAX_VARIANT_SIMILARITY)
+
+
+def _token_weight(token: str, kind: str, weights: TokenWeights) -> float:
+    if kind == "word":
+        factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * weights.rarity(token)
+        return min(len(token), WORD_LENGTH_CAP) * factor
+    if kind == "legal":
+        return LEGAL_FORM_WEIGHT
+    if kind == "particle":
+        return PARTICLE_WEIGHT
+    if kind == "initial":
+        return INITIAL_WEIGHT
+    return NUMBER_WEIGHT
+
+
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def _pair_kind_ok(a: NameOption, b: NameOption) -> bool:
+    """Numbers pair only with numbers, legal forms with legal forms, particles with
+    particles: a fuzzy 'jsc' ~ 'jsco' or '12' ~ '123' is no evidence."""
+    special = ("number", "legal", "particle")
+    if a.kind in special or b.kind in special:
+        return a.kind == b.kind and a.text == b.text
+    return True
+
+
+def compare(
+    query: PreparedName, candidate: PreparedName, weights: TokenWeights | None = None
+) -> Match:
+    """Compare a screened name with a listed name (see the module docstring)."""
+    if weights is None:
+        weights = default_weights()
     q_tokens, c_tokens = query.tokens, candidate.tokens
-    total = sum(map(len, q_tokens)) + sum(map(len, c_tokens))
-    if not q_tokens or not c_tokens or total == 0:
+    if not q_tokens or not c_tokens:
         return Match(0.0, query.normalised, candidate.normalised)
-    scored: list[tuple[float, int, _Option, _Option]] = []
-    for q_opt in _options(q_tokens):
-        for c_opt in _options(c_tokens):
-            similarity = token_similarity(q_opt.text, c_opt.text)
+    q_weight = [_token_weight(t, k, weights) for t, k in zip(q_tokens, query.kinds, strict=True)]
+    c_weight = [
+        _token_weight(t, k, weights) for t, k in zip(c_tokens, candidate.kinds, strict=True)
+    ]
+
+    scored: list[tuple[float, float, NameOption, NameOption, bool]] = []
+    for q_opt in query.options:
+        q_single = q_opt.mask & (q_opt.mask - 1) == 0
+        for c_opt in candidate.options:
+            # A compound pairs with a single token only: two compounds would hide a
+            # difference in one of their tokens (Daniel Tusk / Donald Tusk).
+            if not (q_single or c_opt.mask & (c_opt.mask - 1) == 0):
+                continue
+            if not _pair_kind_ok(q_opt, c_opt):
+                continue
+            similarity = _option_similarity(q_opt, c_opt)
             if similarity >= MIN_TOKEN_SIMILARITY:
-                weight = len(q_opt.text) + len(c_opt.text)
-                scored.append((similarity, weight, q_opt, c_opt))
-    # Best pairs first; among equal similarity the longer pair wins, so a compound
+                weight = sum(q_weight[i] for i in _bits(q_opt.mask)) + sum(
+                    c_weight[i] for i in _bits(c_opt.mask)
+                )
+                scored.append((similarity, weight, q_opt, c_opt, False))
+    # Initials pair with a word of their letter, after every real pair.
+    for q_opt in query.options:
+        for c_opt in candidate.options:
+            initial_pair = (q_opt.kind == "initial" and c_opt.kind == "word") or (
+                c_opt.kind == "initial" and q_opt.kind == "word"
+            )
+            if (
+                initial_pair
+                and q_opt.text[0] == c_opt.text[0]
+                and q_opt.mask & (q_opt.mask - 1) == 0
+            ) and c_opt.mask & (c_opt.mask - 1) == 0:
+                weight = sum(q_weight[i] for i in _bits(q_opt.mask)) + sum(
+                    c_weight[i] for i in _bits(c_opt.mask)
+                )
+                scored.append((INITIAL_CREDIT * 100, weight, q_opt, c_opt, True))
+    # Best pairs first; among equal similarity the heavier pair wins, so a compound
     # "jongsik" = "jong"+"sik" pairing beats two weaker single-token pairs.
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    scored.sort(key=lambda item: (not item[4], item[0], item[1]), reverse=True)
+    used_q = 0
+    used_c = 0
     pairs: list[TokenPair] = []
+    paired: list[tuple[int, int]] = []
     achieved = 0.0
-    for similarity, weight, q_opt, c_opt in scored:
-        if used_q & q_opt.positions or used_c & c_opt.positions:
+    matched_weight = 0.0
+    best_similarity = 0.0
+    rarity = 0.0
+    for similarity, weight, q_opt, c_opt, is_initial in scored:
+        if used_q & q_opt.mask or used_c & c_opt.mask:
             continue
-        used_q |= q_opt.positions
-        used_c |= c_opt.positions
+        used_q |= q_opt.mask
+        used_c |= c_opt.mask
         pairs.append(TokenPair(q_opt.text, c_opt.text, round(similarity, 1)))
-        achieved += similarity * weight
-    score = achieved / total
+        paired.append((q_opt.mask, c_opt.mask))
+        credit = (
+            similarity if is_initial else max(0.0, 100 - PAIR_DEFICIT_GAIN * (100 - similarity))
+        )
+        achieved += credit * weight
+        matched_weight += weight
+        if not is_initial:
+            best_similarity = max(best_similarity, similarity)
+            if c_opt.kind == "word" or (c_opt.kind not in ("legal", "particle", "number")):
+                rarity = max(
+                    rarity,
+                    max(
+                        weights.rarity(c_tokens[i])
+                        for i in _bits(c_opt.mask)
+                        if candidate.kinds[i] == "word"
+                    )
+                    if any(candidate.kinds[i] == "word" for i in _bits(c_opt.mask))
+                    else 0.0,
+                )
+    if not pairs or best_similarity == 0:
+        return Match(0.0, query.normalised, candidate.normalised, tuple(pairs))
+
+    adjustments: list[Adjustment] = []
+    q_words, q_minor, q_numbers, q_raw = _unpaired(query, q_weight, used_q)
+    c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
+    # A word contradicted by another word counts in full whatever its rarity: a
+    # different given name is evidence against, common or not.
+    contradiction = min(q_raw, c_raw)
+    omission = (
+        abs(q_words - c_words)
+        if not contradiction
+        else max(q_words, c_words) - min(q_words, c_words)
+    )
+    alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
+    denominator = matched_weight + 2 * contradiction + alpha * omission + q_minor + c_minor
+    score = achieved / denominator
+    base = achieved / matched_weight
+    if contradiction:
+        adjustments.append(
+            Adjustment(
+                "unpaired_tokens",
+                "words of both names have no counterpart in the other",
+                0.0,
+            )
+        )
+    if omission:
+        adjustments.append(
+            Adjustment(
+                "missing_tokens",
+                f"words of one name are missing from the other (counted at {alpha:.2f})",
+                0.0,
+            )
+        )
+    if q_minor or c_minor:
+        adjustments.append(
+            Adjustment("minor_tokens", "unpaired legal form, particle or initial", 0.0)
+        )
+    # Spread the difference between the pair average and the score over the
+    # adjustments above, so explanations add up.
+    if adjustments:
+        share = (score - base) / len(adjustments)
+        adjustments = [Adjustment(a.reason, a.detail, round(share, 1)) for a in adjustments]
+    if q_numbers or c_numbers:
+        score -= NUMBER_MISMATCH_PENALTY
+        adjustments.append(
+            Adjustment(
+                "number_mismatch",
+                "a number of one name is not in the other",
+                -NUMBER_MISMATCH_PENALTY,
+            )
+        )
+    if _patronym_crossed(query, candidate, paired):
+        score -= PATRONYM_ORDER_PENALTY
+        adjustments.append(
+            Adjustment(
+                "patronym_order",
+                "names before and after 'bin' are swapped (father and son)",
+                -PATRONYM_ORDER_PENALTY,
+            )
+        )
+    if score > best_similarity + MAX_SCORE_BONUS:
+        adjustments.append(
+            Adjustment("cap", "capped at the best token similarity", best_similarity - score)
+        )
+        score = best_similarity + MAX_SCORE_BONUS
     return Match(
-        score=round(score, 1),
+        score=round(max(score, 0.0), 1),
         query_normalised=query.normalised,
         candidate_normalised=candidate.normalised,
         pairs=tuple(pairs),
+        adjustments=tuple(adjustments),
     )
+
+
+def _unpaired(
+    name: PreparedName, weights: list[float], used: int
+) -> tuple[float, float, bool, float]:
+    """Weights of unpaired words, of unpaired minor tokens (legal forms,
+    particles, initials), whether a number is unpaired, and the unpaired words'
+    length without the rarity factor."""
+    words = minor = raw = 0.0
+    number = False
+    for index, kind in enumerate(name.kinds):
+        if used >> index & 1:
+            continue
+        if kind == "number":
+            number = True
+        elif kind in ("legal", "particle") or kind == "initial":
+            minor += weights[index]
+        else:
+            words += weights[index]
+            raw += min(len(name.tokens[index]), WORD_LENGTH_CAP)
+    return words, minor, number, raw
+
+
+def _patronym_crossed(
+    query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
+) -> bool:
+    """True when a word before "bin" in one name is paired with one after it in the other."""
+    if "bin" not in query.tokens or "bin" not in candidate.tokens:
+        return False
+    q_bin = 1 << query.tokens.index("bin")
+    c_bin = 1 << candidate.tokens.index("bin")
+    for q_mask, c_mask in paired:
+        q_before = q_mask < q_bin
+        c_before = c_mask < c_bin
+        if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
+            return True
+    return False

@@ -2,9 +2,36 @@
 
 ``prepare_name`` turns any name (any script, any punctuation) into a
 ``PreparedName`` that the matchers compare.  Listed names are prepared once when
-the index is built; screened names once per distinct value.
+the index is built; screened names once per distinct value.  ``phonetic`` holds
+the token views (plain and phonetic skeleton) under which tokens are compared.
 """
 
-from .normalise import PreparedName, normalise, prepare_name, tokenise
+from .normalise import (
+    MAX_COMPOUND_TOKENS,
+    TOKEN_VIEW_FUNCTIONS,
+    NameOption,
+    PreparedName,
+    TokenKind,
+    normalise,
+    prepare_name,
+    skeleton_view,
+    token_kind,
+    token_options,
+    tokenise,
+)
+from .phonetic import skeleton
 
-__all__ = ["PreparedName", "normalise", "prepare_name", "tokenise"]
+__all__ = [
+    "MAX_COMPOUND_TOKENS",
+    "TOKEN_VIEW_FUNCTIONS",
+    "NameOption",
+    "PreparedName",
+    "TokenKind",
+    "normalise",
+    "prepare_name",
+    "skeleton",
+    "skeleton_view",
+    "token_kind",
+    "token_options",
+    "tokenise",
+]

@@ -1,20 +1,41 @@
-"""Normalise names to comparable ASCII token sequences.
+"""Normalise names to comparable ASCII token sequences, and prepare them for scoring.
 
-Steps: Unicode NFKC; apostrophes and breve/diacritic marks dropped (``Cho'ng``,
-``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
-Latin with ``anyascii`` (pure Python, no ICU, covers all of Unicode; preferred to
-``unidecode`` for its per-script romanisation and its permissive licence);
-case folded; every other punctuation mark becomes a token break.
+Owns everything that turns a raw name into tokens:
+
+* ``normalise``: Unicode NFKC; apostrophes and diacritics dropped (``Cho'ng``,
+  ``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
+  Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
+  ``xi jin ping``; anyascii would glue the syllables), Hangul syllable by syllable
+  with the surname apart, abjads (Arabic, Hebrew) with their unwritten vowels
+  restored roughly (see ``_restore_abjad_vowels``), Greek digraphs read as spoken,
+  and everything else with ``anyascii`` (pure Python, covers all of Unicode,
+  permissive licence); case folded; other punctuation becomes a token break.
+* ``tokenise``: token rules that make equal what is written differently: titles
+  and honorifics removed, company legal forms canonicalised across languages to
+  one class token (``llc``, ``jsc``, ``corp``, ``lp``), numbers written as words,
+  ordinals or Roman numerals turned into digits, Arabic articles and patronyms
+  made one form (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``),
+  digits inside words read as the letters they were mistaken for (``Sech1n``),
+  Korean surnames whose romanisations are too short to be matched fuzzily made
+  one form (``Ri``/``Lee``/``Yi``/``Rhee``).
+* ``prepare_name``: a ``PreparedName`` with each token's kind and every
+  comparison *option* (single tokens and compounds of adjacent tokens) with its
+  views (``names.phonetic``) computed once, so scoring does no string work.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from anyascii import anyascii
+from pypinyin import lazy_pinyin
+
+from .phonetic import identity, skeleton
 
 # Marks written inside romanised names that carry no letter: apostrophes of
 # McCune-Reischauer (Cho'ng), the Arabic ayn/hamza transcriptions (Ja'far, `Ali)
@@ -23,10 +44,35 @@ from anyascii import anyascii
 _APOSTROPHES = re.compile("['`´ʹʺʻʼʽʾʿˈˊˋ‘’‛′‵]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]+")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
 
 # Maximum number of distinct raw strings whose normalisation is memoised:
 # transaction files repeat counterparties, and 2**16 strings cost a few MB.
 NORMALISE_CACHE_SIZE = 1 << 16
+
+# Longest run of adjacent tokens joined into one comparison option.  Three lets
+# ``A.B.C.`` meet ``ABC``, ``abd al aziz`` meet ``Abdulaziz`` and ``xi jin ping``
+# meet ``Xi Jinping``; four would add options for no case seen in the data.
+MAX_COMPOUND_TOKENS = 3
+
+TokenKind = Literal["word", "number", "legal", "particle", "initial"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameOption:
+    """One comparison unit of a name: a token or a compound of adjacent tokens.
+
+    ``mask`` has bit ``i`` set for each token ``i`` covered; ``views`` are the
+    texts under every function of ``phonetic.TOKEN_VIEW_FUNCTIONS``, in order.
+    """
+
+    text: str
+    mask: int
+    views: tuple[str, ...]
+    kind: TokenKind  # kind of the token; "word" for compounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +82,16 @@ class PreparedName:
     original: str
     normalised: str  # tokens joined by single spaces
     tokens: tuple[str, ...]
+    kinds: tuple[TokenKind, ...] = ()
+    options: tuple[NameOption, ...] = ()
 
     @property
     def joined(self) -> str:
         """The tokens without separators: ``jong sik`` and ``jongsik`` agree here."""
         return "".join(self.tokens)
+
+
+# --- scripts ---------------------------------------------------------------
 
 
 def _romanise_hangul(match: re.Match[str]) -> str:
@@ -54,26 +105,557 @@ def _romanise_hangul(match: re.Match[str]) -> str:
     start = match.start()
     preceded_by_letter = start > 0 and match.string[start - 1].isalpha()
     if len(word) in (3, 4) and not preceded_by_letter:
-        return f"{anyascii(word[0])} {anyascii(word[1:])} "
-    return anyascii(word) + " "
+        return f" {anyascii(word[0])} {anyascii(word[1:])} "
+    return " " + anyascii(word) + " "
+
+
+def _romanise_han(match: re.Match[str]) -> str:
+    """Chinese characters as pinyin without tones, one token per syllable."""
+    return " " + " ".join(lazy_pinyin(match.group(0))) + " "
+
+
+# Digraphs of consonants that anyascii writes for one Arabic letter.
+_ABJAD_DIGRAPHS = ("kh", "sh", "th", "dh", "gh", "zh")
+_ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
+# Hebrew letters whose anyascii reading is the less usual one in names: vav is
+# mostly a vowel (o/u) and pe at the start of a syllable a "p".
+_HEBREW_PRE = str.maketrans({"ו": "w", "פ": "p"})
+# Greek digraphs read as spoken: "ου" is u, "ντ" d, "μπ" b, "γκ" g.
+_GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("ου", "u"),
+    ("ΟΥ", "U"),
+    ("Ου", "U"),
+    ("ντ", "d"),
+    ("ΝΤ", "D"),
+    ("Ντ", "D"),
+)
+_GREEK_DIGRAPHS += (("μπ", "b"), ("ΜΠ", "B"), ("Μπ", "B"), ("γκ", "g"), ("ΓΚ", "G"), ("Γκ", "G"))
+
+
+def _restore_abjad_vowels(word: str) -> str:
+    """Guess the vowels an abjad (Arabic, Hebrew) leaves unwritten.
+
+    ``w``/``y`` (waw/ya, vav/yod) between consonants or at the end are vowels
+    (u, i); any other two adjacent consonants get an ``a`` between them, the most
+    frequent short vowel.  ``mhmd`` -> ``mahamad``, ``bwtyn`` -> ``butin``: the
+    phonetic skeleton collapses vowels, so a rough guess is enough to meet the
+    Latin spellings.
+    """
+    units: list[str] = []
+    i = 0
+    while i < len(word):
+        if word[i : i + 2] in _ABJAD_DIGRAPHS:
+            units.append(word[i : i + 2])
+            i += 2
+        else:
+            units.append(word[i])
+            i += 1
+    out: list[str] = []
+    vowels = "aeiou"
+    for index, unit in enumerate(units):
+        prev_is_consonant = index > 0 and out[-1][-1] not in vowels
+        nxt = units[index + 1] if index + 1 < len(units) else ""
+        if (
+            unit in _ABJAD_VOWEL_LETTERS
+            and index > 0
+            and prev_is_consonant
+            and (not nxt or nxt[0] not in vowels)
+        ):
+            out.append(_ABJAD_VOWEL_LETTERS[unit])
+            continue
+        if prev_is_consonant and unit[0] not in vowels and unit not in "'`":
+            out.append("a")
+        if unit in "'`":
+            # hamza/ayn: at the start of a word it carries a vowel.
+            if index == 0:
+                out.append("a")
+            continue
+        out.append(unit)
+    return "".join(out)
+
+
+def _romanise_abjad(match: re.Match[str]) -> str:
+    text = match.group(0)
+    if _HEBREW.fullmatch(text):
+        text = text.translate(_HEBREW_PRE)
+    latin = anyascii(text).lower()
+    return " " + _restore_abjad_vowels(latin) + " "
+
+
+def _romanise_greek(match: re.Match[str]) -> str:
+    text = match.group(0)
+    for greek, latin in _GREEK_DIGRAPHS:
+        text = text.replace(greek, latin)
+    return anyascii(text)
 
 
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def normalise(text: str) -> str:
-    """Normalised form of a name: lower-case ASCII tokens separated by single spaces."""
+    """Normalised form of a name: lower-case ASCII tokens separated by single spaces.
+
+    Only script, case and punctuation are handled here; the token rules of
+    ``tokenise`` (titles, legal forms, numbers ...) come on top.
+    """
     text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        # Abjads first: their hamza/ayn apostrophes mark vowels.
+        text = _ARABIC.sub(_romanise_abjad, text)
+        text = _HEBREW.sub(_romanise_abjad, text)
     text = _APOSTROPHES.sub("", text)
     if not text.isascii():
         text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
+        text = _HAN.sub(_romanise_han, text)
+        text = _GREEK.sub(_romanise_greek, text)
         text = anyascii(text)
         text = _APOSTROPHES.sub("", text)
-    return " ".join(_NON_ALNUM.split(text.lower())).strip()
+    text = text.lower().replace("&", " and ")
+    text = _ARTICLE_PREFIX.sub("al ", text)
+    return " ".join(_NON_ALNUM.split(text)).strip()
 
 
+# --- token rules ------------------------------------------------------------
+
+# Arabic article written joined by a hyphen, in its sun-letter assimilated forms
+# (ad-Din, as-Sayyid, ash-Shami, el-Assad): all one token "al".
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ul|ad|as|ash|ar|at|az|an|ath|adh|ud|us|ur|ush)-(?=[a-z])")
+
+# Titles and honorifics: dropped, unless they are the whole name.  "President" in
+# the languages of the EU and its neighbours, as it precedes heads of state.
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mister",
+        "messrs",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "hon",
+        "honourable",
+        "honorable",
+        "excellency",
+        "his",
+        "her",
+        "rev",
+        "reverend",
+        "monsieur",
+        "madame",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "senor",
+        "senora",
+        "sr",
+        "sra",
+        "sheikh",
+        "shaikh",
+        "shaykh",
+        "sheik",
+        "cheikh",
+        "haji",
+        "hajji",
+        "hadji",
+        "alhaji",
+        "alhaj",
+        "mullah",
+        "mulla",
+        "maulvi",
+        "maulavi",
+        "mawlawi",
+        "mawlana",
+        "maulana",
+        "qari",
+        "mufti",
+        "general",
+        "gen",
+        "colonel",
+        "brigadier",
+        "president",
+        "presidente",
+        "praesident",
+        "prasident",
+        "prezident",
+        "predsjednik",
+        "presedinte",
+        "presedintele",
+        "presiden",
+        "prezydent",
+        "presidentti",
+        "elnok",
+        "prezidentas",
+        "prezidents",
+    ]
+)
+
+# Company legal forms, canonicalised across languages to a class token.  The
+# classes are broad (a Russian OOO, a German GmbH and a British Ltd are all
+# private limited companies): a company that changes form keeps its name, so the
+# class only lowers a score a little when it differs (see the scorer's weights).
+_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "llc": (
+        "llc",
+        "l l c",
+        "ltd",
+        "limited",
+        "ltda",
+        "limited liability company",
+        "limited liability co",
+        "ooo",
+        "obshchestvo s ogranichennoy otvetstvennostyu",
+        "obshchestvo s ogranichennoi otvetstvennostiu",
+        "tov",
+        "gmbh",
+        "g m b h",
+        "gesellschaft mit beschrankter haftung",
+        "sarl",
+        "s a r l",
+        "srl",
+        "s r l",
+        "societatea cu raspundere limitata",
+        "sp z o o",
+        "spolka z ograniczona odpowiedzialnoscia",
+        "sro",
+        "s r o",
+        "doo",
+        "d o o",
+        "kft",
+        "bv",
+        "b v",
+        "pty",
+        "pvt",
+        "private limited",
+        "sdn bhd",
+        "bhd",
+        "eood",
+        "fze",
+        "fzco",
+        "fzc",
+        "fz llc",
+        "llp",
+    ),
+    "jsc": (
+        "jsc",
+        "ojsc",
+        "cjsc",
+        "pjsc",
+        "oao",
+        "zao",
+        "pao",
+        "ao",
+        "jsco",
+        "joint stock company",
+        "joint stock co",
+        "open joint stock company",
+        "closed joint stock company",
+        "public joint stock company",
+        "aktsionernoe obshchestvo",
+        "aktsionernoye obshchestvo",
+        "otkrytoe aktsionernoe obshchestvo",
+        "zakrytoe aktsionernoe obshchestvo",
+        "publichnoe aktsionernoe obshchestvo",
+        "ag",
+        "aktiengesellschaft",
+        "sa",
+        "s a",
+        "societe anonyme",
+        "sociedad anonima",
+        "spa",
+        "s p a",
+        "plc",
+        "p l c",
+        "public limited company",
+        "nv",
+        "n v",
+        "sas",
+        "s a s",
+        "kk",
+        "kabushiki kaisha",
+        "pt",
+        "tbk",
+    ),
+    "corp": (
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "cie",
+        "compagnie",
+        "compania",
+        "companhia",
+        "cia",
+    ),
+    "lp": ("lp", "l p", "kg", "limited partnership", "kommanditgesellschaft"),
+}
+LEGAL_FORM_TOKENS = frozenset(_LEGAL_FORMS)
+_LEGAL_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): canonical
+    for canonical, phrases in _LEGAL_FORMS.items()
+    for phrase in phrases
+}
+_LONGEST_LEGAL_PHRASE = max(map(len, _LEGAL_PHRASES))
+
+# Connecting words and particles of names: kept (they are part of the name) but
+# weighed little by the scorer.  "bin" stands for every "son of" form.
+PARTICLES = frozenset(
+    [
+        "al",
+        "bin",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "lo",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ten",
+        "ter",
+        "y",
+        "e",
+        "of",
+        "the",
+        "and",
+        "und",
+        "et",
+    ]
+)
+_PARTICLE_FORMS = {
+    "el": "al",
+    "ibn": "bin",
+    "ben": "bin",
+    "bn": "bin",
+    "ebn": "bin",
+    "binti": "bint",
+}
+
+# Korean surnames whose romanisations are two letters or sound-alike forms the
+# fuzzy views cannot bring together (short tokens must be equal): one form each.
+_KOREAN_SURNAMES = {
+    **dict.fromkeys(("ri", "rhee", "lee", "yi", "li", "ree", "rhie", "yee", "lie"), "ri"),
+    **dict.fromkeys(("rim", "lim", "im", "leem"), "rim"),
+    **dict.fromkeys(("ryu", "yu", "yoo", "ryoo"), "ryu"),
+}
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+# Roman numerals II-XXXIX; "xi" is left alone (it is the surname Xi far more often).
+_ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+_OCR_DIGITS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "8": "b", "9": "g"})
+_LONE_DIGIT = re.compile(r"(?<![0-9])[0-9](?![0-9])")
+
+
+def _roman_value(token: str) -> int:
+    total = 0
+    for index, char in enumerate(token):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[token[index + 1]] if index + 1 < len(token) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _fix_ocr_digits(token: str) -> str:
+    """``sech1n`` -> ``sechin``: single digits inside a mostly-letter token are letters."""
+    digits = sum(char.isdigit() for char in token)
+    if (
+        0 < digits < len(token) - digits
+        and len(token) - digits >= 2
+        and len(_LONE_DIGIT.findall(token)) == digits
+        and not _ORDINAL.match(token)
+    ):
+        return token.translate(_OCR_DIGITS)
+    return token
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        ordinal = _ORDINAL.match(token)
+        if ordinal:
+            out.append(str(int(ordinal.group(1))))
+        elif token in _TENS:
+            out.append(str(_TENS[token]))
+        elif token in _UNITS:
+            unit = _UNITS[token]
+            if unit < 10 and out and out[-1].isdigit() and index > 0 and tokens[index - 1] in _TENS:
+                out[-1] = str(int(out[-1]) + unit)
+            else:
+                out.append(str(unit))
+        elif (
+            token.isdigit() and out and index > 0 and tokens[index - 1] in _TENS and len(token) == 1
+        ):
+            out[-1] = str(int(out[-1]) + int(token))  # "Forty 4"
+        elif index > 0 and len(token) >= 2 and token != "xi" and _ROMAN.match(token):
+            out.append(str(_roman_value(token)))
+        else:
+            out.append(token)
+    return out
+
+
+def _legal_forms(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), 0, -1):
+            canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
+            # A phrase of single letters ("s a", "n v") only counts at either end
+            # of the name: in the middle it is more likely initials.
+            if canonical is not None and (
+                size == 1
+                or any(len(t) > 1 for t in tokens[index : index + size])
+                or index == 0
+                or index + size == len(tokens)
+            ):
+                out.append(canonical)
+                index += size
+                break
+        else:
+            out.append(tokens[index])
+            index += 1
+    if len(out) == len([t for t in out if t in LEGAL_FORM_TOKENS]):
+        return tokens  # a name that is only a legal form keeps its words
+    return out
+
+
+def token_kind(token: str) -> TokenKind:
+    """Kind of a token after ``tokenise``: a pure function of its text."""
+    if token.isdigit():
+        return "number"
+    if token in LEGAL_FORM_TOKENS:
+        return "legal"
+    if token in PARTICLES:
+        return "particle"
+    if len(token) == 1:
+        return "initial"
+    return "word"
+
+
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def tokenise(text: str) -> tuple[str, ...]:
-    return tuple(token for token in normalise(text).split(" ") if token)
+    """Tokens of a name after every token rule (see the module docstring)."""
+    raw = [token for token in normalise(text).split(" ") if token]
+    tokens = [_fix_ocr_digits(t) for t in raw]
+    without_titles = [t for t in tokens if t not in TITLES]
+    if without_titles:
+        tokens = without_titles
+    tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
+    tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
+    tokens = _legal_forms(tokens)
+    tokens = _numbers(tokens)
+    return tuple(tokens)
 
 
+def token_options(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, int]]:
+    """Every option of a token sequence as (text, mask): single tokens, then
+    compounds of 2 .. ``MAX_COMPOUND_TOKENS`` adjacent tokens.
+
+    Numbers never join a compound: ``Vessel 12`` must not meet ``Vessel 1 2``.
+    """
+    options = [(token, 1 << index) for index, token in enumerate(tokens)]
+    for size in range(2, MAX_COMPOUND_TOKENS + 1):
+        for start in range(len(tokens) - size + 1):
+            part = tokens[start : start + size]
+            if any(t.isdigit() for t in part):
+                continue
+            mask = ((1 << size) - 1) << start
+            options.append(("".join(part), mask))
+    return options
+
+
+def skeleton_view(token: str) -> str:
+    """The phonetic skeleton of a word; numbers, legal forms and particles as they are."""
+    if token.isdigit() or token in LEGAL_FORM_TOKENS or token in PARTICLES:
+        return token
+    return skeleton(token)
+
+
+# Views of a token under which similarity is measured (``matching.scorer``
+# exposes them as ``TOKEN_VIEWS``): the similarity of two tokens is the best ratio
+# over all views.  Each is a pure function of one token.
+TOKEN_VIEW_FUNCTIONS: tuple[Callable[[str], str], ...] = (identity, skeleton_view)
+
+
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
-    return PreparedName(original=text, normalised=" ".join(tokens), tokens=tokens)
+    kinds = tuple(token_kind(t) for t in tokens)
+    options = tuple(
+        NameOption(
+            text=option_text,
+            mask=mask,
+            views=tuple(view(option_text) for view in TOKEN_VIEW_FUNCTIONS),
+            kind=kinds[mask.bit_length() - 1] if mask & (mask - 1) == 0 else "word",
+        )
+        for option_text, mask in token_options(tokens)
+    )
+    return PreparedName(
+        original=text,
+        normalised=" ".join(tokens),
+        tokens=tokens,
+        kinds=kinds,
+        options=options,
+    )
