@@ -225,7 +225,7 @@ class _Record:
 
 
 @dataclass
-class _Remarks:
+class Remarks:
     """What the Remarks mini-language yielded for one entry."""
 
     weak_aliases: list[str] = field(default_factory=list)
@@ -305,9 +305,9 @@ def import_ofac_csv(paths: Sequence[Path]) -> SanctionsList:
     )
 
 
-def parse_remarks(text: str, source: str = "remarks", line: int | None = None) -> _Remarks:
+def parse_remarks(text: str, source: str = "remarks", line: int | None = None) -> Remarks:
     """Parse the Remarks mini-language (exposed for tests)."""
-    out = _Remarks()
+    out = Remarks()
     for raw in _CLAUSE_SPLIT.split(text):
         clause = _ALT_PREFIX.sub("", raw.strip())
         if not clause:
@@ -316,7 +316,7 @@ def parse_remarks(text: str, source: str = "remarks", line: int | None = None) -
         if weak:
             out.weak_aliases.append(weak.group("name").strip())
             continue
-        clause = clause.rstrip(".").strip() if not clause.endswith("..") else clause
+        clause = clause.rstrip(".").strip()  # the last clause ends the sentence
         if clause.startswith("DOB "):
             dob = parse_ofac_date(clause[4:].strip())
             if dob is None:
@@ -482,7 +482,7 @@ def _build(ent_num: str, record: _Record, list_name: str, source: str) -> Entry:
         for p in (programs or [""])
     )
     remarks_text = _value(row[11]) + "".join(record.overflow)
-    remarks = parse_remarks(remarks_text, source, record.line) if remarks_text else _Remarks()
+    remarks = parse_remarks(remarks_text, source, record.line) if remarks_text else Remarks()
 
     aliases = list(record.aliases)
     strong_names = {a.name for a in aliases} | {name}

@@ -88,3 +88,17 @@ def test_wrong_format_named_explicitly_is_a_clean_error() -> None:
 def test_missing_file() -> None:
     with pytest.raises(InputError, match="no such file"):
         detect_format([Path("/nonexistent/list.xml")])
+
+
+def test_module_entry_point(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sanctions_cli.importers.__main__ import main
+    from sanctions_cli.listfile import load_list_file
+
+    out = tmp_path / "un.yaml"
+    assert (
+        main([str(FIXTURES / "un_xml" / "consolidated.xml"), "--round-trip", "-o", str(out)]) == 0
+    )
+    assert "un-xml: 19 entries" in capsys.readouterr().err
+    assert len(load_list_file(out).entries) == 19
+    assert main([str(bundled_list_paths()[0])]) == 2
+    assert "not a recognised" in capsys.readouterr().err
