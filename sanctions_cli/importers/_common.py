@@ -59,6 +59,8 @@ def inputs_hash(datas: Sequence[bytes]) -> str:
 def parse_xml(data: bytes, source: str) -> ET.Element:
     """Parse XML with defusedxml: DTDs (and with them entity bombs and external
     entities) are refused outright, since no sanctions publication uses one."""
+    if not data.strip():
+        raise InputError(source, "empty file")
     try:
         root: ET.Element = DET.fromstring(data, forbid_dtd=True)
     except defusedxml.DTDForbidden:

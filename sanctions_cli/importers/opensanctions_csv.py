@@ -111,6 +111,8 @@ def import_opensanctions_csv(paths: Sequence[Path]) -> SanctionsList:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(source, "not valid UTF-8", line=line) from None
+    if not text.strip():
+        raise InputError(source, "empty file")
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED if c not in header]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sanctions_cli.errors import InputError
-from sanctions_cli.importers import ImportNotice
+from sanctions_cli.importers import ImportNotice, import_files
 from sanctions_cli.importers.ofac_csv import import_ofac_csv, parse_remarks, sniff
 from sanctions_cli.model import Alias, Identifier
 
@@ -212,3 +212,28 @@ def test_truncated_primary_names_the_line(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     with pytest.raises(InputError, match="no such file"):
         import_ofac_csv([Path("/nonexistent/sdn.csv")])
+
+
+def test_non_sdn_consolidated_set() -> None:
+    lst = import_ofac_csv([FIXTURES / "ofac_csv_cons"])
+    assert lst.meta.id == "ofac-non-sdn"
+    assert len(lst.entries) == 6
+    assert {x.list for e in lst.entries for x in e.listings} == {"Non-SDN Consolidated"}
+    zahhar = by_id(lst)["ofac-9647"]
+    assert [x.program for x in zahhar.listings] == ["SDGT", "NS-PLC"]
+    assert Alias("ZAHAR, Mahmoud", "weak") in zahhar.aliases
+    # cons_comments continues the Remarks of 17014 mid-word ("...Numbe" + "r 10277...")
+    assert Identifier("Registration Number", "1027700342890", "RU") in (
+        by_id(lst)["ofac-17014"].identifiers
+    )
+    assert_round_trips(lst)
+
+
+@pytest.mark.parametrize("name", ["sdn.csv", "un.xml"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+
+    path = tmp_path / name
+    path.write_bytes(b"")
+    fmt = "ofac-csv" if name.endswith(".csv") else "un-xml"
+    with pytest.raises(InputError, match=r"empty file|no OFAC primary file"):
+        import_files(fmt, [path])
