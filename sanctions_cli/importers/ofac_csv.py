@@ -76,6 +76,10 @@ PRIMARY_COLUMNS = 12
 ALIAS_COLUMNS = 5
 ADDRESS_COLUMNS = 6
 COMMENT_COLUMNS = 2
+# The file names of OFAC's CSV sets, for taking a whole folder as input.
+_SET_FILE_STEMS = frozenset(
+    ("sdn", "alt", "add", "sdn_comments", "cons_prim", "cons_alt", "cons_add", "cons_comments")
+)
 # Remarks clauses giving a vessel's or aircraft's build date, kept as its "birth" date.
 _BUILD_PREFIXES = ("Vessel Year of Build ", "Aircraft Manufacture Date ")
 # Remarks clauses naming a nationality (a vessel's or aircraft's for the last one).
@@ -358,18 +362,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
             found = sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() == ".csv"
-                and p.stem.lower()
-                in {
-                    "sdn",
-                    "alt",
-                    "add",
-                    "sdn_comments",
-                    "cons_prim",
-                    "cons_alt",
-                    "cons_add",
-                    "cons_comments",
-                }
+                if p.suffix.lower() == ".csv" and p.stem.lower() in _SET_FILE_STEMS
             )
             if not found:
                 raise InputError(str(path), "no OFAC CSV files (sdn.csv, alt.csv ...) in it")
@@ -451,14 +444,12 @@ def _merge(path: Path, rows: list[list[str]], records: dict[str, _Record]) -> No
     if orphans:
         # OFAC publishes the files of a set separately; a comments file a day newer than
         # sdn.csv refers to entries sdn.csv does not have yet.  Not fatal: say so.
-        warnings.warn(
-            ImportNotice(
-                f"{path}: {len(orphans)} row(s) refer to entries not in the primary file "
-                f"(ent_num {', '.join(unique(orphans)[:5])}{' ...' if len(orphans) > 5 else ''});"
-                " ignored"
-            ),
-            stacklevel=2,
+        shown = ", ".join(unique(orphans)[:5]) + (" ..." if len(orphans) > 5 else "")
+        notice = ImportNotice(
+            f"{path}: {len(orphans)} row(s) refer to entries not in the primary file "
+            f"(ent_num {shown}); ignored"
         )
+        warnings.warn(notice, stacklevel=2)
 
 
 # ---------------------------------------------------------------------------
@@ -517,9 +508,9 @@ def _build(ent_num: str, record: _Record, list_name: str, source: str) -> Entry:
         id=f"ofac-{ent_num}",
         type=entity_type,
         name=name,
-        aliases=tuple(_dedupe_aliases(aliases)),
+        aliases=tuple(dict.fromkeys(aliases)),  # alt.csv repeats a name now and then
         listings=listings,
-        birth_dates=tuple(_dedupe_dates(remarks.birth_dates)),
+        birth_dates=tuple(dict.fromkeys(remarks.birth_dates)),
         nationalities=unique(remarks.nationalities),
         countries=unique(countries),
         gender=remarks.gender if entity_type == "person" else None,
@@ -527,21 +518,6 @@ def _build(ent_num: str, record: _Record, list_name: str, source: str) -> Entry:
         identifiers=tuple(dict.fromkeys(identifiers)),
         remarks=remarks_out or None,
     )
-
-
-def _dedupe_aliases(aliases: list[Alias]) -> list[Alias]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for alias in aliases:
-        key = (alias.name, alias.strength)
-        if key not in seen:
-            seen.add(key)
-            out.append(alias)
-    return out
-
-
-def _dedupe_dates(dates: list[DateRange]) -> list[DateRange]:
-    return list(dict.fromkeys(dates))
 
 
 def parse_ofac_date(text: str) -> str | None:
