@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO, TypeVar
@@ -63,9 +64,16 @@ def _fail(message: str) -> NoReturn:
 
 
 def _guard(func: Callable[[], T]) -> T:
-    """Run ``func``; turn known errors into one line and exit 2."""
+    """Run ``func``; turn known errors into one line and exit 2, and importer
+    notices (oddities in an official file that did not stop its import) into
+    one ``warning:`` line each."""
     try:
-        return func()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = func()
+        for warning in caught:
+            err.print(f"warning: {warning.message}", markup=False, style="yellow")
+        return result
     except SanctionsError as exc:
         if _State.verbose:
             traceback.print_exc(file=sys.stderr)
