@@ -22,7 +22,9 @@ from platformdirs import user_data_dir
 
 from .errors import InputError, UsageError
 from .listdiff import ListDiff, diff_entries
-from .listfile import dump_list, load_list_file
+from . import cache
+from .listfile import content_hash, dump_list
+from .loading import load_yaml_list
 from .model import SanctionsList
 
 DATA_ENV = "SANCTIONS_CLI_DATA_DIR"
@@ -172,7 +174,7 @@ def update_source(
         raise InputError(source.name, "the downloaded list holds no entries; kept the previous one")
 
     current = lists_dir / f"{source.name}.yaml"
-    previous: SanctionsList | None = load_list_file(current) if current.exists() else None
+    previous: SanctionsList | None = load_yaml_list(current) if current.exists() else None
     if previous is not None and not force:
         kept = len(converted.entries) / max(1, len(previous.entries))
         if kept < MIN_KEPT_SHARE:
@@ -184,10 +186,18 @@ def update_source(
                 "(use --force to accept it)",
             )
     yaml_text = dump_list(converted)
+    yaml_bytes = yaml_text.encode("utf-8")
+    # Prime the load cache: the YAML reads back exactly as ``converted`` (dump and
+    # parse round-trip), so the first screening run after an update skips parsing.
+    cache.store(
+        "list",
+        content_hash(yaml_bytes),
+        SanctionsList(converted.meta, converted.entries, content_hash(yaml_bytes), str(current)),
+    )
     fd, tmp_name = tempfile.mkstemp(dir=lists_dir, prefix=f".{source.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(yaml_text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(yaml_bytes)
         if previous is not None:
             previous_dir().mkdir(parents=True, exist_ok=True)
             shutil.copyfile(current, previous_dir() / f"{source.name}.yaml")
