@@ -20,9 +20,9 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from . import cache
 from .errors import InputError, UsageError
 from .listdiff import ListDiff, diff_entries
-from . import cache
 from .listfile import content_hash, dump_list
 from .loading import load_yaml_list
 from .model import SanctionsList
