@@ -20,7 +20,9 @@ def result(*hits: Hit) -> RowResult:
 
 
 def hit(column: str) -> Hit:
-    return Hit(ENTRY, "KIM Jong Sik", "strong", True, "Kim", column, 97.5, (UN, OFAC), dt.date(2018, 1, 5))
+    return Hit(
+        ENTRY, "KIM Jong Sik", "strong", True, "Kim", column, 97.5, (UN, OFAC), dt.date(2018, 1, 5)
+    )
 
 
 def test_csv_has_one_record_per_hit_and_renames_clashing_columns() -> None:
