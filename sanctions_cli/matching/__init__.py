@@ -2,18 +2,37 @@
 
 ``NameMatcher`` is the one interface the screening code and the CLI use: it is built
 once from the loaded entries and answers ``search(name, threshold)`` with every
-listed name scoring at or above the threshold, best first.  How candidates are
-found (the index) and how they are scored (``scorer``) are its own business.
+listed name scoring at or above the threshold, best first.  Candidates come from
+the lossless ``CandidateIndex`` (``index``): a superset of the names that scoring
+every listed name would find, which ``scorer.compare`` then scores, with token
+rarity (``TokenWeights``) taken from the listed names.
+
+``NameMatcher.for_lists`` reuses a matcher cached on disk, keyed by the lists'
+content and the source of the matching code, so start-up with the full lists
+stays fast.  The cached form is compact (names as strings, the index as arrays);
+listed names are prepared (``prepare_name``) on first use, as candidates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
 
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, prepare_name
-from .scorer import compare
+from .scorer import TokenWeights, compare
+
+if TYPE_CHECKING:
+    from ..model import SanctionsList
+    from .index import CandidateIndex
+
+# Cache kind of pickled matchers (see ``cache``); the format number is part of the
+# key and is bumped whenever the cached layout changes.
+MATCHER_CACHE_KIND = "matcher"
+MATCHER_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,36 +51,186 @@ class NameHit:
     match: Match
 
 
-class NameMatcher:
-    """All listed names of a set of entries, prepared once, searchable by score."""
+_RefRow = tuple[int, str, Strength, bool]
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries = tuple(entries)
-        refs: list[NameRef] = []
-        prepared: list[PreparedName] = []
-        for index, entry in enumerate(self.entries):
-            for name, strength, is_primary in entry.all_names():
-                name_prepared = prepare_name(name)
-                if not name_prepared.tokens:
-                    continue
-                refs.append(NameRef(index, name, strength, is_primary))
-                prepared.append(name_prepared)
-        self.refs: tuple[NameRef, ...] = tuple(refs)
-        self.prepared: tuple[PreparedName, ...] = tuple(prepared)
+
+class _Refs(Sequence[NameRef]):
+    """The listed names as ``NameRef``, made on access from plain tuples (fast to unpickle)."""
+
+    def __init__(self, rows: Sequence[_RefRow]) -> None:
+        self._rows = rows
 
     def __len__(self) -> int:
-        return len(self.refs)
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, position: int) -> NameRef: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[NameRef]: ...
+    def __getitem__(self, position: int | slice) -> NameRef | Sequence[NameRef]:
+        if isinstance(position, slice):
+            return [NameRef(*row) for row in self._rows[position]]
+        return NameRef(*self._rows[position])
+
+    def __iter__(self) -> Iterator[NameRef]:
+        return (NameRef(*row) for row in self._rows)
+
+
+class _Prepared(Sequence[PreparedName]):
+    """The listed names prepared, each on first access (most are never a candidate)."""
+
+    def __init__(self, rows: Sequence[_RefRow]) -> None:
+        self._rows = rows
+        self._done: dict[int, PreparedName] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, position: int) -> PreparedName: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[PreparedName]: ...
+    def __getitem__(self, position: int | slice) -> PreparedName | Sequence[PreparedName]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        done = self._done.get(position)
+        if done is None:
+            done = self._done[position] = prepare_name(self._rows[position][1])
+        return done
+
+    def __iter__(self) -> Iterator[PreparedName]:
+        return (self[i] for i in range(len(self)))
+
+
+def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
+    rows: list[_RefRow] = []
+    for index, entry in enumerate(entries):
+        for name, strength, is_primary in entry.all_names():
+            if prepare_name(name).tokens:
+                rows.append((index, name, strength, is_primary))
+    return rows
+
+
+def matching_code_hash() -> str:
+    """sha256 of the source of the code that decides what a cached matcher holds.
+
+    Part of the cache key: an index built by another normaliser, another scorer
+    (token views, options) or another index layout would silently lose hits, so
+    it is never reused.
+    """
+    digest = hashlib.sha256(f"{MATCHER_FORMAT}".encode())
+    here = Path(__file__).resolve().parent
+    sources = [here / "scorer.py", here / "index.py", here / "__init__.py"]
+    sources.extend(sorted((here.parent / "names").glob("*.py")))
+    sources.extend(sorted((here.parent / "names").glob("*.tsv")))
+    for path in sources:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:  # pragma: no cover - a zipped install: no reuse across versions
+            from .. import __version__
+
+            digest.update(__version__.encode())
+    return digest.hexdigest()
+
+
+class NameMatcher:
+    """All listed names of a set of entries, searchable by score through the index."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        use_index: bool = True,
+        _state: dict[str, Any] | None = None,
+    ) -> None:
+        self.entries = tuple(entries)
+        self.use_index = use_index
+        if _state is None:
+            rows = _name_rows(self.entries)
+            self._rows: Sequence[_RefRow] = rows
+            self.prepared: Sequence[PreparedName] = _Prepared(rows)
+            self.weights = TokenWeights.from_names(self.prepared)
+            self._index: CandidateIndex | None = None
+        else:
+            self._rows = _state["rows"]
+            self.prepared = _Prepared(self._rows)
+            self.weights = _state["weights"]
+            self._index = _state["index"]
+        self.refs: Sequence[NameRef] = _Refs(self._rows)
+
+    @classmethod
+    def for_lists(cls, lists: Sequence[SanctionsList], *, use_cache: bool = True) -> NameMatcher:
+        """A matcher over every entry of ``lists``, loaded from (or saved to) the cache."""
+        from .. import cache
+        from ..listfile import combined_hash
+
+        entries = [entry for lst in lists for entry in lst.entries]
+        key = hashlib.sha256(f"{combined_hash(lists)}:{matching_code_hash()}".encode()).hexdigest()
+        if use_cache:
+            state = cache.load(MATCHER_CACHE_KIND, key)
+            if isinstance(state, dict) and state.get("format") == MATCHER_FORMAT:
+                return cls(entries, _state=state)
+        matcher = cls(entries)
+        if use_cache:
+            cache.store(MATCHER_CACHE_KIND, key, matcher.state())
+        return matcher
+
+    def state(self) -> dict[str, Any]:
+        """The picklable state of the matcher (without the entries), index built."""
+        return {
+            "format": MATCHER_FORMAT,
+            "rows": list(self._rows),
+            "weights": self.weights,
+            "index": self.index,
+        }
+
+    @property
+    def index(self) -> CandidateIndex:
+        """The candidate index, built on first use."""
+        if self._index is None:
+            from .index import CandidateIndex
+
+            self._index = CandidateIndex([p.tokens for p in self.prepared])
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     def search(self, name: str, threshold: float) -> list[NameHit]:
         """Every listed name scoring at least ``threshold`` against ``name``, best first."""
+        return self.search_many([name], threshold)[0]
+
+    def search_many(self, names: Iterable[str], threshold: float) -> list[list[NameHit]]:
+        """``search`` of many names; the index searches their new tokens in one pass."""
+        queries = [prepare_name(name) for name in names]
+        if self.use_index:
+            positions: Sequence[Sequence[int]] = self.index.candidates_many(
+                [q.tokens for q in queries], threshold
+            )
+        else:
+            everything = range(len(self._rows))
+            positions = [everything if q.tokens else () for q in queries]
+        return [
+            self._score(query, candidates, threshold)
+            for query, candidates in zip(queries, positions, strict=True)
+        ]
+
+    def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
+        """``search`` without the index: every listed name scored (the reference)."""
         query = prepare_name(name)
         if not query.tokens:
             return []
+        return self._score(query, range(len(self._rows)), threshold)
+
+    def _score(
+        self, query: PreparedName, positions: Iterable[int], threshold: float
+    ) -> list[NameHit]:
+        prepared, rows, weights = self.prepared, self._rows, self.weights
         hits = []
-        for ref, candidate in zip(self.refs, self.prepared, strict=True):
-            match = compare(query, candidate)
+        for position in positions:
+            match = compare(query, prepared[position], weights)
             if match.score >= threshold:
-                hits.append(NameHit(ref, match))
+                hits.append(NameHit(NameRef(*rows[position]), match))
         hits.sort(key=lambda hit: -hit.match.score)
         return hits
 

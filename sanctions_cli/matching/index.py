@@ -1,0 +1,239 @@
+"""Lossless candidate index: which listed names could reach a threshold against a query.
+
+Scoring a screened name against every listed name (tens of thousands) is far too
+slow, so ``CandidateIndex`` narrows the listed names down to those that can reach
+the threshold under the scorer's contract (see ``scorer``), and ``compare`` scores
+only those.  It can never drop a hit:
+
+* a listed name scores at most the best ``token_similarity`` of its option pairs
+  plus ``MAX_SCORE_BONUS`` (options: ``scorer.token_options``, tokens and
+  compounds of adjacent tokens), so only a name with an option at
+  ``similarity >= threshold - MAX_SCORE_BONUS`` from a query option can be a hit;
+* ``token_similarity`` is the best Indel ratio (``rapidfuzz.fuzz.ratio``) over the
+  views in ``scorer.TOKEN_VIEWS``, and tokens up to ``EXACT_TOKEN_MAX_LEN`` only
+  match when equal.
+
+So for every view the index keeps the distinct viewed texts of the listed
+options sorted by length, with the options (and through them the names) behind
+each.  A query option is compared with rapidfuzz ``cdist`` (C, vectorised) against
+only the lengths that can reach the cutoff (an Indel ratio ``r`` needs
+``200 * min(la, lb) / (la + lb) >= r``); short tokens are looked up exactly.
+Matches are memoised per distinct option text (bounded LRU): payment files repeat
+given names and surnames, so most query tokens are searched once per run.
+
+``compare`` rounds scores to one decimal, so the search runs ``ROUNDING_MARGIN``
+below the cutoff.  Everything is plain data (lists, dicts, numpy arrays): the
+index pickles, is cached on disk and ships to worker processes as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from . import scorer
+
+# compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
+# search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
+# error in the ratio arithmetic.
+ROUNDING_MARGIN = 0.05 + 1e-6
+
+# Distinct query option texts whose matches are remembered (per cutoff).  Bounded
+# so a file of millions of distinct names runs in constant memory; an entry holds
+# a handful of option ids, so 200,000 entries stay in the tens of MB.
+MATCH_CACHE_SIZE = 200_000
+
+IntArray = NDArray[np.int64]
+
+
+def option_texts(tokens: Sequence[str]) -> list[str]:
+    """The distinct option texts of a token sequence, as the scorer pairs them."""
+    return list(dict.fromkeys(scorer.token_options(tuple(tokens))))
+
+
+def length_window(length: int, cutoff: float) -> tuple[int, int]:
+    """Lengths ``lb`` for which an Indel ratio with a string of ``length`` can reach ``cutoff``.
+
+    ``ratio = 200 * LCS / (la + lb) <= 200 * min(la, lb) / (la + lb)``.
+    """
+    if cutoff <= 0:
+        return 0, 1 << 30
+    if length == 0:
+        return 0, 0
+    low = math.ceil(length * cutoff / (200.0 - cutoff) - 1e-9)
+    high = math.floor(length * (200.0 - cutoff) / cutoff + 1e-9)
+    return low, high
+
+
+def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
+    pointers = np.zeros(len(groups) + 1, dtype=np.int64)
+    np.cumsum([len(g) for g in groups], out=pointers[1:])
+    flat = np.fromiter((v for g in groups for v in g), dtype=np.int64, count=int(pointers[-1]))
+    return pointers, flat
+
+
+class _ViewVocabulary:
+    """The distinct viewed texts of the long options under one view, sorted by length."""
+
+    def __init__(self, texts: Sequence[str], option_ids: Sequence[int]) -> None:
+        groups: dict[str, list[int]] = {}
+        for text, option_id in zip(texts, option_ids, strict=True):
+            groups.setdefault(text, []).append(option_id)
+        ordered = sorted(groups, key=lambda t: (len(t), t))
+        self.texts: list[str] = ordered
+        lengths = np.fromiter((len(t) for t in ordered), dtype=np.int64, count=len(ordered))
+        max_len = int(lengths[-1]) if len(lengths) else 0
+        # offsets[n] = index of the first text of length >= n
+        self.offsets: IntArray = np.searchsorted(lengths, np.arange(max_len + 2), side="left")
+        self.pointers, self.option_ids = _csr([groups[t] for t in ordered])
+
+    def window(self, length: int, cutoff: float) -> tuple[int, int]:
+        low, high = length_window(length, cutoff)
+        top = len(self.offsets) - 1
+        return int(self.offsets[min(low, top)]), int(self.offsets[min(high + 1, top)])
+
+
+class CandidateIndex:
+    """Option vocabulary of a set of listed names, searchable by token similarity.
+
+    Built from the token tuples of the listed names (``PreparedName.tokens``);
+    ``candidates(tokens, threshold)`` gives the positions of every name that can
+    reach the threshold (a superset of the hits, never missing one).
+    """
+
+    def __init__(self, names: Sequence[Sequence[str]]) -> None:
+        self.name_count = len(names)
+        option_ids: dict[str, int] = {}
+        postings: list[list[int]] = []
+        for name_id, tokens in enumerate(names):
+            for text in option_texts(tokens):
+                option_id = option_ids.get(text)
+                if option_id is None:
+                    option_id = option_ids[text] = len(option_ids)
+                    postings.append([])
+                postings[option_id].append(name_id)
+        self.option_texts: list[str] = list(option_ids)
+        self.posting_pointers, self.posting_names = _csr(postings)
+        long_ids = [
+            i for i, t in enumerate(self.option_texts) if len(t) > scorer.EXACT_TOKEN_MAX_LEN
+        ]
+        self.vocabularies: list[_ViewVocabulary] = [
+            _ViewVocabulary([view(self.option_texts[i]) for i in long_ids], long_ids)
+            for view in scorer.TOKEN_VIEWS
+        ]
+        self._option_ids: dict[str, int] | None = option_ids
+        self._match_cache: dict[float, OrderedDict[str, tuple[int, ...]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The text -> id dict is rebuilt on load (cheaper than unpickling it); the
+        # match memo belongs to one process.
+        state = self.__dict__.copy()
+        state["_option_ids"] = None
+        state["_match_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @property
+    def option_ids(self) -> dict[str, int]:
+        if self._option_ids is None:
+            self._option_ids = {text: i for i, text in enumerate(self.option_texts)}
+        return self._option_ids
+
+    # -- search -------------------------------------------------------------------
+
+    def option_matches(self, texts: Iterable[str], cutoff: float) -> dict[str, tuple[int, ...]]:
+        """For each query option text: the ids of every listed option at >= ``cutoff``."""
+        cache = self._match_cache.setdefault(cutoff, OrderedDict())
+        found: dict[str, tuple[int, ...]] = {}
+        missing: list[str] = []
+        for text in texts:
+            if text in found:
+                continue
+            hit = cache.get(text)
+            if hit is None:
+                missing.append(text)
+                found[text] = ()
+            else:
+                cache.move_to_end(text)
+                found[text] = hit
+        if missing:
+            for text, result in self._search(missing, cutoff).items():
+                found[text] = cache[text] = result
+            while len(cache) > MATCH_CACHE_SIZE:
+                cache.popitem(last=False)
+        return found
+
+    def _search(self, texts: list[str], cutoff: float) -> dict[str, tuple[int, ...]]:
+        option_ids = self.option_ids
+        results: dict[str, set[int]] = {}
+        long_texts: list[str] = []
+        for text in dict.fromkeys(texts):
+            exact = option_ids.get(text)
+            results[text] = {exact} if exact is not None else set()
+            if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
+                long_texts.append(text)
+        for view, vocabulary in zip(scorer.TOKEN_VIEWS, self.vocabularies, strict=True):
+            by_length: dict[int, list[tuple[str, str]]] = {}
+            for text in long_texts:
+                viewed = view(text)
+                by_length.setdefault(len(viewed), []).append((text, viewed))
+            for length, group in by_length.items():
+                start, end = vocabulary.window(length, cutoff)
+                if start >= end:
+                    continue
+                scores = process.cdist(
+                    [viewed for _, viewed in group],
+                    vocabulary.texts[start:end],
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    dtype=np.float64,
+                )
+                rows, columns = np.nonzero(scores)
+                if not len(rows):
+                    continue
+                pointers, ids = vocabulary.pointers, vocabulary.option_ids
+                for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
+                    results[group[row][0]].update(
+                        ids[pointers[column] : pointers[column + 1]].tolist()
+                    )
+        return {text: tuple(sorted(ids)) for text, ids in results.items()}
+
+    def cutoff(self, threshold: float) -> float:
+        """The token similarity a name needs somewhere to reach ``threshold``."""
+        return threshold - scorer.MAX_SCORE_BONUS - ROUNDING_MARGIN
+
+    def candidates(self, tokens: Sequence[str], threshold: float, **_: Any) -> list[int]:
+        """Positions of the names that can score at least ``threshold``, ascending."""
+        return self.candidates_many([tokens], threshold)[0]
+
+    def candidates_many(
+        self, queries: Sequence[Sequence[str]], threshold: float
+    ) -> list[list[int]]:
+        """``candidates`` of many token sequences, their new options searched in one pass."""
+        cutoff = self.cutoff(threshold)
+        if cutoff <= 0:
+            everything = list(range(self.name_count))
+            return [everything if tokens else [] for tokens in queries]
+        options = [option_texts(tokens) for tokens in queries]
+        matches = self.option_matches((t for texts in options for t in texts), cutoff)
+        pointers, posting_names = self.posting_pointers, self.posting_names
+        out: list[list[int]] = []
+        for texts in options:
+            option_set = {o for text in texts for o in matches[text]}
+            if not option_set:
+                out.append([])
+            elif len(option_set) == 1:
+                (o,) = option_set
+                out.append(posting_names[pointers[o] : pointers[o + 1]].tolist())
+            else:
+                chunks = [posting_names[pointers[o] : pointers[o + 1]] for o in option_set]
+                out.append(np.unique(np.concatenate(chunks)).tolist())
+        return out

@@ -1,0 +1,205 @@
+"""The candidate index is lossless: the indexed search finds exactly the hits of
+scoring every listed name (brute force), on small data and random names."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from sanctions_cli.matching import NameHit, NameMatcher, scorer
+from sanctions_cli.matching.index import CandidateIndex, length_window
+from sanctions_cli.model import Alias, Entry, Listing, SanctionsList
+from sanctions_cli.names import prepare_name
+
+LISTING = (Listing(authority="Test authority", list="Test list"),)
+SYLLABLES = [
+    "kim",
+    "jong",
+    "un",
+    "sik",
+    "chol",
+    "ri",
+    "pak",
+    "mo",
+    "ham",
+    "med",
+    "ali",
+    "has",
+    "san",
+    "ab",
+    "dul",
+    "la",
+    "ra",
+    "hi",
+    "mi",
+    "ma",
+    "ri",
+    "a",
+    "gar",
+    "ci",
+    "lo",
+    "pez",
+    "vla",
+    "di",
+    "mir",
+    "pu",
+    "tin",
+    "ser",
+    "gey",
+    "iva",
+    "nov",
+    "jo",
+    "se",
+    "xi",
+    "jin",
+    "ping",
+    "al",
+    "el",
+    "bin",
+    "chang",
+    "cheol",
+    "gim",
+    "jeong",
+    "sig",
+    "yu",
+    "suf",
+    "o",
+    "mar",
+    "a",
+    "bu",
+    "bakr",
+    "an",
+    "dre",
+    "ev",
+]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3)))
+
+
+def _name(rng: random.Random) -> str:
+    separators = (" ", " ", "-", " ")
+    words = [_word(rng) for _ in range(rng.randint(1, 4))]
+    return "".join(w + rng.choice(separators) for w in words).strip(" -").title()
+
+
+def _entries(seed: int, count: int) -> list[Entry]:
+    rng = random.Random(seed)
+    entries = []
+    for number in range(count):
+        aliases = tuple(
+            Alias(_name(rng), "weak" if rng.random() < 0.2 else "strong")
+            for _ in range(rng.randint(0, 2))
+        )
+        entries.append(Entry(f"E{number}", "person", _name(rng), aliases, LISTING))
+    return entries
+
+
+def _variant(name: str, rng: random.Random) -> str:
+    """A spelling variant: a letter dropped, doubled or changed, tokens split or joined."""
+    chars = list(name)
+    for _ in range(rng.randint(0, 2)):
+        position = rng.randrange(len(chars))
+        action = rng.randrange(4)
+        if action == 0 and len(chars) > 1:
+            del chars[position]
+        elif action == 1:
+            chars.insert(position, chars[position])
+        elif action == 2:
+            chars[position] = rng.choice("aeiouykhs ")
+        else:
+            chars.insert(position, " ")
+    return "".join(chars)
+
+
+def _key(hits: list[NameHit]) -> list[tuple[int, str, float]]:
+    return sorted((h.ref.entry_index, h.ref.name, h.match.score) for h in hits)
+
+
+ENTRIES = _entries(7, 120)
+MATCHER = NameMatcher(ENTRIES)
+
+
+def _queries(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    names = [name for entry in ENTRIES for name, _, _ in entry.all_names()]
+    queries = [_variant(rng.choice(names), rng) for _ in range(count)]
+    queries += [_name(rng) for _ in range(count)]
+    return queries
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0, 100.0])
+def test_indexed_search_equals_brute_force(threshold: float) -> None:
+    found = 0
+    for query in _queries(int(threshold), 80):
+        indexed = MATCHER.search(query, threshold)
+        assert _key(indexed) == _key(MATCHER.search_brute_force(query, threshold)), query
+        assert [h.match.score for h in indexed] == sorted(
+            (h.match.score for h in indexed), reverse=True
+        )
+        found += bool(indexed)
+    assert found > 10  # the test data does make hits
+
+
+def test_search_many_equals_search() -> None:
+    queries = _queries(3, 40)
+    many = MATCHER.search_many(queries, 85.0)
+    assert [_key(hits) for hits in many] == [_key(MATCHER.search(q, 85.0)) for q in queries]
+
+
+def test_zero_threshold_scores_every_name() -> None:
+    assert len(MATCHER.search("Kim", 0.0)) == len(MATCHER.search_brute_force("Kim", 0.0))
+    assert MATCHER.search("", 0.0) == []
+    assert MATCHER.search("...", 85.0) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), threshold=st.sampled_from([70.0, 80.0, 85.0, 90.0]))
+def test_candidates_cover_every_hit(seed: int, threshold: float) -> None:
+    """Random lists and queries: every name scoring >= threshold is a candidate."""
+    rng = random.Random(seed)
+    names = [prepare_name(_name(rng)) for _ in range(25)]
+    names = [n for n in names if n.tokens]
+    index = CandidateIndex([n.tokens for n in names])
+    query = prepare_name(_variant(rng.choice(names).original, rng))
+    candidates = set(index.candidates(query.tokens, threshold))
+    for position, name in enumerate(names):
+        if scorer.compare(query, name).score >= threshold:
+            assert position in candidates, (query.tokens, name.tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    a=st.text(alphabet="abcdefghk", min_size=0, max_size=14),
+    b=st.text(alphabet="abcdefghk", min_size=0, max_size=14),
+    cutoff=st.floats(1.0, 100.0),
+)
+def test_length_window_never_excludes_a_match(a: str, b: str, cutoff: float) -> None:
+    if fuzz.ratio(a, b) >= cutoff and (a or b):
+        low, high = length_window(len(a), cutoff)
+        assert low <= len(b) <= high
+
+
+def test_short_tokens_match_only_exactly() -> None:
+    index = CandidateIndex([("al", "bashir"), ("el", "bashir"), ("ali",)])
+    matches = index.option_matches(["al"], 50.0)["al"]
+    assert [index.option_texts[i] for i in matches] == ["al"]
+
+
+def test_matcher_cache_round_trip(tmp_path: object) -> None:
+    lst = SanctionsList(
+        meta=__import__("sanctions_cli.model", fromlist=["ListMeta"]).ListMeta("t", "T"),
+        entries=tuple(ENTRIES),
+        content_hash="0" * 64,
+    )
+    built = NameMatcher.for_lists([lst])
+    loaded = NameMatcher.for_lists([lst])
+    assert loaded._index is not None  # from the cache: the index came with it
+    assert list(loaded.refs) == list(built.refs)
+    for query in _queries(11, 20):
+        assert _key(loaded.search(query, 85.0)) == _key(MATCHER.search(query, 85.0))
