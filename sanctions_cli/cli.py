@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 import traceback
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO, TypeVar
 
@@ -222,6 +224,10 @@ def screen(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary or notes on stderr.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
 ) -> None:
     """Screen the name columns of CSV files and print the flagged rows."""
     if output_format is not None and output_format not in FORMATS:
@@ -267,6 +273,7 @@ def screen(
                     output_format,
                     stream,
                     quiet,
+                    workers,
                 )
             )
     except BrokenPipeError:
@@ -311,7 +318,10 @@ def _screen_sources(
     output_format: str,
     stream: TextIO,
     quiet: bool,
+    workers: int | None = None,
 ) -> int:
+    from .parallel import default_workers
+
     flagged = 0
     table_rows: list[tuple[str, RowResult, Hit]] = []
     csv_writer: CsvHitWriter | None = None
@@ -331,20 +341,70 @@ def _screen_sources(
                     "screen files with different layouts in separate runs"
                 )
         jsonl = JsonlHitWriter(stream, screener.lists_hash, source.name)
-        for result in screener.screen_rows(
-            source.rows(), columns, as_of=as_of, date_column=date_column, source=source.name
-        ):
-            if not result.hits:
-                continue
-            flagged += 1
-            if output_format == "csv" and csv_writer is not None:
-                csv_writer.write(result)
-            elif output_format == "jsonl":
-                jsonl.write(result)
-            elif len(table_rows) < TABLE_MAX_ROWS:
-                table_rows.extend((source.name, result, hit) for hit in result.hits)
+        with _progress(quiet, source.name) as on_rows:
+            results = screener.screen_rows_parallel(
+                source.rows(),
+                columns,
+                workers=workers or default_workers(),
+                as_of=as_of,
+                date_column=date_column,
+                source=source.name,
+                on_rows=on_rows,
+            )
+            flagged += _write_results(
+                results, source.name, output_format, csv_writer, jsonl, table_rows
+            )
     if output_format == "table":
         _render_table(table_rows, flagged)
+    return flagged
+
+
+@contextmanager
+def _progress(quiet: bool, label: str) -> Iterator[Callable[[int], object] | None]:
+    """A rows-per-second progress bar on stderr, only on a terminal and without --quiet."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed:,} rows"),
+        TextColumn("{task.fields[rate]:,.0f} rows/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=None, rate=0.0)
+        started = time.monotonic()
+
+        def advance(rows: int) -> None:
+            done = progress.tasks[0].completed + rows
+            rate = done / max(time.monotonic() - started, 1e-9)
+            progress.update(task, completed=done, rate=rate)
+
+        yield advance
+
+
+def _write_results(
+    results: Iterable[RowResult],
+    source_name: str,
+    output_format: str,
+    csv_writer: CsvHitWriter | None,
+    jsonl: JsonlHitWriter,
+    table_rows: list[tuple[str, RowResult, Hit]],
+) -> int:
+    flagged = 0
+    for result in results:
+        if not result.hits:
+            continue
+        flagged += 1
+        if output_format == "csv" and csv_writer is not None:
+            csv_writer.write(result)
+        elif output_format == "jsonl":
+            jsonl.write(result)
+        elif len(table_rows) < TABLE_MAX_ROWS:
+            table_rows.extend((source_name, result, hit) for hit in result.hits)
     return flagged
 
 

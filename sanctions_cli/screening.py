@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import InputError, UsageError
@@ -111,7 +111,7 @@ class Screener:
         self.entries: tuple[Entry, ...] = tuple(e for lst in self.lists for e in lst.entries)
         self.threshold = threshold
         self.listing_filter = listing_filter or ListingFilter()
-        self.matcher = matcher if matcher is not None else NameMatcher(self.entries)
+        self.matcher = matcher if matcher is not None else NameMatcher.for_lists(self.lists)
         self.lists_hash = combined_hash(self.lists)
         self._cache: OrderedDict[str, tuple[NameHit, ...]] = OrderedDict()
         self.stats = ScreeningStats()
@@ -128,9 +128,13 @@ class Screener:
         if cached is not None:
             self._cache.move_to_end(value)
             return cached
+        return self._remember(value, self.matcher.search(value, self.threshold))
+
+    def _remember(self, value: str, name_hits: Iterable[NameHit]) -> tuple[NameHit, ...]:
+        """Keep the best strong-name hit per entry of a search, remembered for ``value``."""
         self.stats.distinct_searches += 1
         best: dict[int, NameHit] = {}
-        for hit in self.matcher.search(value, self.threshold):
+        for hit in name_hits:
             if hit.ref.strength == "weak":
                 continue
             current = best.get(hit.ref.entry_index)
@@ -214,3 +218,36 @@ class Screener:
                 self.stats.flagged_rows += 1
                 self.stats.hits += len(hits)
             yield RowResult(number, row, row_date, tuple(hits))
+
+    # -- rows, many at once (sanctions_cli.parallel) ------------------------
+
+    def screen_rows_parallel(
+        self,
+        rows: Iterable[Mapping[str, str]],
+        columns: Sequence[str],
+        *,
+        workers: int = 1,
+        as_of: dt.date | None = None,
+        date_column: str | None = None,
+        source: str = "<rows>",
+        on_rows: Callable[[int], object] | None = None,
+    ) -> Iterator[RowResult]:
+        """``screen_rows``, with each chunk's new distinct values searched together, by
+        ``workers`` processes (1: this one); same results, same order, streaming.
+
+        ``on_rows(n)`` is called after each chunk of ``n`` rows is searched (progress).
+        """
+        from .parallel import NamePool, primed_rows
+
+        with NamePool(self.matcher, self.threshold, workers) as pool:
+            primed = primed_rows(
+                rows,
+                columns,
+                pool,
+                lambda value: value in self._cache,
+                self._remember,
+                on_chunk=on_rows,
+            )
+            yield from self.screen_rows(
+                primed, columns, as_of=as_of, date_column=date_column, source=source
+            )

@@ -1,0 +1,155 @@
+"""Search many distinct names at once, in worker processes when that pays.
+
+``NamePool`` takes batches of distinct screened values and returns, in order, every
+listed name each one hits (``NameMatcher.search_many``).  With one worker it runs
+in this process; with more, each worker process gets the matcher once (inherited
+on fork, or unpickled from its compact cached state elsewhere) and searches
+batches of names; results come back in submission order, and at most
+``MAX_BATCHES_IN_FLIGHT`` batches per worker are queued, so memory stays bounded
+whatever the number of names.
+
+``primed_rows`` is the streaming driver: it reads rows in chunks, has the pool
+search the chunk's values not yet known (each distinct value once per run,
+remembered by the caller's ``remember``), then hands the rows on one by one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from .matching import NameHit, NameMatcher
+
+# Names per task sent to a worker: large enough that the pickling and queueing of
+# a task (about a millisecond) is small next to its searches, small enough that
+# both workers stay busy at the end of a chunk.
+BATCH_NAMES = 64
+
+# Rows read ahead per chunk: their distinct values are searched together.  20,000
+# rows of a payments file are a few MB in memory.
+CHUNK_ROWS = 20_000
+
+# Batches queued per worker before waiting for results (bounds memory and keeps
+# every worker fed while the parent collects).
+MAX_BATCHES_IN_FLIGHT = 4
+
+_worker_matcher: NameMatcher | None = None
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init_from_state(state: bytes | None) -> None:
+    global _worker_matcher
+    if state is not None:
+        _worker_matcher = NameMatcher((), _state=pickle.loads(state))
+
+
+def _search_batch(names: list[str], threshold: float) -> list[list[NameHit]]:
+    assert _worker_matcher is not None, "worker started without a matcher"
+    return _worker_matcher.search_many(names, threshold)
+
+
+class NamePool:
+    """Searches names with a ``NameMatcher`` in ``workers`` processes (1: in this one)."""
+
+    def __init__(self, matcher: NameMatcher, threshold: float, workers: int = 1) -> None:
+        self.matcher = matcher
+        self.threshold = threshold
+        self.workers = max(1, workers)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> NamePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        global _worker_matcher
+        if self._executor is None:
+            self.matcher.index  # noqa: B018 - built before forking, so workers share it
+            methods = multiprocessing.get_all_start_methods()
+            if "fork" in methods:
+                # Children inherit the matcher: nothing is pickled.
+                _worker_matcher = self.matcher
+                context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+                state = None
+            else:  # pragma: no cover - spawn-only platforms
+                context = multiprocessing.get_context("spawn")
+                state = pickle.dumps(self.matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_init_from_state, initargs=(state,)
+            )
+        return self._executor
+
+    def search(self, names: Sequence[str]) -> Iterator[tuple[str, list[NameHit]]]:
+        """(name, hits) for every name, in order."""
+        if self.workers == 1 or len(names) <= BATCH_NAMES:
+            for start in range(0, len(names), BATCH_NAMES):
+                batch = list(names[start : start + BATCH_NAMES])
+                yield from zip(batch, self.matcher.search_many(batch, self.threshold), strict=True)
+            return
+        executor = self._start()
+        pending: deque[tuple[list[str], Future[list[list[NameHit]]]]] = deque()
+        batches = (
+            list(names[start : start + BATCH_NAMES]) for start in range(0, len(names), BATCH_NAMES)
+        )
+        limit = self.workers * MAX_BATCHES_IN_FLIGHT
+        for batch in batches:
+            pending.append((batch, executor.submit(_search_batch, batch, self.threshold)))
+            if len(pending) >= limit:
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
+
+
+def primed_rows(
+    rows: Iterable[Mapping[str, str]],
+    columns: Sequence[str],
+    pool: NamePool,
+    known: Callable[[str], bool],
+    remember: Callable[[str, list[NameHit]], object],
+    *,
+    chunk_rows: int = CHUNK_ROWS,
+    on_chunk: Callable[[int], Any] | None = None,
+) -> Iterator[Mapping[str, str]]:
+    """``rows`` again, each chunk's unknown values searched (by ``pool``) before it is yielded.
+
+    ``known(value)`` says whether a value's result is already remembered;
+    ``remember(value, hits)`` stores one.  Values are stripped as screening strips them.
+    """
+    iterator = iter(rows)
+    while True:
+        chunk = list(islice(iterator, chunk_rows))
+        if not chunk:
+            return
+        wanted: dict[str, None] = {}
+        for row in chunk:
+            for column in columns:
+                value = (row.get(column) or "").strip()
+                if value and value not in wanted and not known(value):
+                    wanted[value] = None
+        for value, hits in pool.search(list(wanted)):
+            remember(value, hits)
+        yield from chunk
+        if on_chunk is not None:
+            on_chunk(len(chunk))
