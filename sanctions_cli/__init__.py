@@ -7,9 +7,11 @@ The library API, free of any command-line dependency::
     hits = screener.check("Jong-Sik Kim", as_of=datetime.date(2018, 1, 5))
     for result in screener.screen_rows(rows, ["beneficiary"]):
         ...
+    hits = screen_frame(payments_df, ["beneficiary"])  # pandas/polars DataFrame
 """
 
 from .errors import InputError, SanctionsError, UsageError
+from .frame import screen_frame, screen_records
 from .listfile import dump_list, load_list_file
 from .loading import load_lists
 from .model import Alias, DateRange, Entry, Hit, Identifier, Listing, ListMeta, SanctionsList
@@ -37,4 +39,6 @@ __all__ = [
     "dump_list",
     "load_list_file",
     "load_lists",
+    "screen_frame",
+    "screen_records",
 ]
