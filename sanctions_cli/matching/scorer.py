@@ -100,8 +100,22 @@ NUMBER_MISMATCH_PENALTY = 20.0
 # whose best token is rare (ALPHA_RARE) to one whose tokens are all common
 # (ALPHA_COMMON).  A dropped middle name or patronymic costs a few points when the
 # rest is distinctive, and a shared common surname alone stays far from a hit.
-ALPHA_RARE = 0.2
-ALPHA_COMMON = 1.0
+ALPHA_RARE = 0.1
+ALPHA_COMMON = 0.8
+
+# How much a contradicted word counts against the score: its length on both sides.
+CONTRADICTION_FACTOR = 2.0
+
+# Omission share for names of organisations (either name carries a legal form).
+ALPHA_ORGANISATION = 0.5
+
+# The omission share grows with the omitted weight relative to the paired weight:
+# alpha * (1 + OMISSION_GROWTH * omitted / paired), capped at ALPHA_COMMON.
+OMISSION_GROWTH = 0.0
+
+# Length an unpaired initial stands for when it faces an unpaired word of the
+# other name (a contradiction): a typical given name.
+INITIAL_CONTRADICTION_LENGTH = 5
 
 # Rarity of a token comes from the share of listed names containing it: at or
 # above COMMON_SHARE a token is common (rarity 0), at or below RARE_SHARE it is
@@ -135,6 +149,8 @@ class TokenWeights:
     document_frequency: Mapping[str, int] = field(default_factory=dict)
     prior_count: int = 0
     prior_frequency: Mapping[str, int] = field(default_factory=dict)
+    # Memo of ``rarity_of_key``: a plain dict, so still picklable.
+    _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_names(cls, names: Iterable[PreparedName], *, use_prior: bool = True) -> TokenWeights:
@@ -148,7 +164,9 @@ class TokenWeights:
 
     def share(self, token: str) -> float:
         """Estimated share of listed names that contain ``token`` (or a sound-alike)."""
-        key = skeleton_view(token)
+        return self._share_of_key(skeleton_view(token))
+
+    def _share_of_key(self, key: str) -> float:
         prior_share = 0.0
         pseudo = 0.0
         if self.prior_count:
@@ -161,12 +179,22 @@ class TokenWeights:
 
     def rarity(self, token: str) -> float:
         """0 for a common token, 1 for a rare one."""
-        share = self.share(token)
+        return self.rarity_of_key(skeleton_view(token))
+
+    def rarity_of_key(self, key: str) -> float:
+        """``rarity`` of a token whose ``skeleton_view`` is ``key``."""
+        memo = self._memo.get(key)
+        if memo is not None:
+            return memo
+        share = self._share_of_key(key)
         if share <= RARE_SHARE:
-            return 1.0
-        if share >= COMMON_SHARE:
-            return 0.0
-        return math.log(COMMON_SHARE / share) / math.log(COMMON_SHARE / RARE_SHARE)
+            rarity = 1.0
+        elif share >= COMMON_SHARE:
+            rarity = 0.0
+        else:
+            rarity = math.log(COMMON_SHARE / share) / math.log(COMMON_SHARE / RARE_SHARE)
+        self._memo[key] = rarity
+        return rarity
 
 
 @lru_cache(maxsize=1)
@@ -200,43 +228,55 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
-def _option_similarity(a: NameOption, b: NameOption) -> float:
+def _option_similarity(a: NameOption, b: NameOption, plain_only: bool = False) -> float:
     """``token_similarity`` from the precomputed views of two options, capped at
-    ``MAX_VARIANT_SIMILARITY`` for tokens that are not spelled the same."""
+    ``MAX_VARIANT_SIMILARITY`` for tokens that are not spelled the same; with
+    ``plain_only`` the plain view alone (never more than ``token_similarity``)."""
     if a.text == b.text:
         return 100.0
     if min(len(a.text), len(b.text)) <= EXACT_TOKEN_MAX_LEN:
         return 0.0
     best = 0.0
-    for view_a, view_b in zip(a.views, b.views, strict=True):
+    count = 1 if plain_only else len(a.views)
+    views = zip(a.views[:count], b.views[:count], strict=True)
+    for view_a, view_b in views:
         best = max(best, fuzz.ratio(view_a, view_b, score_cutoff=MIN_TOKEN_SIMILARITY))
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
-def _token_weight(token: str, kind: str, weights: TokenWeights) -> float:
-    if kind == "word":
-        factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * weights.rarity(token)
-        return min(len(token), WORD_LENGTH_CAP) * factor
-    if kind == "legal":
-        return LEGAL_FORM_WEIGHT
-    if kind == "particle":
-        return PARTICLE_WEIGHT
-    if kind == "initial":
-        return INITIAL_WEIGHT
-    return NUMBER_WEIGHT
+def _token_weights(name: PreparedName, weights: TokenWeights) -> tuple[list[float], list[float]]:
+    """Weight and rarity of every token of a name (rarity 0 for non-words)."""
+    out_weight: list[float] = []
+    out_rarity: list[float] = []
+    for index, (token, kind) in enumerate(zip(name.tokens, name.kinds, strict=True)):
+        if kind == "word":
+            # Single-token options come first, so options[index] is this token.
+            rarity = weights.rarity_of_key(name.options[index].views[-1])
+            factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
+            out_weight.append(min(len(token), WORD_LENGTH_CAP) * factor)
+            out_rarity.append(rarity)
+            continue
+        out_rarity.append(0.0)
+        if kind == "legal":
+            out_weight.append(LEGAL_FORM_WEIGHT)
+        elif kind == "particle":
+            out_weight.append(PARTICLE_WEIGHT)
+        elif kind == "initial":
+            out_weight.append(INITIAL_WEIGHT)
+        else:
+            out_weight.append(NUMBER_WEIGHT)
+    return out_weight, out_rarity
 
 
 def _bits(mask: int) -> list[int]:
     return [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
-def _pair_kind_ok(a: NameOption, b: NameOption) -> bool:
-    """Numbers pair only with numbers, legal forms with legal forms, particles with
-    particles: a fuzzy 'jsc' ~ 'jsco' or '12' ~ '123' is no evidence."""
-    special = ("number", "legal", "particle")
-    if a.kind in special or b.kind in special:
-        return a.kind == b.kind and a.text == b.text
-    return True
+_SPECIAL_KINDS = frozenset(("number", "legal", "particle"))
+
+
+def _is_single(mask: int) -> bool:
+    return mask & (mask - 1) == 0
 
 
 def compare(
@@ -248,45 +288,46 @@ def compare(
     q_tokens, c_tokens = query.tokens, candidate.tokens
     if not q_tokens or not c_tokens:
         return Match(0.0, query.normalised, candidate.normalised)
-    q_weight = [_token_weight(t, k, weights) for t, k in zip(q_tokens, query.kinds, strict=True)]
-    c_weight = [
-        _token_weight(t, k, weights) for t, k in zip(c_tokens, candidate.kinds, strict=True)
-    ]
+    q_weight, _q_rarity = _token_weights(query, weights)
+    c_weight, c_rarity = _token_weights(candidate, weights)
+    q_option_weight = [sum(q_weight[i] for i in _bits(o.mask)) for o in query.options]
+    c_option_weight = [sum(c_weight[i] for i in _bits(o.mask)) for o in candidate.options]
 
-    scored: list[tuple[float, float, NameOption, NameOption, bool]] = []
-    for q_opt in query.options:
-        q_single = q_opt.mask & (q_opt.mask - 1) == 0
-        for c_opt in candidate.options:
+    # Two names written in one non-Latin script differ in that script: their
+    # romanisations sounding alike (Jong/Jeong from 종/정) is no evidence.
+    same_script = bool(query.script) and query.script == candidate.script
+    # (similarity, weight, is_real_pair, query option index, candidate option index)
+    scored: list[tuple[float, float, bool, int, int]] = []
+    for qi, q_opt in enumerate(query.options):
+        q_single = _is_single(q_opt.mask)
+        q_special = q_opt.kind in _SPECIAL_KINDS
+        for ci, c_opt in enumerate(candidate.options):
             # A compound pairs with a single token only: two compounds would hide a
             # difference in one of their tokens (Daniel Tusk / Donald Tusk).
-            if not (q_single or c_opt.mask & (c_opt.mask - 1) == 0):
+            if not (q_single or _is_single(c_opt.mask)):
                 continue
-            if not _pair_kind_ok(q_opt, c_opt):
+            if q_special or c_opt.kind in _SPECIAL_KINDS:
+                # Numbers, legal forms and particles pair only when equal: a fuzzy
+                # "12"/"123" or "jsc"/"jsco" is no evidence.
+                if q_opt.text == c_opt.text:
+                    scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            similarity = _option_similarity(q_opt, c_opt)
+            similarity = _option_similarity(q_opt, c_opt, same_script)
             if similarity >= MIN_TOKEN_SIMILARITY:
-                weight = sum(q_weight[i] for i in _bits(q_opt.mask)) + sum(
-                    c_weight[i] for i in _bits(c_opt.mask)
-                )
-                scored.append((similarity, weight, q_opt, c_opt, False))
-    # Initials pair with a word of their letter, after every real pair.
-    for q_opt in query.options:
-        for c_opt in candidate.options:
-            initial_pair = (q_opt.kind == "initial" and c_opt.kind == "word") or (
-                c_opt.kind == "initial" and q_opt.kind == "word"
-            )
-            if (
-                initial_pair
+                weight = q_option_weight[qi] + c_option_weight[ci]
+                scored.append((similarity, weight, True, qi, ci))
+            elif (
+                q_single
+                and _is_single(c_opt.mask)
+                and (q_opt.kind == "initial") != (c_opt.kind == "initial")
                 and q_opt.text[0] == c_opt.text[0]
-                and q_opt.mask & (q_opt.mask - 1) == 0
-            ) and c_opt.mask & (c_opt.mask - 1) == 0:
-                weight = sum(q_weight[i] for i in _bits(q_opt.mask)) + sum(
-                    c_weight[i] for i in _bits(c_opt.mask)
-                )
-                scored.append((INITIAL_CREDIT * 100, weight, q_opt, c_opt, True))
-    # Best pairs first; among equal similarity the heavier pair wins, so a compound
-    # "jongsik" = "jong"+"sik" pairing beats two weaker single-token pairs.
-    scored.sort(key=lambda item: (not item[4], item[0], item[1]), reverse=True)
+            ):
+                # An initial pairs with a word of its letter, after every real pair.
+                weight = q_option_weight[qi] + c_option_weight[ci]
+                scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
+    # Real pairs first, best first; among equal similarity the heavier pair wins, so
+    # a compound "jongsik" = "jong"+"sik" pairing beats two weaker single pairs.
+    scored.sort(key=lambda item: (item[2], item[0], item[1]), reverse=True)
     used_q = 0
     used_c = 0
     pairs: list[TokenPair] = []
@@ -295,32 +336,24 @@ def compare(
     matched_weight = 0.0
     best_similarity = 0.0
     rarity = 0.0
-    for similarity, weight, q_opt, c_opt, is_initial in scored:
+    for similarity, weight, is_real, qi, ci in scored:
+        q_opt = query.options[qi]
+        c_opt = candidate.options[ci]
         if used_q & q_opt.mask or used_c & c_opt.mask:
             continue
         used_q |= q_opt.mask
         used_c |= c_opt.mask
         pairs.append(TokenPair(q_opt.text, c_opt.text, round(similarity, 1)))
         paired.append((q_opt.mask, c_opt.mask))
-        credit = (
-            similarity if is_initial else max(0.0, 100 - PAIR_DEFICIT_GAIN * (100 - similarity))
-        )
+        if is_real:
+            credit = max(0.0, 100.0 - PAIR_DEFICIT_GAIN * (100.0 - similarity))
+            best_similarity = max(best_similarity, similarity)
+            rarity = max(rarity, max(c_rarity[i] for i in _bits(c_opt.mask)))
+        else:
+            credit = similarity
         achieved += credit * weight
         matched_weight += weight
-        if not is_initial:
-            best_similarity = max(best_similarity, similarity)
-            if c_opt.kind == "word" or (c_opt.kind not in ("legal", "particle", "number")):
-                rarity = max(
-                    rarity,
-                    max(
-                        weights.rarity(c_tokens[i])
-                        for i in _bits(c_opt.mask)
-                        if candidate.kinds[i] == "word"
-                    )
-                    if any(candidate.kinds[i] == "word" for i in _bits(c_opt.mask))
-                    else 0.0,
-                )
-    if not pairs or best_similarity == 0:
+    if best_similarity == 0:
         return Match(0.0, query.normalised, candidate.normalised, tuple(pairs))
 
     adjustments: list[Adjustment] = []
@@ -329,13 +362,22 @@ def compare(
     # A word contradicted by another word counts in full whatever its rarity: a
     # different given name is evidence against, common or not.
     contradiction = min(q_raw, c_raw)
-    omission = (
-        abs(q_words - c_words)
-        if not contradiction
-        else max(q_words, c_words) - min(q_words, c_words)
+    omission = abs(q_words - c_words)
+    if query.is_organisation or candidate.is_organisation:
+        # A company name with a word more is often another company (a subsidiary,
+        # a branch: Banco Santander / Banco Santander Chile), unlike a person's
+        # name with a middle name more.
+        alpha = ALPHA_ORGANISATION
+    else:
+        alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
+    if matched_weight > 0:
+        # The more of a name is missing, the less the rest identifies it: one name
+        # left of four is weaker than one of two.
+        alpha *= 1.0 + OMISSION_GROWTH * omission / matched_weight
+    alpha = min(alpha, ALPHA_COMMON)
+    denominator = (
+        matched_weight + CONTRADICTION_FACTOR * contradiction + alpha * omission + q_minor + c_minor
     )
-    alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
-    denominator = matched_weight + 2 * contradiction + alpha * omission + q_minor + c_minor
     score = achieved / denominator
     base = achieved / matched_weight
     if contradiction:
@@ -408,19 +450,29 @@ def _unpaired(
             continue
         if kind == "number":
             number = True
-        elif kind in ("legal", "particle") or kind == "initial":
+        elif kind in ("legal", "particle"):
             minor += weights[index]
+        elif kind == "initial":
+            # Alone an unpaired initial is a small omission; facing an unpaired
+            # word of the other name it is a different given name (A. / Nursultan).
+            minor += weights[index]
+            raw += INITIAL_CONTRADICTION_LENGTH
         else:
             words += weights[index]
             raw += min(len(name.tokens[index]), WORD_LENGTH_CAP)
     return words, minor, number, raw
 
 
+def _inner_bin(tokens: tuple[str, ...]) -> bool:
+    """True when "bin" stands between two names (not first or last: a reordered name)."""
+    return "bin" in tokens[1:-1] and tokens[0] != "bin" and tokens[-1] != "bin"
+
+
 def _patronym_crossed(
     query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
 ) -> bool:
     """True when a word before "bin" in one name is paired with one after it in the other."""
-    if "bin" not in query.tokens or "bin" not in candidate.tokens:
+    if not (_inner_bin(query.tokens) and _inner_bin(candidate.tokens)):
         return False
     q_bin = 1 << query.tokens.index("bin")
     c_bin = 1 << candidate.tokens.index("bin")

@@ -84,6 +84,15 @@ class PreparedName:
     tokens: tuple[str, ...]
     kinds: tuple[TokenKind, ...] = ()
     options: tuple[NameOption, ...] = ()
+    # The script the name was written in when it was not Latin ("HANGUL",
+    # "CJK", "CYRILLIC", "ARABIC" ...): two names of one such script spelled
+    # differently differ in that script, whatever their romanisations share.
+    script: str = ""
+
+    @property
+    def is_organisation(self) -> bool:
+        """True when the name carries a company legal form."""
+        return "legal" in self.kinds
 
     @property
     def joined(self) -> str:
@@ -183,7 +192,8 @@ def _romanise_abjad(match: re.Match[str]) -> str:
 
 
 def _romanise_greek(match: re.Match[str]) -> str:
-    text = match.group(0)
+    decomposed = unicodedata.normalize("NFD", match.group(0))
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
     for greek, latin in _GREEK_DIGRAPHS:
         text = text.replace(greek, latin)
     return anyascii(text)
@@ -594,10 +604,31 @@ def token_kind(token: str) -> TokenKind:
     return "word"
 
 
+def script_of(text: str) -> str:
+    """The main non-Latin script of ``text`` ("" for Latin or no letters)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha() and not char.isascii():
+            script = unicodedata.name(char, "").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    latin = sum(1 for char in text if char.isascii() and char.isalpha()) + counts.pop("LATIN", 0)
+    if not counts:
+        return ""
+    script, count = max(counts.items(), key=lambda item: item[1])
+    return script if count > latin else ""
+
+
+# Scripts whose romanisation is syllables of pinyin: the token rules for Latin
+# words (legal forms, titles, numbers) would misread syllables ("zao", "shi").
+_SYLLABIC_SCRIPTS = frozenset(("CJK", "HANGUL"))
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def tokenise(text: str) -> tuple[str, ...]:
     """Tokens of a name after every token rule (see the module docstring)."""
     raw = [token for token in normalise(text).split(" ") if token]
+    if script_of(text) in _SYLLABIC_SCRIPTS:
+        return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     without_titles = [t for t in tokens if t not in TITLES]
     if without_titles:
@@ -658,4 +689,5 @@ def prepare_name(text: str) -> PreparedName:
         tokens=tokens,
         kinds=kinds,
         options=options,
+        script=script_of(text),
     )

@@ -8,12 +8,18 @@ on doubled letters, so the skeleton
 
 * spells one sound one way: ``x`` -> ``ks``, ``q``/``ck``/hard ``c`` -> ``k``,
   ``ch``/``tch``/``tsch``/``dj``/``zh``/``j`` -> ``j``, ``sch``/``sh`` -> ``s``,
-  ``ph`` -> ``f``, ``w`` -> ``v``, initial ``x``/``hs`` -> ``s`` (pinyin, Wade-Giles);
-* drops an ``h`` after a consonant (``Phyong``, ``Khaled``, ``Rhee``);
-* merges voiced and unvoiced pairs (b/p, d/t, g/k, z/s, v/f): ``Byong``/``Pyong``,
-  ``Gim``/``Kim``, ``Sig``/``Sik``, ``Ivanoff``/``Ivanov``;
-* turns every vowel group (``y`` included) into one ``a``: ``Chol``/``Chul``/
-  ``Cheol``, ``Mohammed``/``Muhammad``, ``Dmitriy``/``Dmitry``;
+  initial ``x``/``hs`` -> ``s`` (pinyin, Wade-Giles);
+* drops an ``h`` after a consonant (``Phyong``, ``Khaled``, ``Rhee``, and so
+  ``ph`` is a ``p``);
+* merges voiced and unvoiced pairs (d/t, g/k, z/s) and all labials (b, p, f, v,
+  w: Korean ``Byong``/``Pyong``/``Phyong``, ``Ivanoff``/``Ivanov``,
+  ``Wladimir``/``Vladimir``, Arabic and Persian b/v/w): ``Gim``/``Kim``,
+  ``Sig``/``Sik``;
+* turns every vowel group (``y`` included) into one letter: the first into its
+  class (``o`` when it has an o or u, else ``a`` when it has an a, else ``i``), the
+  others into ``a``: ``Chol``/``Chul``/``Cheol``, ``Mohammed``/``Muhammad``,
+  ``Dmitriy``/``Dmitry`` meet, while ``Daniel``/``Donald`` and ``Hassan``/``Husayn``
+  keep the first vowel that tells them apart;
 * drops doubled letters.
 
 Why not metaphone/soundex (``jellyfish``) or a full transliteration library:
@@ -40,20 +46,26 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ck", "k"),
         (r"tsch|tch|dzh|dsh|zh|cz|ch|dj|j", "J"),  # one affricate class
         (r"sch|sh|sz", "s"),
-        (r"ph", "f"),
         (r"c(?=[eiy])", "s"),
         (r"c", "k"),
         (r"(?<=[bcdfgjklmnpqrstvwxzJ])h", ""),  # aspiration marks, kh, gh, th
-        (r"w", "v"),
-        (r"b", "p"),
+        (r"[bfvw]", "p"),
         (r"d", "t"),
         (r"g", "k"),
         (r"z", "s"),
-        (r"v", "f"),
-        (r"[aeiouy]+", "a"),
-        (r"(.)\1+", r"\1"),
     )
 )
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _vowel_class(group: str) -> str:
+    """One letter for a vowel group: back vowels (o, u) "o", else a-ish "a", else "i"."""
+    if "o" in group or "u" in group:
+        return "o"
+    if "a" in group:
+        return "a"
+    return "i"
 
 
 def skeleton(token: str) -> str:
@@ -63,7 +75,12 @@ def skeleton(token: str) -> str:
     key = token
     for pattern, replacement in _RULES:
         key = pattern.sub(replacement, key)
-    return key.lower()
+    first = _VOWEL_GROUP.search(key)
+    if first is None:
+        return _DOUBLED.sub(r"\1", key.lower())
+    head = key[: first.start()] + _vowel_class(first.group(0))
+    key = head + _VOWEL_GROUP.sub("a", key[first.end() :])
+    return _DOUBLED.sub(r"\1", key.lower())
 
 
 def identity(token: str) -> str:

@@ -1,0 +1,484 @@
+"""Evaluate name matching: precision, recall, F1 and false alerts, against a baseline.
+
+Usage::
+
+    .venv/bin/python benchmarks/evaluate_matching.py [--shared ../shared] [--variants 1000]
+        [--clean 5000] [--seed 7] [--skip-screening]
+
+Datasets (from ``shared/data``; the script says so and exits 0 when it is absent):
+
+1. ``names/name-pairs-bench/cases.csv``: 826 labelled pairs, scored with
+   ``scorer.compare`` (token rarity from the OFAC SDN list, as a NameMatcher over
+   it would use) and with plain rapidfuzz ``token_set_ratio`` and ``WRatio`` on the
+   normalised strings;
+2. ``names/cross-script``: every spelling of ``putin_names.txt`` against
+   "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
+3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28:
+   true variants of listed names (transliteration-like respellings, reordering,
+   ``SURNAME, Given``, typos, dropped middle names, initials, case and
+   punctuation) and clean names from Faker in many locales and scripts, screened
+   through ``screening.Screener`` against the whole list.  A variant is caught
+   when its own entry is among the hits; every hit of a clean name is a false
+   alert (a few Faker names are real listed names: such hits are counted too).
+
+Figures are printed at ``screening.DEFAULT_THRESHOLD`` and at the threshold that
+is best for each method (F1 for pairs; for screening, recall minus false alerts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sanctions_cli.matching import NameHit, NameMatcher  # noqa: E402
+from sanctions_cli.matching.scorer import TokenWeights, compare  # noqa: E402
+from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList  # noqa: E402
+from sanctions_cli.names import normalise, prepare_name  # noqa: E402
+from sanctions_cli.screening import DEFAULT_THRESHOLD, Screener  # noqa: E402
+
+SDN_FOLDER = Path("data/lists/ofac-sdn-2023-12-28")
+PAIRS = Path("data/names/name-pairs-bench/cases.csv")
+PUTIN = Path("data/names/cross-script/putin_names.txt")
+CROSS = Path("data/names/cross-script/cross_script_pairs.csv")
+AS_OF = dt.date(2024, 1, 1)
+
+# Lowest score searched in screening, so that other thresholds can be evaluated
+# from one search: below this no threshold is worth considering.
+SWEEP_FLOOR = 80.0
+
+# Faker locales of the clean names: a dozen cultures, several scripts.
+FAKER_LOCALES = (
+    "en_US",
+    "en_GB",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "es_MX",
+    "it_IT",
+    "pt_BR",
+    "pl_PL",
+    "tr_TR",
+    "ru_RU",
+    "uk_UA",
+    "ar_AA",
+    "fa_IR",
+    "hi_IN",
+    "zh_CN",
+    "ko_KR",
+    "ja_JP",
+    "vi_VN",
+    "nl_NL",
+    "el_GR",
+    "he_IL",
+)
+
+# Romanisation respellings used to make true variants (each a regex and its
+# replacement, applied to one token at random): what different transliteration
+# systems and clerks do to the same name.
+RESPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"ou", "u"),
+    (r"u", "ou"),
+    (r"oo", "u"),
+    (r"ee", "i"),
+    (r"y", "i"),
+    (r"i(?=[aeou])", "y"),
+    (r"ph", "f"),
+    (r"f", "ph"),
+    (r"k", "c"),
+    (r"c(?=[aou])", "k"),
+    (r"ch", "tch"),
+    (r"j", "dj"),
+    (r"kh", "h"),
+    (r"sh", "sch"),
+    (r"ov$", "off"),
+    (r"ev$", "eff"),
+    (r"iy$", "y"),
+    (r"y$", "iy"),
+    (r"x", "ks"),
+    (r"ks", "x"),
+    (r"w", "v"),
+    (r"v", "w"),
+    (r"mm", "m"),
+    (r"([bdfglmnprst])\1", r"\1"),
+    (r"([bdfglmnprst])(?=[aeiou])", r"\1\1"),
+    (r"e", "a"),
+    (r"a", "e"),
+    (r"o", "u"),
+    (r"eo", "o"),
+    (r"^al ", "el "),
+    (r"q", "k"),
+    (r"dh", "z"),
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    precision: float
+    recall: float
+    f1: float
+    threshold: float
+
+
+def figures(scores: Sequence[float], labels: Sequence[bool], threshold: float) -> Figures:
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and not y)
+    fn = sum(1 for s, y in zip(scores, labels, strict=True) if s < threshold and y)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Figures(precision, recall, f1, threshold)
+
+
+def best_figures(scores: Sequence[float], labels: Sequence[bool]) -> Figures:
+    candidates = [figures(scores, labels, t) for t in range(50, 101)]
+    return max(candidates, key=lambda f: (f.f1, f.threshold))
+
+
+def print_row(name: str, at_default: Figures, best: Figures) -> None:
+    print(
+        f"  {name:<22} P {at_default.precision:.3f}  R {at_default.recall:.3f}  "
+        f"F1 {at_default.f1:.3f}   | best @{best.threshold:>5.1f}: "
+        f"P {best.precision:.3f}  R {best.recall:.3f}  F1 {best.f1:.3f}"
+    )
+
+
+# --- the OFAC SDN list --------------------------------------------------------
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    text = path.read_bytes().decode("latin-1").replace("\x1a", "")
+    return [row for row in csv.reader(text.splitlines()) if row]
+
+
+def _field(value: str) -> str:
+    return "" if value.strip() == "-0-" else value.strip()
+
+
+def load_sdn(folder: Path) -> SanctionsList:
+    """The SDN list from its legacy CSV: through ``importers`` when they work, else read here."""
+    try:
+        from sanctions_cli.importers import import_files
+
+        return import_files("ofac-csv", sorted(folder.glob("*.csv")))
+    except Exception as exc:  # the importers are someone else's work in progress
+        print(f"  (importers unavailable: {exc}; reading sdn.csv/alt.csv directly)")
+    types = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}
+    aliases: dict[str, list[Alias]] = {}
+    for row in _read_csv(folder / "alt.csv"):
+        aliases.setdefault(row[0], []).append(Alias(_field(row[3])))
+    entries = []
+    for row in _read_csv(folder / "sdn.csv"):
+        entries.append(
+            Entry(
+                id=row[0],
+                type=types.get(_field(row[2]).lower(), "organization"),  # type: ignore[arg-type]
+                name=_field(row[1]),
+                aliases=tuple(aliases.get(row[0], ())),
+                listings=(Listing("OFAC", "SDN", _field(row[3]) or None),),
+            )
+        )
+    meta = ListMeta(id="sdn", title="OFAC SDN 2023-12-28")
+    return SanctionsList(meta, tuple(entries), content_hash="sdn-2023-12-28")
+
+
+# --- matchers -----------------------------------------------------------------
+
+
+class WeightedMatcher(NameMatcher):
+    """The project's NameMatcher with token rarity from the loaded names.
+
+    Candidates come from the index's token search (its step 1, lossless for the
+    scorer's contract) when the index is there, else every name is scored.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        super().__init__(entries)
+        self.weights = TokenWeights.from_names(self.prepared)
+
+    def search(self, name: str, threshold: float) -> list[NameHit]:
+        query = prepare_name(name)
+        if not query.tokens:
+            return []
+        try:
+            positions: Sequence[int] = self.index.candidates(
+                query.tokens, threshold, use_alignment_bound=False
+            )
+        except (AttributeError, TypeError, ImportError):
+            positions = range(len(self.refs))
+        hits = []
+        for position in positions:
+            match = compare(query, self.prepared[position], self.weights)
+            if match.score >= threshold:
+                hits.append(NameHit(self.refs[position], match))
+        hits.sort(key=lambda hit: -hit.match.score)
+        return hits
+
+
+class BaselineScreener:
+    """Plain rapidfuzz over every strong listed name: best score per entry."""
+
+    def __init__(self, entries: Sequence[Entry], scorer: Callable[..., float]) -> None:
+        self.scorer = scorer
+        self.names: list[str] = []
+        self.owner: list[int] = []
+        for index, entry in enumerate(entries):
+            for name, strength, _primary in entry.all_names():
+                if strength == "strong":
+                    self.names.append(normalise(name))
+                    self.owner.append(index)
+
+    def scores(self, name: str, floor: float) -> dict[int, float]:
+        best: dict[int, float] = {}
+        query = normalise(name)
+        for _text, score, position in process.extract(
+            query, self.names, scorer=self.scorer, score_cutoff=floor, limit=None
+        ):
+            owner = self.owner[position]
+            best[owner] = max(best.get(owner, 0.0), float(score))
+        return best
+
+
+# --- datasets -----------------------------------------------------------------
+
+
+def evaluate_pairs(shared: Path, weights: TokenWeights) -> None:
+    rows = list(csv.DictReader((shared / PAIRS).open(encoding="utf-8")))
+    labels = [row["is_match"].strip().lower() == "true" for row in rows]
+    ours = [
+        compare(prepare_name(r["name1"]), prepare_name(r["name2"]), weights).score for r in rows
+    ]
+    print(f"\n== Labelled pairs ({len(rows)}: {sum(labels)} match, {len(rows) - sum(labels)} not)")
+    print(f"  at threshold {DEFAULT_THRESHOLD:g}                                     |")
+    print_row("sanctions-cli", figures(ours, labels, DEFAULT_THRESHOLD), best_figures(ours, labels))
+    for name, scorer in (("token_set_ratio", fuzz.token_set_ratio), ("WRatio", fuzz.WRatio)):
+        base = [scorer(normalise(r["name1"]), normalise(r["name2"])) for r in rows]
+        print_row(name, figures(base, labels, DEFAULT_THRESHOLD), best_figures(base, labels))
+
+
+def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
+    target = "Vladimir Putin"
+    spellings = [
+        line.strip()
+        for line in (shared / PUTIN).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    ours = [compare(prepare_name(s), prepare_name(target), weights).score for s in spellings]
+    base = [fuzz.token_set_ratio(normalise(s), normalise(target)) for s in spellings]
+    print(f"\n== Cross-script: {len(spellings)} spellings of {target!r}")
+    for name, scores in (("sanctions-cli", ours), ("token_set_ratio", base)):
+        caught = sum(s >= DEFAULT_THRESHOLD for s in scores)
+        print(f"  {name:<22} matched at {DEFAULT_THRESHOLD:g}: {caught}/{len(spellings)}")
+    missed = [(s, score) for s, score in zip(spellings, ours, strict=True) if score < 85]
+    for spelling, score in missed:
+        print(f"    missed: {spelling}  ({score:.1f}; {normalise(spelling)!r})")
+
+    pairs = []
+    for row in csv.reader((shared / CROSS).read_text(encoding="utf-8").splitlines()):
+        if row and not row[0].startswith("#") and len(row) >= 2:
+            pairs.append((row[0], row[1]))
+    ours = [compare(prepare_name(q), prepare_name(e), weights).score for q, e in pairs]
+    base = [fuzz.token_set_ratio(normalise(q), normalise(e)) for q, e in pairs]
+    print(f"\n== Cross-script pairs ({len(pairs)} query/expected)")
+    for name, scores in (("sanctions-cli", ours), ("token_set_ratio", base)):
+        caught = sum(s >= DEFAULT_THRESHOLD for s in scores)
+        print(f"  {name:<22} matched at {DEFAULT_THRESHOLD:g}: {caught}/{len(pairs)}")
+    for (query, expected), score in zip(pairs, ours, strict=True):
+        if score < DEFAULT_THRESHOLD:
+            print(f"    missed: {query} -> {expected}  ({score:.1f}; {normalise(query)!r})")
+
+
+def _typo(token: str, rng: random.Random) -> str:
+    if len(token) < 5:
+        return token
+    i = rng.randrange(1, len(token) - 1)
+    kind = rng.choice(("swap", "drop", "double", "replace"))
+    if kind == "swap":
+        return token[:i] + token[i + 1] + token[i] + token[i + 2 :]
+    if kind == "drop":
+        return token[:i] + token[i + 1 :]
+    if kind == "double":
+        return token[:i] + token[i] + token[i:]
+    return token[:i] + rng.choice("aeioulnrst") + token[i + 1 :]
+
+
+def make_variant(name: str, is_person: bool, rng: random.Random) -> str:
+    """A true variant of a listed name: one to three plausible changes."""
+    if is_person and "," in name:
+        surname, _, given = name.partition(",")
+        tokens = given.split() + surname.split()
+    else:
+        tokens = name.replace(",", " ").split()
+    changes = rng.sample(("respell", "typo", "order", "drop", "initial", "case"), rng.randint(1, 3))
+    for change in changes:
+        words = [i for i, t in enumerate(tokens) if len(t) >= 3 and t.isalpha()]
+        if change == "respell" and words:
+            i = rng.choice(words)
+            pattern, replacement = rng.choice(RESPELLINGS)
+            tokens[i] = re.sub(pattern, replacement, tokens[i].lower(), count=1)
+        elif change == "typo" and words:
+            i = rng.choice(words)
+            tokens[i] = _typo(tokens[i], rng)
+        elif change == "order" and is_person and len(tokens) >= 2:
+            tokens = [*tokens[-1:], *tokens[:-1]]
+            if rng.random() < 0.5:
+                tokens[0] = tokens[0].upper() + ","
+        elif change == "drop" and is_person and len(tokens) >= 4:
+            del tokens[rng.randrange(1, len(tokens) - 1)]
+        elif change == "initial" and is_person and len(tokens) >= 3:
+            i = rng.randrange(0, len(tokens) - 1)
+            tokens[i] = tokens[i][0].upper() + "."
+        elif change == "case":
+            tokens = [t.lower() if rng.random() < 0.5 else t.title() for t in tokens]
+    return " ".join(tokens)
+
+
+def clean_names(count: int, seed: int) -> list[str]:
+    try:
+        from faker import Faker
+    except ImportError:
+        print("  (faker is not installed: pip install faker; no clean names)")
+        return []
+    rng = random.Random(seed)
+    fakers = []
+    for locale in FAKER_LOCALES:
+        try:
+            fake = Faker(locale)
+        except AttributeError:
+            continue
+        fake.seed_instance(seed)
+        fakers.append(fake)
+    names = []
+    for _ in range(count):
+        fake = rng.choice(fakers)
+        if rng.random() < 0.2:
+            names.append(fake.company())
+        else:
+            names.append(fake.name())
+    return names
+
+
+def evaluate_screening(shared: Path, variants: int, clean: int, seed: int) -> None:
+    print("\n== Screening against the OFAC SDN list (2023-12-28)")
+    started = time.perf_counter()
+    sdn = load_sdn(shared / SDN_FOLDER)
+    matcher = WeightedMatcher(sdn.entries)
+    screener = Screener([sdn], threshold=SWEEP_FLOOR, matcher=matcher)
+    print(
+        f"  {len(sdn.entries)} entries, {len(matcher)} names; "
+        f"built in {time.perf_counter() - started:.1f}s"
+    )
+    rng = random.Random(seed)
+    sources = [
+        (index, entry)
+        for index, entry in enumerate(sdn.entries)
+        if entry.type in ("person", "organization", "vessel")
+    ]
+    true_queries: list[tuple[str, int]] = []
+    for index, entry in rng.sample(sources, min(variants, len(sources))):
+        strong = [n for n, strength, _ in entry.all_names() if strength == "strong"]
+        name = rng.choice(strong)
+        true_queries.append((make_variant(name, entry.type == "person", rng), index))
+    clean_queries = clean_names(clean, seed)
+    print(f"  sample: {len(true_queries)} true variants, {len(clean_queries)} clean names")
+
+    started = time.perf_counter()
+    ours_true = []
+    for query, index in true_queries:
+        hits = screener.entry_hits(query)
+        ours_true.append(
+            max((h.match.score for h in hits if h.ref.entry_index == index), default=0)
+        )
+    ours_clean = [
+        max((h.match.score for h in screener.entry_hits(q)), default=0.0) for q in clean_queries
+    ]
+    elapsed = time.perf_counter() - started
+    print(
+        f"  screened in {elapsed:.1f}s "
+        f"({1000 * elapsed / max(1, len(true_queries) + len(clean_queries)):.1f} ms/name)"
+    )
+    results = {"sanctions-cli": (ours_true, ours_clean)}
+    for name, scorer in (("token_set_ratio", fuzz.token_set_ratio), ("WRatio", fuzz.WRatio)):
+        base = BaselineScreener(sdn.entries, scorer)
+        base_true = [base.scores(q, SWEEP_FLOOR).get(i, 0.0) for q, i in true_queries]
+        base_clean = [max(base.scores(q, SWEEP_FLOOR).values(), default=0.0) for q in clean_queries]
+        results[name] = (base_true, base_clean)
+
+    def screening_row(name: str, threshold: float) -> str:
+        true_scores, clean_scores = results[name]
+        recall = sum(s >= threshold for s in true_scores) / max(1, len(true_scores))
+        alerts = sum(s >= threshold for s in clean_scores)
+        per_10k = 10_000 * alerts / max(1, len(clean_scores))
+        return f"recall {recall:.3f}  false alerts {per_10k:6.1f}/10k ({alerts})"
+
+    for name, (_true_scores, clean_scores) in results.items():
+        # Best threshold: highest recall with at most 5 false alerts per 10,000.
+        best = None
+        for step in range(int(SWEEP_FLOOR * 2), 201):
+            threshold = step / 2
+            alerts = sum(s >= threshold for s in clean_scores)
+            if 10_000 * alerts / max(1, len(clean_scores)) <= 5:
+                best = threshold
+                break
+        best_text = f"@{best:g}: {screening_row(name, best)}" if best is not None else "none"
+        print(f"  {name:<16} @{DEFAULT_THRESHOLD:g}: {screening_row(name, DEFAULT_THRESHOLD)}")
+        print(f"  {'':<16} best (<=5/10k) {best_text}")
+    missed = [
+        (q, sdn.entries[i].name, s)
+        for (q, i), s in zip(true_queries, ours_true, strict=True)
+        if s < DEFAULT_THRESHOLD
+    ]
+    print(f"  sanctions-cli: {len(missed)} variants missed, e.g.:")
+    for query, listed, score in missed[:15]:
+        print(f"    {query!r} (listed {listed!r}) {score:.1f}")
+    alerts = [
+        (q, s) for q, s in zip(clean_queries, ours_clean, strict=True) if s >= DEFAULT_THRESHOLD
+    ]
+    print(f"  sanctions-cli: {len(alerts)} clean names alerted, e.g.:")
+    for query, score in alerts[:15]:
+        hit = screener.entry_hits(query)[0]
+        print(f"    {query!r} -> {hit.ref.name!r} {score:.1f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--variants", type=int, default=500)
+    parser.add_argument("--clean", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-screening", action="store_true")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    if not (shared / PAIRS).exists():
+        print(f"evaluation data not found under {shared} (expected {PAIRS}): nothing to evaluate")
+        return 0
+    print(f"Default threshold: {DEFAULT_THRESHOLD:g}")
+    sdn_folder = shared / SDN_FOLDER
+    if sdn_folder.exists():
+        sdn = load_sdn(sdn_folder)
+        weights = TokenWeights.from_names(
+            prepare_name(n) for e in sdn.entries for n, _s, _p in e.all_names()
+        )
+    else:
+        weights = TokenWeights.from_names([])
+    evaluate_pairs(shared, weights)
+    evaluate_cross_script(shared, weights)
+    if not args.skip_screening and sdn_folder.exists():
+        evaluate_screening(shared, args.variants, args.clean, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""Scoring of name pairs: what must match, what must not, and why."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sanctions_cli.matching.scorer import TokenWeights, compare, default_weights
+from sanctions_cli.names import prepare_name
+
+THRESHOLD = 85.0
+LISTED = [
+    "KIM Jong Sik",
+    "KIM, Cho'ng-sik",
+    "Kim Cho’ng-sik",
+    "김정식",
+    "RI Pyong Chol",
+    "RI PYONG CHUL",
+    "RI, Pyo'ng-ch'o'l",
+    "Ri Pyo’ng-ch’o’l",
+    "리병철",
+]
+WEIGHTS = TokenWeights.from_names([prepare_name(n) for n in LISTED])
+
+
+def best(query: str, names: list[str] = LISTED, weights: TokenWeights = WEIGHTS) -> float:
+    return max(compare(prepare_name(query), prepare_name(n), weights).score for n in names)
+
+
+def score(a: str, b: str) -> float:
+    return compare(prepare_name(a), prepare_name(b)).score
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Kim Jong Sik",
+        "KIM, Jong Sik",
+        "Jong-Sik Kim",
+        "Kim Cho'ng-sik",
+        "Ri Pyong Chol",
+        "RI PYONG CHUL",
+        "Pyong-chol Ri",
+        "Ri Pyo’ng-ch’o’l",
+        "Rhee Byong Cheol",
+        "Lee Phyong Chul",
+        "Gim Jeong Sig",
+        "J. S. Kim",
+        "Kim Jongsik",
+    ],
+)
+def test_spellings_of_listed_people_match(query: str) -> None:
+    assert best(query) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Kim Jong Un", "Kim Yo Jong", "Steven Mnuchin", "Ri Chol", "Pyongyang Trading Co", "Kim"],
+)
+def test_other_people_do_not(query: str) -> None:
+    assert best(query) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Vladimir Putin",
+        "PUTIN, Vladimir Vladimirovich",
+        "Владимир Путин",
+        "Путин Владимир Владимирович",
+        "Präsident Putin",
+        "Vladimir V. Putin",
+        "Wladimir Putin",
+        "Vladimir Poutine",
+        "Βλαντίμιρ Πούτιν",
+        "فلاديمير بوتين",
+        "ולדימיר פוטין",
+    ],
+)
+def test_putin_across_scripts(query: str) -> None:
+    assert score(query, "Vladimir Putin") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("OAO Gazprom", "Open Joint Stock Company Gazprom"),
+        ("Stripe LLC", "Stripe Limited Liability Company"),
+        ("Siemens AG", "Siemens Aktiengesellschaft"),
+        ("Nanshan Group", "Nanshan Group Co Ltd"),
+        ("Mohammed Ali", "Muhammad Ali"),
+        ("Abdul Aziz Nooristani", "'Abd al-Aziz al-Nuristani"),
+        ("Osama bin Laden", "Usama ibn Laden"),
+        ("Aleksandr Petrov", "Alexander Petrov"),
+        ("Brigade 44", "Brigade Forty-Four"),
+        ("Ig0r Sech1n", "Igor Sechin"),
+        ("Dmitriy Medvedev", "Дмитрий Медведев"),
+    ],
+)
+def test_variants_match(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Vessel 1", "Vessel 2"),
+        ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P."),
+        ("Management Company 23", "Management Company"),
+        ("Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi"),
+        ("Daniel Tusk", "Donald Tusk"),
+        ("A. Nazarbayev", "Nursultan Nazarbayev"),
+        ("Mohammed", "Mohammed Ali Hassan"),
+    ],
+)
+def test_different_parties_do_not_match(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
+
+
+def test_common_token_counts_less_than_rare_one() -> None:
+    weights = default_weights()
+    assert weights.rarity("mohammed") < 0.2 < 0.9 < weights.rarity("nooristani")
+    assert weights.rarity("muhammad") == weights.rarity("mohammed")  # one sound, one count
+
+
+def test_explanation_lists_pairs_and_adjustments() -> None:
+    match = compare(prepare_name("Kim Jong"), prepare_name("Kim Jong Sik"))
+    assert match.pairs and match.query_normalised == "kim jong"
+    reasons = [a.reason for a in match.adjustments]
+    assert "missing_tokens" in reasons
+    assert match.score < 100
+    match = compare(prepare_name("Vessel 1"), prepare_name("Vessel 2"))
+    assert "number_mismatch" in [a.reason for a in match.adjustments]
+
+
+def test_exact_spelling_beats_a_sound_alike() -> None:
+    assert score("Kim Cho'ng-sik", "KIM, Cho'ng-sik") > score("Kim Cho'ng-sik", "KIM Jong Sik")
+
+
+def test_weights_are_picklable() -> None:
+    weights = TokenWeights.from_names([prepare_name("Kim Jong Sik")])
+    weights.rarity("kim")
+    restored = pickle.loads(pickle.dumps(weights))
+    assert restored.rarity("kim") == weights.rarity("kim")
+    assert restored.name_count == 1

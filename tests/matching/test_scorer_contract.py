@@ -1,0 +1,117 @@
+"""The scorer's contract with the candidate index (see ``matching.scorer``).
+
+1. ``token_similarity`` is the best ratio over ``TOKEN_VIEWS`` (0 for unequal short tokens);
+2. ``compare(q, c).score`` never exceeds the best ``token_similarity`` of an option
+   pair plus ``MAX_SCORE_BONUS``, whatever the weights;
+3. the options ``compare`` pairs are exactly ``token_options`` of the tokens.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from sanctions_cli.matching.scorer import (
+    EXACT_TOKEN_MAX_LEN,
+    MAX_SCORE_BONUS,
+    TOKEN_VIEWS,
+    TokenWeights,
+    compare,
+    token_options,
+    token_similarity,
+)
+from sanctions_cli.names import prepare_name
+
+# Letters, digits and separators, with some non-Latin letters and name-like
+# pieces so that legal forms, particles, initials and numbers all occur.
+PIECES = st.sampled_from(
+    [
+        "kim",
+        "jong",
+        "sik",
+        "ri",
+        "pyong",
+        "chol",
+        "al",
+        "bin",
+        "abd",
+        "mohammed",
+        "muhammad",
+        "ltd",
+        "llc",
+        "jsc",
+        "co",
+        "j.",
+        "s",
+        "1",
+        "2",
+        "iv",
+        "forty",
+        "four",
+        "ooo",
+        "gazprom",
+        "путин",
+        "김정식",
+        "习近平",
+        "محمد",
+        "the",
+        "of",
+    ]
+)
+WORD = st.one_of(PIECES, st.text(alphabet="abcdehijklmnoprstuvyz019", min_size=1, max_size=9))
+NAME = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
+WEIGHTS = TokenWeights.from_names([prepare_name(n) for n in ("Kim Jong Sik", "Kim Il", "Ri Chol")])
+
+
+def best_pair_similarity(query: str, candidate: str) -> float:
+    q_options = token_options(prepare_name(query).tokens)
+    c_options = token_options(prepare_name(candidate).tokens)
+    return max(
+        (token_similarity(a, b) for a in q_options for b in c_options),
+        default=0.0,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAME, NAME)
+def test_score_never_exceeds_best_token_pair(query: str, candidate: str) -> None:
+    bound = best_pair_similarity(query, candidate) + MAX_SCORE_BONUS
+    q, c = prepare_name(query), prepare_name(candidate)
+    for weights in (None, WEIGHTS, TokenWeights.from_names([], use_prior=False)):
+        assert compare(q, c, weights).score <= bound + 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAME, NAME)
+def test_pairs_are_option_pairs_of_the_contract(query: str, candidate: str) -> None:
+    q, c = prepare_name(query), prepare_name(candidate)
+    q_options, c_options = set(token_options(q.tokens)), set(token_options(c.tokens))
+    assert [o.text for o in q.options] == token_options(q.tokens)
+    for pair in compare(q, c).pairs:
+        assert pair.query in q_options and pair.candidate in c_options
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=8), st.text(max_size=8))
+def test_token_similarity_definition(a: str, b: str) -> None:
+    b = "".join(ch for ch in b.lower() if "a" <= ch <= "z")
+    similarity = token_similarity(a, b)
+    if a == b:
+        assert similarity == 100.0
+    elif min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
+        assert similarity == 0.0
+    else:
+        assert similarity == max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
+
+
+def test_token_options_enumerates_singles_and_compounds() -> None:
+    assert token_options(("kim", "jong", "sik")) == [
+        "kim",
+        "jong",
+        "sik",
+        "kimjong",
+        "jongsik",
+        "kimjongsik",
+    ]
+    # numbers never join a compound
+    assert token_options(("vessel", "1", "2")) == ["vessel", "1", "2"]

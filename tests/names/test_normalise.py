@@ -1,0 +1,108 @@
+"""Normalisation, transliteration and token rules of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctions_cli.names import prepare_name, skeleton, tokenise
+from sanctions_cli.names.normalise import script_of, token_kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        ("Kim Cho'ng-sik", ("kim", "chong", "sik")),
+        ("Ri Pyo’ng-ch’o’l", ("ri", "pyong", "chol")),
+        ("KIM, Jong Sik", ("kim", "jong", "sik")),
+        ("김정식", ("gim", "jeongsig")),
+        ("习近平", ("xi", "jin", "ping")),
+        ("Владимир Путин", ("vladimir", "putin")),
+        ("Βλαντίμιρ Πούτιν", ("vladimir", "putin")),
+        ("محمد علي", ("mahamad", "ali")),
+        ("ולדימיר פוטין", ("waladimir", "putin")),
+    ],
+)
+def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # titles and honorifics dropped, unless they are the whole name
+        ("Mr. John Smith", ("john", "smith")),
+        ("Präsident Putin", ("putin",)),
+        ("Sheikh", ("sheikh",)),
+        # legal forms canonicalised across languages
+        ("OAO Gazprom", ("jsc", "gazprom")),
+        ("Open Joint Stock Company Gazprom", ("jsc", "gazprom")),
+        ("Siemens Aktiengesellschaft", ("siemens", "jsc")),
+        ("FABERLIC EUROPE Sp. z o.o.", ("faberlic", "europe", "llc")),
+        ("Stripe Limited Liability Company", ("stripe", "llc")),
+        ("OOO Romashka", ("llc", "romashka")),
+        ("Microsoft Corp.", ("microsoft", "corp")),
+        # numbers agree whatever their spelling
+        ("Brigade Forty-Four", ("brigade", "44")),
+        ("1st International Bank", ("1", "international", "bank")),
+        ("Apollo Fund VIII L.P.", ("apollo", "fund", "8", "lp")),
+        ("Xi Jinping", ("xi", "jinping")),  # not the numeral XI
+        # articles and patronymic particles
+        ("Bashar el-Assad", ("bashar", "al", "assad")),
+        ("Usama ibn Laden", ("usama", "bin", "laden")),
+        # digits misread for letters
+        ("Ig0r Sech1n", ("igor", "sechin")),
+        # Korean surnames too short to match fuzzily
+        ("Rhee Byong Chul", ("ri", "byong", "chul")),
+        ("Lee Min Ho", ("ri", "min", "ho")),
+    ],
+)
+def test_token_rules(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
+
+
+def test_chinese_syllables_are_not_read_as_latin_words() -> None:
+    assert "jsc" not in tokenise("高石早苗")  # "zao" is a syllable, not ZAO
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("chol", "chul", "cheol"),
+        ("pyong", "phyong", "byong", "pyeong"),
+        ("jong", "chong", "jung", "jeong"),
+        ("kim", "gim"),
+        ("sik", "sig", "shik"),
+        ("mohammed", "muhammad", "mohamad"),
+        ("ivanov", "ivanoff"),
+        ("dmitriy", "dmitry", "dmitri"),
+    ],
+)
+def test_skeleton_brings_romanisations_together(spellings: tuple[str, ...]) -> None:
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+def test_skeleton_keeps_different_names_apart() -> None:
+    assert skeleton("kim") != skeleton("pak")
+    assert skeleton("mohammed") != skeleton("ahmed")
+    assert skeleton("sik") != skeleton("son")
+    assert skeleton("hassan") != skeleton("husayn")
+    assert skeleton("daniel") != skeleton("donald")
+
+
+def test_prepared_name_options_and_kinds() -> None:
+    name = prepare_name("J. S. Kim Trading LLC 2")
+    assert name.tokens == ("j", "s", "kim", "trading", "llc", "2")
+    assert name.kinds == ("initial", "initial", "word", "word", "legal", "number")
+    assert name.is_organisation
+    texts = [o.text for o in name.options]
+    assert "jskim" in texts and "kimtradingllc" in texts
+    assert not any("2" in t and t != "2" for t in texts)
+    assert token_kind("al") == "particle"
+
+
+def test_script_of() -> None:
+    assert script_of("Vladimir Putin") == ""
+    assert script_of("Vladímir Pútín") == ""
+    assert script_of("김정식") == "HANGUL"
+    assert script_of("习近平") == "CJK"
+    assert script_of("Путин") == "CYRILLIC"
