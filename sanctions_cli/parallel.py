@@ -56,17 +56,23 @@ def _init_from_state(state: bytes | None) -> None:
         _worker_matcher = NameMatcher((), _state=pickle.loads(state))
 
 
-def _search_batch(names: list[str], threshold: float) -> list[list[NameHit]]:
+def _search_batch(names: list[str], threshold: float, strong_only: bool) -> list[list[NameHit]]:
     assert _worker_matcher is not None, "worker started without a matcher"
-    return _worker_matcher.search_many(names, threshold)
+    return _worker_matcher.search_many(names, threshold, strong_only=strong_only)
 
 
 class NamePool:
-    """Searches names with a ``NameMatcher`` in ``workers`` processes (1: in this one)."""
+    """Searches names with a ``NameMatcher`` in ``workers`` processes (1: in this one).
 
-    def __init__(self, matcher: NameMatcher, threshold: float, workers: int = 1) -> None:
+    ``strong_only``: weak aliases are not scored (for screening, which never alerts on them).
+    """
+
+    def __init__(
+        self, matcher: NameMatcher, threshold: float, workers: int = 1, *, strong_only: bool = False
+    ) -> None:
         self.matcher = matcher
         self.threshold = threshold
+        self.strong_only = strong_only
         self.workers = max(1, workers)
         self._executor: ProcessPoolExecutor | None = None
 
@@ -104,7 +110,8 @@ class NamePool:
         if self.workers == 1 or len(names) <= BATCH_NAMES:
             for start in range(0, len(names), BATCH_NAMES):
                 batch = list(names[start : start + BATCH_NAMES])
-                yield from zip(batch, self.matcher.search_many(batch, self.threshold), strict=True)
+                hits = self.matcher.search_many(batch, self.threshold, strong_only=self.strong_only)
+                yield from zip(batch, hits, strict=True)
             return
         executor = self._start()
         pending: deque[tuple[list[str], Future[list[list[NameHit]]]]] = deque()
@@ -113,7 +120,9 @@ class NamePool:
         )
         limit = self.workers * MAX_BATCHES_IN_FLIGHT
         for batch in batches:
-            pending.append((batch, executor.submit(_search_batch, batch, self.threshold)))
+            pending.append(
+                (batch, executor.submit(_search_batch, batch, self.threshold, self.strong_only))
+            )
             if len(pending) >= limit:
                 done, future = pending.popleft()
                 yield from zip(done, future.result(), strict=True)

@@ -239,7 +239,7 @@ class Screener:
         """
         from .parallel import NamePool, primed_rows
 
-        with NamePool(self.matcher, self.threshold, workers) as pool:
+        with NamePool(self.matcher, self.threshold, workers, strong_only=True) as pool:
             primed = primed_rows(
                 rows,
                 columns,

@@ -212,8 +212,13 @@ class NameMatcher:
         """Every listed name scoring at least ``threshold`` against ``name``, best first."""
         return self.search_many([name], threshold)[0]
 
-    def search_many(self, names: Iterable[str], threshold: float) -> list[list[NameHit]]:
-        """``search`` of many names; the index searches their new tokens in one pass."""
+    def search_many(
+        self, names: Iterable[str], threshold: float, *, strong_only: bool = False
+    ) -> list[list[NameHit]]:
+        """``search`` of many names; the index searches their new tokens in one pass.
+
+        ``strong_only`` leaves out weak aliases unscored (screening never alerts on them).
+        """
         queries = [prepare_name(name) for name in names]
         if self.use_index:
             positions: Sequence[Sequence[int]] = self.index.candidates_many(
@@ -222,6 +227,9 @@ class NameMatcher:
         else:
             everything = range(len(self._rows))
             positions = [everything if q.tokens else () for q in queries]
+        if strong_only:
+            rows = self._rows
+            positions = [[p for p in c if rows[p][2] == "strong"] for c in positions]
         return [
             self._score(query, candidates, threshold)
             for query, candidates in zip(queries, positions, strict=True)

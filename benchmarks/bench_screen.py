@@ -1,0 +1,376 @@
+"""Screening at scale: payment files of 10k to 1M rows against the full OFAC SDN + UN lists.
+
+Generates (seeded, no downloads) payment files with two name columns whose
+counterparties come from a pool of realistic names of many cultures (Faker, 20
+locales, people and companies), repeating as real payment files do (a Zipf-like
+draw: a few counterparties are in many payments, most in few), with a few hundred
+true variants of listed names injected (typos, case, order, punctuation).  Then it
+prints, side by side:
+
+* per file size: the ``sanctions screen`` command (a subprocess, warm cache, CSV
+  output) in rows/s and distinct names/s, wall and CPU seconds, peak memory; the
+  same file merely read and written by Python's ``csv`` module and by polars, and
+  the ratio of the screen to each;
+* the worst case, every name distinct: names/s through the worker pool;
+* a brute-force baseline (every listed name scored) on a sample of names, the
+  speed-up of the index and proof that the hits are identical;
+* the warm start-up of ``sanctions check`` with the full lists.
+
+The lists are the official files in ``../shared/data/lists`` when present, else a
+synthetic list of the same size (Faker names).  Usage::
+
+    python benchmarks/bench_screen.py                       # 10k, 100k, 1M rows
+    python benchmarks/bench_screen.py --sizes 10000 --distinct 500 --sample 4   # quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "lists"
+OFAC = SHARED / "ofac-sdn-2023-12-28"
+UN = SHARED / "un-consolidated-2026-02-27" / "UN_consolidated.xml"
+AS_OF = "2024-01-01"
+SEED = 20240101
+LOCALES = (
+    "en_US", "en_GB", "es_MX", "es_ES", "pt_BR", "fr_FR", "de_DE", "it_IT", "pl_PL", "ru_RU",
+    "uk_UA", "tr_TR", "ar_AA", "fa_IR", "hi_IN", "zh_CN", "ja_JP", "ko_KR", "vi_VN", "id_ID",
+)  # fmt: skip
+# Share of pool names that are companies (payment files mix people and firms).
+COMPANY_SHARE = 0.3
+# Zipf exponent of the counterparty draw: ~1 is the classic heavy tail of payments.
+ZIPF_EXPONENT = 1.05
+FIELDS = (
+    "payment_id",
+    "value_date",
+    "amount",
+    "currency",
+    "originator_name",
+    "originator_country",
+    "beneficiary_name",
+    "beneficiary_country",
+    "reference",
+)
+NAME_COLUMNS = ("originator_name", "beneficiary_name")
+
+
+# --- data --------------------------------------------------------------------------
+
+
+def name_pool(size: int, seed: int) -> list[str]:
+    """``size`` distinct counterparty names from many cultures."""
+    from faker import Faker
+
+    fake = Faker(list(LOCALES))
+    Faker.seed(seed)
+    rng = random.Random(seed)
+    names: dict[str, None] = {}
+    while len(names) < size:
+        locale = fake[rng.choice(LOCALES)]
+        names[locale.company() if rng.random() < COMPANY_SHARE else locale.name()] = None
+    return list(names)
+
+
+def variant(name: str, rng: random.Random) -> str:
+    """A true variant of a listed name, as it appears in payments."""
+    text = name
+    action = rng.randrange(5)
+    if action == 0 and len(text) > 6:  # one typo
+        i = rng.randrange(1, len(text) - 1)
+        text = text[:i] + rng.choice("aeiouhnrs") + text[i + 1 :]
+    elif action == 1 and len(text) > 6:  # one letter dropped
+        i = rng.randrange(1, len(text) - 1)
+        text = text[:i] + text[i + 1 :]
+    elif action == 2:  # "SURNAME, Given" -> "Given Surname"
+        parts = [p.strip() for p in text.split(",", 1)]
+        text = " ".join(reversed(parts)) if len(parts) == 2 else text
+    elif action == 3:
+        text = text.replace("-", " ").replace(",", "").replace(".", "")
+    return text.title() if rng.random() < 0.5 else text
+
+
+def listed_variants(lists: Sequence[Any], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    strong = [
+        name
+        for lst in lists
+        for entry in lst.entries
+        for name, strength, _ in entry.all_names()
+        if strength == "strong"
+    ]
+    return [variant(rng.choice(strong), rng) for _ in range(count)]
+
+
+def write_payments(
+    path: Path, rows: int, pool: Sequence[str], injected: Sequence[str], seed: int
+) -> int:
+    """Write ``rows`` payments; returns the number of distinct names in the name columns."""
+    rng = random.Random(seed)
+    weights = [1.0 / (rank + 1) ** ZIPF_EXPONENT for rank in range(len(pool))]
+    draws = rng.choices(range(len(pool)), weights=weights, k=2 * rows)
+    inject_at = {rng.randrange(2 * rows): name for name in injected}
+    countries = ("US", "GB", "DE", "FR", "ES", "MX", "BR", "CN", "IN", "TR", "AE", "RU")
+    currencies = ("USD", "EUR", "GBP", "CHF")
+    day = dt.date(2024, 1, 1)
+    distinct: set[str] = set()
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FIELDS)
+        for number in range(rows):
+            originator = inject_at.get(2 * number, pool[draws[2 * number]])
+            beneficiary = inject_at.get(2 * number + 1, pool[draws[2 * number + 1]])
+            distinct.add(originator)
+            distinct.add(beneficiary)
+            writer.writerow(
+                (
+                    f"P{number:08d}",
+                    (day + dt.timedelta(days=number % 28)).isoformat(),
+                    f"{rng.uniform(10, 250_000):.2f}",
+                    rng.choice(currencies),
+                    originator,
+                    rng.choice(countries),
+                    beneficiary,
+                    rng.choice(countries),
+                    f"Invoice {rng.randrange(10**6)}",
+                )
+            )
+    return len(distinct)
+
+
+def synthetic_lists(names: int, seed: int) -> list[Any]:
+    """A list of ``names`` Faker names (entries with an alias each), if the real ones are absent."""
+    from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList
+
+    pool = name_pool(names, seed + 1)
+    entries = tuple(
+        Entry(
+            f"S{i}",
+            "person",
+            pool[i],
+            (Alias(pool[i + 1]),),
+            (Listing("Synthetic authority", "Synthetic list"),),
+        )
+        for i in range(0, len(pool) - 1, 2)
+    )
+    return [SanctionsList(ListMeta("synthetic", "Synthetic list"), entries, "")]
+
+
+# --- measuring ---------------------------------------------------------------------
+
+
+def children_usage() -> tuple[float, int]:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def csv_copy(source: Path, target: Path) -> None:
+    with (
+        open(source, newline="", encoding="utf-8") as src,
+        open(target, "w", newline="", encoding="utf-8") as dst,
+    ):
+        writer = csv.writer(dst)
+        for row in csv.reader(src):
+            writer.writerow(row)
+
+
+def polars_copy(source: Path, target: Path) -> None:
+    import polars as pl
+
+    pl.read_csv(source, infer_schema=False).write_csv(target)
+
+
+def run_cli(args: Sequence[str]) -> tuple[float, float, int, subprocess.CompletedProcess[str]]:
+    """Wall, CPU seconds and peak RSS (KB, max over children so far) of a CLI run."""
+    cpu_before, _ = children_usage()
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "sanctions_cli", *args], capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    cpu_after, peak = children_usage()
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"sanctions {' '.join(args)} failed:\n{done.stderr}")
+    return wall, cpu_after - cpu_before, peak, done
+
+
+def hits_key(hits: Sequence[Any]) -> list[tuple[int, str, float]]:
+    return sorted((h.ref.entry_index, h.ref.name, h.match.score) for h in hits)
+
+
+# --- main --------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="rows per file")
+    parser.add_argument("--pool", type=int, default=20_000, help="distinct counterparties")
+    parser.add_argument("--variants", type=int, default=300, help="listed-name variants per file")
+    parser.add_argument("--distinct", type=int, default=2_000, help="names of the worst case")
+    parser.add_argument("--sample", type=int, default=10, help="names of the brute-force check")
+    parser.add_argument("--workers", type=int, default=0, help="0: all cores")
+    parser.add_argument("--threshold", type=float, default=85.0)
+    parser.add_argument("--keep", help="directory for the generated files (default: temporary)")
+    options = parser.parse_args(argv)
+    sizes = [int(s) for s in options.sizes.split(",") if s]
+    warnings.simplefilter("ignore")
+    work = Path(options.keep or tempfile.mkdtemp(prefix="sanctions-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SANCTIONS_CLI_CACHE_DIR", str(work / "cache"))
+
+    from sanctions_cli.listfile import dump_list
+    from sanctions_cli.loading import load_lists
+    from sanctions_cli.parallel import NamePool, default_workers
+    from sanctions_cli.screening import Screener
+
+    workers = options.workers or default_workers()
+    if OFAC.is_dir() and UN.is_file():
+        list_args = ["--list", str(OFAC), "--list", str(UN)]
+        source = "OFAC SDN 2023-12-28 + UN consolidated 2026-02-27"
+        lists = load_lists([OFAC, UN])
+    else:
+        lists = synthetic_lists(38_000, SEED)
+        path = work / "synthetic.yaml"
+        path.write_text(dump_list(lists[0]), encoding="utf-8")
+        list_args = ["--list", str(path)]
+        source = "synthetic (the real lists are absent)"
+        lists = load_lists([path])
+    names = sum(lst.name_count for lst in lists)
+    entries = sum(len(lst.entries) for lst in lists)
+    print(f"lists: {source}: {entries:,} entries, {names:,} names; {workers} worker(s)")
+
+    build, _screener = timed(lambda: Screener(lists, threshold=options.threshold))
+    print(f"matcher ready (built or loaded from the cache): {build:.2f} s")
+    check_args = ["check", "Kim Jong Sik", *list_args, "--max-list-age", "100000"]
+    check_args += ["--format", "jsonl"]
+    run_cli(check_args)  # warms every cache
+    startup = min(run_cli(check_args)[0] for _ in range(3))
+
+    print("generating the name pool ...", flush=True)
+    pool = name_pool(options.pool, SEED)
+    cli_common = [*list_args, "--threshold", str(options.threshold), "--as-of", AS_OF]
+    cli_common += ["--max-list-age", "100000", "--format", "csv", "-q"]
+    cli_common += ["--column", NAME_COLUMNS[0], "--column", NAME_COLUMNS[1]]
+
+    table: list[dict[str, Any]] = []
+    for size in sizes:
+        payments = work / f"payments-{size}.csv"
+        injected = listed_variants(lists, options.variants, SEED + size)
+        distinct = write_payments(payments, size, pool, injected, SEED + size)
+        csv_seconds, _ = timed(lambda p=payments: csv_copy(p, work / "copy.csv"))  # type: ignore[misc]
+        polars_seconds, _ = timed(lambda p=payments: polars_copy(p, work / "copy.csv"))  # type: ignore[misc]
+        print(f"screening {size:,} rows ({distinct:,} distinct names) ...", flush=True)
+        out = work / f"hits-{size}.csv"
+        wall, cpu, peak, _ = run_cli(
+            ["screen", str(payments), *cli_common, "-o", str(out), "--workers", str(workers)]
+        )
+        with open(out, encoding="utf-8") as handle:
+            flagged = max(0, sum(1 for _ in handle) - 1)
+        table.append(
+            {
+                "rows": size,
+                "MB": payments.stat().st_size / 1e6,
+                "distinct": distinct,
+                "wall": wall,
+                "cpu": cpu,
+                "rows/s": size / wall,
+                "names/s": distinct / wall,
+                "peak MB": peak / 1024,
+                "hit rows": flagged,
+                "csv r+w": csv_seconds,
+                "x csv": wall / csv_seconds,
+                "polars r+w": polars_seconds,
+                "x polars": wall / polars_seconds,
+            }
+        )
+
+    # Worst case: every name distinct, through the worker pool (fresh matcher memo).
+    rng = random.Random(SEED)
+    fresh = [n for n in name_pool(options.pool + options.distinct, SEED + 7) if n not in pool]
+    worst_names = fresh[: options.distinct - options.distinct // 10]
+    worst_names += listed_variants(lists, options.distinct // 10, SEED + 3)
+    rng.shuffle(worst_names)
+    worst_names = list(dict.fromkeys(worst_names))
+    worst_screener = Screener(lists, threshold=options.threshold)
+    cpu_before = self_cpu() + children_usage()[0]
+    start = time.perf_counter()
+    with NamePool(worst_screener.matcher, options.threshold, workers) as name_pool_:
+        worst_hits = dict(name_pool_.search(worst_names))
+    worst_wall = time.perf_counter() - start
+    worst_cpu = self_cpu() + children_usage()[0] - cpu_before
+
+    # Brute force on a sample: every listed name scored, against the indexed search.
+    matcher = worst_screener.matcher
+    sample = worst_names[: options.sample]
+    brute_seconds = 0.0
+    identical = True
+    for name in sample:
+        seconds, brute = timed(lambda n=name: matcher.search_brute_force(n, options.threshold))  # type: ignore[misc]
+        brute_seconds += seconds
+        identical &= hits_key(brute) == hits_key(worst_hits[name])
+    index_seconds, _ = timed(lambda: [matcher.search(n, options.threshold) for n in sample])
+    sample_with_hits = sum(1 for n in sample if worst_hits[n])
+
+    print()
+    print(f"Screening against {entries:,} entries / {names:,} names, threshold {options.threshold}")
+    header = (
+        f"{'rows':>9} {'MB':>6} {'distinct':>8} {'wall s':>8} {'CPU s':>8} {'rows/s':>8} "
+        f"{'names/s':>8} {'peak MB':>8} {'hit rows':>8} {'csv s':>6} {'x csv':>6} "
+        f"{'polars s':>8} {'x polars':>8}"
+    )
+    print(header)
+    for r in table:
+        print(
+            f"{r['rows']:>9,} {r['MB']:>6.1f} {r['distinct']:>8,} {r['wall']:>8.2f} "
+            f"{r['cpu']:>8.2f} {r['rows/s']:>8,.0f} {r['names/s']:>8,.0f} {r['peak MB']:>8.0f} "
+            f"{r['hit rows']:>8,} {r['csv r+w']:>6.2f} {r['x csv']:>6.1f} "
+            f"{r['polars r+w']:>8.2f} {r['x polars']:>8.1f}"
+        )
+    print()
+    print("Worst case, every name distinct (worker pool, search only)")
+    print(f"{'names':>9} {'wall s':>8} {'CPU s':>8} {'names/s':>8} {'with hits':>9}")
+    print(
+        f"{len(worst_names):>9,} {worst_wall:>8.2f} {worst_cpu:>8.2f} "
+        f"{len(worst_names) / worst_wall:>8,.1f} {sum(1 for h in worst_hits.values() if h):>9,}"
+    )
+    print()
+    print("Brute force (every listed name scored) vs the index, same names, one process")
+    print(
+        f"{'names':>9} {'brute s':>8} {'index s':>8} {'speed-up':>8} {'with hits':>9} "
+        f"{'identical':>9}"
+    )
+    print(
+        f"{len(sample):>9} {brute_seconds:>8.2f} {index_seconds:>8.3f} "
+        f"{brute_seconds / max(index_seconds, 1e-9):>8.1f} {sample_with_hits:>9} "
+        f"{'yes' if identical else 'NO':>9}"
+    )
+    print()
+    print(f"Start-up: `sanctions check` with the full lists, warm cache: {startup:.2f} s")
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
