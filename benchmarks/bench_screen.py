@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "lists"
-OFAC = SHARED / "ofac-sdn-2023-12-28"
-UN = SHARED / "un-consolidated-2026-02-27" / "UN_consolidated.xml"
+OFAC_DIR = "ofac-sdn-2023-12-28"
+UN_FILE = "un-consolidated-2026-02-27/UN_consolidated.xml"
 AS_OF = "2024-01-01"
 SEED = 20240101
 LOCALES = (
@@ -234,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=0, help="0: all cores")
     parser.add_argument("--threshold", type=float, default=85.0)
     parser.add_argument("--keep", help="directory for the generated files (default: temporary)")
+    parser.add_argument("--shared", default=str(SHARED), help="folder of the official lists")
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s]
     warnings.simplefilter("ignore")
@@ -247,10 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sanctions_cli.screening import Screener
 
     workers = options.workers or default_workers()
-    if OFAC.is_dir() and UN.is_file():
-        list_args = ["--list", str(OFAC), "--list", str(UN)]
+    ofac, un = Path(options.shared) / OFAC_DIR, Path(options.shared) / UN_FILE
+    if ofac.is_dir() and un.is_file():
+        list_args = ["--list", str(ofac), "--list", str(un)]
         source = "OFAC SDN 2023-12-28 + UN consolidated 2026-02-27"
-        lists = load_lists([OFAC, UN])
+        lists = load_lists([ofac, un])
     else:
         lists = synthetic_lists(38_000, SEED)
         path = work / "synthetic.yaml"
