@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -482,3 +482,84 @@ def _patronym_crossed(
         if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
             return True
     return False
+
+
+# compare() rounds scores to one decimal: a true 84.96 is reported as 85.0.
+_ROUNDING = 0.05 + 1e-9
+
+
+def can_reach(
+    query: PreparedName,
+    candidate: PreparedName,
+    query_best: Sequence[float],
+    candidate_best: Sequence[float],
+    threshold: float,
+    weights: TokenWeights | None = None,
+) -> bool:
+    """False only when ``compare(query, candidate, weights).score < threshold`` for sure.
+
+    A cheap bound for a candidate index (its second step): ``query_best[i]`` must be
+    at least the best ``token_similarity`` of any option covering query token ``i``
+    with any option of the candidate (0 when none reaches ``MIN_TOKEN_SIMILARITY``),
+    ``candidate_best[j]`` the same for candidate token ``j``.  Initials are handled
+    here.  The bound relaxes the pairing (each token takes its best credit, or
+    stays unpaired, independently) and counts an unpaired word at the least its
+    omission/contradiction can cost, ``alpha_min / 2`` of its weight.
+    """
+    if weights is None:
+        weights = default_weights()
+    if not query.tokens or not candidate.tokens:
+        return False
+    best_real = max(max(query_best, default=0.0), max(candidate_best, default=0.0))
+    target = threshold - MAX_SCORE_BONUS - _ROUNDING
+    if best_real < max(target, MIN_TOKEN_SIMILARITY):
+        return False
+    q_weight, _ = _token_weights(query, weights)
+    c_weight, c_rarity = _token_weights(candidate, weights)
+    if query.is_organisation or candidate.is_organisation:
+        alpha_min = min(ALPHA_ORGANISATION, ALPHA_COMMON)
+    else:
+        reachable_rarity = max(
+            (r for r, b in zip(c_rarity, candidate_best, strict=True) if b >= MIN_TOKEN_SIMILARITY),
+            default=0.0,
+        )
+        alpha_min = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - reachable_rarity)
+    alpha_min = min(alpha_min, ALPHA_COMMON, CONTRADICTION_FACTOR)
+    q_initials = {t for t, k in zip(query.tokens, query.kinds, strict=True) if k == "initial"}
+    c_initials = {
+        t for t, k in zip(candidate.tokens, candidate.kinds, strict=True) if k == "initial"
+    }
+    q_first = {t[0] for t, k in zip(query.tokens, query.kinds, strict=True) if k == "word"}
+    c_first = {t[0] for t, k in zip(candidate.tokens, candidate.kinds, strict=True) if k == "word"}
+    # A number of either name that nothing can pair costs NUMBER_MISMATCH_PENALTY.
+    penalty = 0.0
+    for name, best in ((query, query_best), (candidate, candidate_best)):
+        for kind, similarity in zip(name.kinds, best, strict=True):
+            if kind == "number" and similarity < 100.0:
+                penalty = NUMBER_MISMATCH_PENALTY
+    goal = target + penalty
+    balance = 0.0
+    sides = (
+        (query, q_weight, query_best, c_initials, c_first),
+        (candidate, c_weight, candidate_best, q_initials, q_first),
+    )
+    for name, token_weight, best, other_initials, other_first in sides:
+        for token, kind, weight, similarity in zip(
+            name.tokens, name.kinds, token_weight, best, strict=True
+        ):
+            credit = 0.0
+            if similarity >= MIN_TOKEN_SIMILARITY:
+                credit = max(0.0, 100.0 - PAIR_DEFICIT_GAIN * (100.0 - similarity))
+            if (kind == "initial" and token in other_first) or (
+                kind == "word" and token[0] in other_initials
+            ):
+                credit = max(credit, INITIAL_CREDIT * 100)
+            if kind == "number":
+                unpaired_cost = 0.0
+            elif kind == "word":
+                unpaired_cost = alpha_min / 2 * weight
+            else:
+                unpaired_cost = weight
+            paired_gain = (credit - goal) * weight if credit else -math.inf
+            balance += max(paired_gain, -goal * unpaired_cost)
+    return balance >= -1e-9

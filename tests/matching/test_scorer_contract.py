@@ -115,3 +115,50 @@ def test_token_options_enumerates_singles_and_compounds() -> None:
     ]
     # numbers never join a compound
     assert token_options(("vessel", "1", "2")) == ["vessel", "1", "2"]
+
+
+def best_per_token(query: str, candidate: str) -> tuple[list[float], list[float]]:
+    """Per token, the best token_similarity of an option covering it (0 below the pair floor)."""
+    from sanctions_cli.matching.scorer import MIN_TOKEN_SIMILARITY
+    from sanctions_cli.names import token_options as options_with_masks
+
+    q, c = prepare_name(query), prepare_name(candidate)
+    q_best = [0.0] * len(q.tokens)
+    c_best = [0.0] * len(c.tokens)
+    c_options = options_with_masks(c.tokens)
+    for q_text, q_mask in options_with_masks(q.tokens):
+        for c_text, c_mask in c_options:
+            similarity = token_similarity(q_text, c_text)
+            if similarity < MIN_TOKEN_SIMILARITY:
+                continue
+            for i in range(len(q.tokens)):
+                if q_mask >> i & 1:
+                    q_best[i] = max(q_best[i], similarity)
+            for j in range(len(c.tokens)):
+                if c_mask >> j & 1:
+                    c_best[j] = max(c_best[j], similarity)
+    return q_best, c_best
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAME, NAME, st.sampled_from([60.0, 75.0, 85.0, 95.0]))
+def test_can_reach_never_drops_a_hit(query: str, candidate: str, threshold: float) -> None:
+    from sanctions_cli.matching.scorer import can_reach
+
+    q, c = prepare_name(query), prepare_name(candidate)
+    q_best, c_best = best_per_token(query, candidate)
+    for weights in (None, WEIGHTS):
+        if compare(q, c, weights).score >= threshold:
+            assert can_reach(q, c, q_best, c_best, threshold, weights)
+
+
+def test_can_reach_prunes() -> None:
+    from sanctions_cli.matching.scorer import can_reach
+
+    for query, candidate in (
+        ("Mohammed Ali Hassan", "Mohammed Yusuf Qasim Rahimi"),
+        ("Kim", "Kim Jong Sik"),
+    ):
+        q, c = prepare_name(query), prepare_name(candidate)
+        q_best, c_best = best_per_token(query, candidate)
+        assert not can_reach(q, c, q_best, c_best, 85.0)
