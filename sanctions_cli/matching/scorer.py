@@ -39,6 +39,7 @@ Contract with the candidate index (``matching.index``), which must stay lossless
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -244,6 +245,16 @@ def _option_similarity(a: NameOption, b: NameOption, plain_only: bool = False) -
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
+# East Slavic patronymics in their many transcriptions (-ovich, -ovici, -owitsch,
+# -owicz, -ovics, -ovych, -evna ...): often left out of a name, so they weigh as
+# little as a common token whether paired or not.
+_PATRONYMIC = re.compile(
+    r"(?:[oea]v|[oe]w|yev|iev)(?:i|y)?(?:ch|c|tch|tsch|tj|tsj|ts|tx|cs|ci|cz|x)$"
+    r"|(?:ov|ev|iv|yev)n[ao]$"
+)
+PATRONYMIC_FACTOR = MIN_COMMON_FACTOR
+
+
 def _token_weights(name: PreparedName, weights: TokenWeights) -> tuple[list[float], list[float]]:
     """Weight and rarity of every token of a name (rarity 0 for non-words)."""
     out_weight: list[float] = []
@@ -253,6 +264,8 @@ def _token_weights(name: PreparedName, weights: TokenWeights) -> tuple[list[floa
             # Single-token options come first, so options[index] is this token.
             rarity = weights.rarity_of_key(name.options[index].views[-1])
             factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
+            if len(token) > 6 and _PATRONYMIC.search(token):
+                factor = PATRONYMIC_FACTOR
             out_weight.append(min(len(token), WORD_LENGTH_CAP) * factor)
             out_rarity.append(rarity)
             continue

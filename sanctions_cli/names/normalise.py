@@ -103,6 +103,11 @@ class PreparedName:
 # --- scripts ---------------------------------------------------------------
 
 
+# Revised Romanisation of surname syllables that Latin listings write otherwise
+# (이 "I" is Ri/Lee/Yi, 임 "Im" Rim/Lim, 유 "Yu" Ryu/Yoo).
+_HANGUL_SURNAMES = {"i": "ri", "im": "rim", "yu": "ryu"}
+
+
 def _romanise_hangul(match: re.Match[str]) -> str:
     """Korean names: surname syllable apart from the given name, as Latin listings write them.
 
@@ -114,7 +119,8 @@ def _romanise_hangul(match: re.Match[str]) -> str:
     start = match.start()
     preceded_by_letter = start > 0 and match.string[start - 1].isalpha()
     if len(word) in (3, 4) and not preceded_by_letter:
-        return f" {anyascii(word[0])} {anyascii(word[1:])} "
+        surname = anyascii(word[0]).lower()
+        return f" {_HANGUL_SURNAMES.get(surname, surname)} {anyascii(word[1:])} "
     return " " + anyascii(word) + " "
 
 
@@ -185,6 +191,13 @@ def _restore_abjad_vowels(word: str) -> str:
 
 def _romanise_abjad(match: re.Match[str]) -> str:
     text = match.group(0)
+    if len(text) > 3 and text.startswith("ال"):
+        # The Arabic article written joined: "السوداني" is "al-Sudani".
+        return " al " + _romanise_abjad_word(text[2:])
+    return _romanise_abjad_word(text)
+
+
+def _romanise_abjad_word(text: str) -> str:
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
     latin = anyascii(text).lower()
