@@ -280,3 +280,88 @@ def resolve_columns(source: str, header: Sequence[str], requested: Sequence[str]
             line=1,
         )
     return detected
+
+
+# Header words of columns that carry secondary data about a party.
+DOB_WORDS = frozenset({"dob", "birth", "born", "birthdate", "birthday"})
+COUNTRY_WORDS = frozenset({"country", "nationality", "citizenship", "citizen", "residence"})
+IDENTIFIER_WORDS = frozenset(
+    {"passport", "imo", "bic", "swift", "lei", "ssn", "tin", "nif", "inn", "identifier", "idno"}
+)
+# Header words that say nothing about which party a column belongs to.
+GENERIC_WORDS = (
+    frozenset({"name", "names", "full", "first", "last", "of", "the", "code", "iso", "no"})
+    | DOB_WORDS
+    | COUNTRY_WORDS
+    | IDENTIFIER_WORDS
+    | frozenset({"date", "id", "number", "nr", "num"})
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextColumns:
+    """The secondary-data columns that belong to one screened name column."""
+
+    dob: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    identifier: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.dob or self.country or self.identifier)
+
+
+def _is_dob(words: set[str]) -> bool:
+    return bool(words & DOB_WORDS) or {"date", "of", "birth"} <= words
+
+
+def _is_identifier(words: set[str]) -> bool:
+    return bool(words & IDENTIFIER_WORDS) or (
+        bool(words & {"national", "registration", "tax"}) and bool(words & {"id", "number", "no"})
+    )
+
+
+def detect_context_columns(
+    header: Sequence[str],
+    name_columns: Sequence[str],
+    *,
+    dob: Sequence[str] = (),
+    country: Sequence[str] = (),
+    identifier: Sequence[str] = (),
+) -> dict[str, ContextColumns]:
+    """For every screened column, the columns holding its party's birth date, country
+    and identifiers.
+
+    Columns given explicitly apply to every screened column.  Detected columns
+    (``beneficiary_dob``, ``originator_country``, ``passport_no`` ...) belong to the
+    screened column sharing a party word with them (``beneficiary``); when only one
+    column is screened, every detected column belongs to it.  A column sharing a
+    party word with another screened column is never given to the wrong one.
+    """
+    screened = set(name_columns)
+    found: dict[str, list[str]] = {"dob": [], "country": [], "identifier": []}
+    for column in header:
+        if column in screened:
+            continue
+        words = set(header_words(column))
+        if _is_dob(words):
+            found["dob"].append(column)
+        elif words & COUNTRY_WORDS and not words & {"bank", "city"}:
+            found["country"].append(column)
+        elif _is_identifier(words) and "account" not in words:
+            found["identifier"].append(column)
+    out: dict[str, ContextColumns] = {}
+    for column in name_columns:
+        own = set(header_words(column)) - GENERIC_WORDS
+
+        def mine(kind: str, given: Sequence[str], own: set[str] = own) -> tuple[str, ...]:
+            if given:  # explicit columns apply to every screened column
+                return tuple(given)
+            if len(name_columns) == 1:
+                return tuple(found[kind])
+            return tuple(c for c in found[kind] if (set(header_words(c)) - GENERIC_WORDS) & own)
+
+        out[column] = ContextColumns(
+            mine("dob", dob), mine("country", country), mine("identifier", identifier)
+        )
+    return out

@@ -95,3 +95,31 @@ def test_resolve_columns() -> None:
         resolve_columns("p.csv", header, ["payer"])
     with pytest.raises(InputError, match="no name column found"):
         resolve_columns("p.csv", ["id", "amount"], [])
+
+
+def test_context_columns_follow_their_party() -> None:
+    from sanctions_cli.csvinput import detect_context_columns
+
+    header = [
+        "payment_id",
+        "originator_name",
+        "originator_country",
+        "beneficiary_name",
+        "beneficiary_country",
+        "beneficiary_dob",
+        "BeneficiaryPassportNo",
+        "beneficiary_account",
+    ]
+    found = detect_context_columns(header, ["originator_name", "beneficiary_name"])
+    assert found["originator_name"].country == ("originator_country",)
+    assert found["originator_name"].dob == ()
+    assert found["beneficiary_name"].country == ("beneficiary_country",)
+    assert found["beneficiary_name"].dob == ("beneficiary_dob",)
+    assert found["beneficiary_name"].identifier == ("BeneficiaryPassportNo",)
+    single = detect_context_columns(["name", "date_of_birth", "nationality", "iban"], ["name"])
+    assert single["name"].dob == ("date_of_birth",)
+    assert single["name"].country == ("nationality",)
+    assert single["name"].identifier == ()
+    explicit = detect_context_columns(["name", "dob", "cc"], ["name"], country=["cc"])
+    assert explicit["name"].country == ("cc",)
+    assert explicit["name"].dob == ("dob",)
