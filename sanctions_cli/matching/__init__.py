@@ -15,7 +15,9 @@ listed names are prepared (``prepare_name``) on first use, as candidates.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
 MATCHER_FORMAT = 2
+
+# Distinct prepared queries whose hits are remembered per threshold: the spelling
+# variants of one counterparty in a file (case, punctuation) are searched once.
+# Bounded for constant memory; a result is usually empty or one hit.
+RESULT_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,7 @@ class NameMatcher:
             self.weights = _state["weights"]
             self._index = _state["index"]
         self.refs: Sequence[NameRef] = _Refs(self._rows)
+        self._results: dict[tuple[float, bool], OrderedDict[PreparedName, tuple[NameHit, ...]]] = {}
 
     @classmethod
     def for_lists(cls, lists: Sequence[SanctionsList], *, use_cache: bool = True) -> NameMatcher:
@@ -219,21 +227,40 @@ class NameMatcher:
 
         ``strong_only`` leaves out weak aliases unscored (screening never alerts on them).
         """
-        queries = [prepare_name(name) for name in names]
-        if self.use_index:
-            positions: Sequence[Sequence[int]] = self.index.candidates_many(
-                [q.tokens for q in queries], threshold
-            )
-        else:
-            everything = range(len(self._rows))
-            positions = [everything if q.tokens else () for q in queries]
-        if strong_only:
-            rows = self._rows
-            positions = [[p for p in c if rows[p][2] == "strong"] for c in positions]
-        return [
-            self._score(query, candidates, threshold)
-            for query, candidates in zip(queries, positions, strict=True)
-        ]
+        memo = self._results.setdefault((threshold, strong_only), OrderedDict())
+        out: list[list[NameHit] | None] = []
+        todo: dict[PreparedName, list[int]] = {}
+        for name in names:
+            # compare() sees everything of a prepared name but the raw text, so
+            # "KIM, Jong-Sik" and "Kim Jong Sik" are one search.
+            key = dataclasses.replace(prepare_name(name), original="")
+            known = memo.get(key)
+            if known is not None:
+                memo.move_to_end(key)
+                out.append(list(known))
+            else:
+                todo.setdefault(key, []).append(len(out))
+                out.append(None)
+        if todo:
+            queries = list(todo)
+            if self.use_index:
+                positions: Sequence[Sequence[int]] = self.index.candidates_many(
+                    [q.tokens for q in queries], threshold
+                )
+            else:
+                everything = range(len(self._rows))
+                positions = [everything if q.tokens else () for q in queries]
+            if strong_only:
+                rows = self._rows
+                positions = [[p for p in c if rows[p][2] == "strong"] for c in positions]
+            for query, candidates in zip(queries, positions, strict=True):
+                hits = self._score(query, candidates, threshold)
+                memo[query] = tuple(hits)
+                for slot in todo[query]:
+                    out[slot] = list(hits)
+            while len(memo) > RESULT_CACHE_SIZE:
+                memo.popitem(last=False)
+        return [hits or [] for hits in out]
 
     def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
         """``search`` without the index: every listed name scored (the reference)."""

@@ -203,3 +203,13 @@ def test_matcher_cache_round_trip(tmp_path: object) -> None:
     assert list(loaded.refs) == list(built.refs)
     for query in _queries(11, 20):
         assert _key(loaded.search(query, 85.0)) == _key(MATCHER.search(query, 85.0))
+
+
+def test_spellings_that_prepare_alike_are_searched_once() -> None:
+    matcher = NameMatcher(ENTRIES)
+    name = ENTRIES[3].name
+    variants = [name, name.upper(), name.replace(" ", ", ", 1), f"  {name}."]
+    results = matcher.search_many(variants, 60.0)
+    assert all(_key(r) == _key(results[0]) for r in results)
+    assert _key(results[0]) == _key(matcher.search_brute_force(name, 60.0))
+    assert len(matcher._results[(60.0, False)]) == 1
