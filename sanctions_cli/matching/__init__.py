@@ -7,6 +7,14 @@ the lossless ``CandidateIndex`` (``index``): a superset of the names that scorin
 every listed name would find, which ``scorer.compare`` then scores, with token
 rarity (``TokenWeights``) taken from the listed names.
 
+Optional speed-up, the scorer's to give: when ``scorer`` defines
+``score_bound(query, candidate, query_pairable, candidate_pairable, weights)``, an
+upper bound of ``compare(query, candidate, weights).score`` given which tokens of
+each name can pair at all (bit masks, ``CandidateIndex.pairable``: a token can pair
+when an option covering it has ``token_similarity >= MIN_TOKEN_SIMILARITY`` with an
+option of the other name), candidates whose bound is below the threshold are not
+compared.  The bound must hold for every pair of names: the index cannot check it.
+
 ``NameMatcher.for_lists`` reuses a matcher cached on disk, keyed by the lists'
 content and the source of the matching code, so start-up with the full lists
 stays fast.  The cached form is compact (names as strings, the index as arrays);
@@ -25,6 +33,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, prepare_name
+from . import scorer
 from .scorer import TokenWeights, compare
 
 if TYPE_CHECKING:
@@ -40,6 +49,10 @@ MATCHER_FORMAT = 2
 # variants of one counterparty in a file (case, punctuation) are searched once.
 # Bounded for constant memory; a result is usually empty or one hit.
 RESULT_CACHE_SIZE = 100_000
+
+# Candidates from which the scorer's bound (``scorer.score_bound``, when it has one)
+# is tried before compare(): below this, the vectorised pass costs more than it saves.
+BOUND_MIN_CANDIDATES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,12 +280,25 @@ class NameMatcher:
         query = prepare_name(name)
         if not query.tokens:
             return []
-        return self._score(query, range(len(self._rows)), threshold)
+        return self._score(query, range(len(self._rows)), threshold, bounded=False)
 
     def _score(
-        self, query: PreparedName, positions: Iterable[int], threshold: float
+        self, query: PreparedName, positions: Sequence[int], threshold: float, *, bounded: bool = True
     ) -> list[NameHit]:
         prepared, rows, weights = self.prepared, self._rows, self.weights
+        bound = getattr(scorer, "score_bound", None)
+        if bound is not None and bounded and len(positions) >= BOUND_MIN_CANDIDATES:
+            # The scorer's cheap upper bound, from which tokens can pair at all
+            # (module docstring): compare() only where it can reach the threshold.
+            from .index import ROUNDING_MARGIN
+
+            need = threshold - ROUNDING_MARGIN
+            masks = self.index.pairable(query, positions)
+            positions = [
+                position
+                for position, (query_mask, name_mask) in zip(positions, masks, strict=True)
+                if bound(query, prepared[position], query_mask, name_mask, weights) >= need
+            ]
         hits = []
         for position in positions:
             match = compare(query, prepared[position], weights)

@@ -37,6 +37,8 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from ..names import PreparedName
+from ..names import token_options as name_token_options
 from . import scorer
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
@@ -48,6 +50,10 @@ ROUNDING_MARGIN = 0.05 + 1e-6
 # so a file of millions of distinct names runs in constant memory; an entry holds
 # a handful of option ids, so 200,000 entries stay in the tens of MB.
 MATCH_CACHE_SIZE = 200_000
+
+# Token masks are int64 bit sets: a name of more tokens has every bit set (all its
+# tokens count as pairable, which only weakens a bound, never breaks it).
+MASK_BITS = 62
 
 IntArray = NDArray[np.int64]
 
@@ -69,6 +75,14 @@ def length_window(length: int, cutoff: float) -> tuple[int, int]:
     low = math.ceil(length * cutoff / (200.0 - cutoff) - 1e-9)
     high = math.floor(length * (200.0 - cutoff) / cutoff + 1e-9)
     return low, high
+
+
+def _option_masks(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Option texts of a name with the bit mask of the tokens each covers."""
+    options = name_token_options(tuple(tokens))
+    if len(tokens) > MASK_BITS:
+        return [text for text, _ in options], [-1] * len(options)
+    return [text for text, _ in options], [mask for _, mask in options]
 
 
 def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
@@ -111,15 +125,30 @@ class CandidateIndex:
         self.name_count = len(names)
         option_ids: dict[str, int] = {}
         postings: list[list[int]] = []
+        slot_option: list[list[int]] = []
+        slot_mask: list[list[int]] = []
         for name_id, tokens in enumerate(names):
-            for text in option_texts(tokens):
+            texts = option_texts(tokens)
+            for text in texts:
                 option_id = option_ids.get(text)
                 if option_id is None:
                     option_id = option_ids[text] = len(option_ids)
                     postings.append([])
                 postings[option_id].append(name_id)
+            options, masks = _option_masks(tokens)
+            slot_option.append([option_ids[text] for text in options])
+            slot_mask.append(masks)
         self.option_texts: list[str] = list(option_ids)
         self.posting_pointers, self.posting_names = _csr(postings)
+        # Every option of every name with the tokens it covers (a bit mask), for
+        # ``pairable``; names of more than MASK_BITS tokens get all bits set.
+        self.slot_pointers, self.slot_option = _csr(slot_option)
+        self.slot_mask = np.fromiter(
+            (m for masks in slot_mask for m in masks), dtype=np.int64, count=len(self.slot_option)
+        )
+        self.view_texts: list[list[str]] = [
+            [view(t) for t in self.option_texts] for view in scorer.TOKEN_VIEWS
+        ]
         long_ids = [
             i for i, t in enumerate(self.option_texts) if len(t) > scorer.EXACT_TOKEN_MAX_LEN
         ]
@@ -237,3 +266,57 @@ class CandidateIndex:
                 chunks = [posting_names[pointers[o] : pointers[o + 1]] for o in option_set]
                 out.append(np.unique(np.concatenate(chunks)).tolist())
         return out
+
+    # -- pairable tokens (for a score bound) --------------------------------------
+
+    def pairable(self, query: PreparedName, names: Sequence[int]) -> list[tuple[int, int]]:
+        """For each name: (query tokens, name tokens) that can pair at all, as bit masks.
+
+        A token can pair when an option covering it has ``token_similarity`` of at
+        least ``MIN_TOKEN_SIMILARITY`` with some option of the other name (equal
+        texts count whatever their length).  Initials pairing with a word of their
+        letter are not counted: that is the bound's own business.  One vectorised
+        pass: the query's options against every option of the names (``cdist``).
+        """
+        if not names:
+            return []
+        q_options, q_masks = _option_masks(query.tokens)
+        name_array = np.asarray(names, dtype=np.int64)
+        starts = self.slot_pointers[name_array]
+        counts = self.slot_pointers[name_array + 1] - starts
+        offsets = np.zeros(len(names), dtype=np.int64)
+        np.cumsum(counts[:-1], out=offsets[1:])
+        slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
+        options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
+        pairs = np.zeros((len(q_options), len(options)), dtype=bool)
+        option_list = options.tolist()
+        short = scorer.EXACT_TOKEN_MAX_LEN
+        long_columns = [j for j, o in enumerate(option_list) if len(self.option_texts[o]) > short]
+        long_rows = [k for k, text in enumerate(q_options) if len(text) > short]
+        if long_columns and long_rows:
+            columns = np.asarray(long_columns, dtype=np.int64)
+            for view, viewed in zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True):
+                scores = process.cdist(
+                    [view(q_options[k]) for k in long_rows],
+                    [viewed[option_list[j]] for j in long_columns],
+                    scorer=fuzz.ratio,
+                    score_cutoff=scorer.MIN_TOKEN_SIMILARITY,
+                    dtype=np.float64,
+                )
+                block = np.ix_(np.asarray(long_rows, dtype=np.int64), columns)
+                pairs[block] |= scores >= scorer.MIN_TOKEN_SIMILARITY
+        option_ids = self.option_ids
+        for k, text in enumerate(q_options):
+            equal = option_ids.get(text)
+            if equal is not None:
+                pairs[k, options == equal] = True
+        slot_pairs = pairs[:, inverse]  # query option x slot
+        slot_masks = self.slot_mask[slots]
+        name_side = np.bitwise_or.reduceat(np.where(slot_pairs.any(axis=0), slot_masks, 0), offsets)
+        per_option = np.logical_or.reduceat(slot_pairs, offsets, axis=1)  # query option x name
+        query_side = np.zeros(len(names), dtype=np.int64)
+        for k, mask in enumerate(q_masks):
+            query_side |= np.where(per_option[k], mask, 0)
+        if len(query.tokens) > MASK_BITS:
+            query_side[:] = -1
+        return list(zip(query_side.tolist(), name_side.tolist(), strict=True))

@@ -213,3 +213,51 @@ def test_spellings_that_prepare_alike_are_searched_once() -> None:
     assert all(_key(r) == _key(results[0]) for r in results)
     assert _key(results[0]) == _key(matcher.search_brute_force(name, 60.0))
     assert len(matcher._results[(60.0, False)]) == 1
+
+
+def _pairable_by_hand(query: object, name: object) -> tuple[int, int]:
+    from sanctions_cli.names import token_options
+
+    q_mask = c_mask = 0
+    for q_text, q_bits in token_options(query.tokens):  # type: ignore[attr-defined]
+        for c_text, c_bits in token_options(name.tokens):  # type: ignore[attr-defined]
+            if scorer.token_similarity(q_text, c_text) >= scorer.MIN_TOKEN_SIMILARITY:
+                q_mask |= q_bits
+                c_mask |= c_bits
+    return q_mask, c_mask
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_pairable_masks_match_token_similarity(seed: int) -> None:
+    rng = random.Random(seed)
+    names = [prepare_name(_name(rng)) for _ in range(15)]
+    names = [n for n in names if n.tokens]
+    index = CandidateIndex([n.tokens for n in names])
+    query = prepare_name(_variant(rng.choice(names).original, rng))
+    if not query.tokens:
+        return
+    masks = index.pairable(query, list(range(len(names))))
+    assert masks == [_pairable_by_hand(query, name) for name in names]
+
+
+def test_option_texts_agree_with_the_scorer() -> None:
+    from sanctions_cli.names import token_options
+
+    for entry in ENTRIES[:40]:
+        tokens = prepare_name(entry.name).tokens
+        assert scorer.token_options(tokens) == [t for t, _ in token_options(tokens)]
+
+
+def test_scorer_bound_hook_is_used_and_keeps_hits(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def exact_bound(query, candidate, q_mask, c_mask, weights):  # type: ignore[no-untyped-def]
+        calls.append((q_mask, c_mask))
+        return scorer.compare(query, candidate, weights).score
+
+    monkeypatch.setattr(scorer, "score_bound", exact_bound, raising=False)
+    matcher = NameMatcher(ENTRIES)
+    for query in _queries(21, 30):
+        assert _key(matcher.search(query, 75.0)) == _key(matcher.search_brute_force(query, 75.0))
+    assert calls
