@@ -235,6 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=85.0)
     parser.add_argument("--keep", help="directory for the generated files (default: temporary)")
     parser.add_argument("--shared", default=str(SHARED), help="folder of the official lists")
+    parser.add_argument(
+        "--proposed-bound",
+        action="store_true",
+        help="also time the worst case with benchmarks/proposed_bound.py as scorer.score_bound",
+    )
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s]
     warnings.simplefilter("ignore")
@@ -316,13 +321,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     worst_names += listed_variants(lists, options.distinct // 10, SEED + 3)
     rng.shuffle(worst_names)
     worst_names = list(dict.fromkeys(worst_names))
-    worst_screener = Screener(lists, threshold=options.threshold)
-    cpu_before = self_cpu() + children_usage()[0]
-    start = time.perf_counter()
-    with NamePool(worst_screener.matcher, options.threshold, workers) as name_pool_:
-        worst_hits = dict(name_pool_.search(worst_names))
-    worst_wall = time.perf_counter() - start
-    worst_cpu = self_cpu() + children_usage()[0] - cpu_before
+
+    def worst_case() -> tuple[float, float, dict[str, list[Any]], Any]:
+        fresh_screener = Screener(lists, threshold=options.threshold)
+        cpu_before = self_cpu() + children_usage()[0]
+        start = time.perf_counter()
+        with NamePool(fresh_screener.matcher, options.threshold, workers) as names_pool:
+            hits = dict(names_pool.search(worst_names))
+        wall = time.perf_counter() - start
+        return wall, self_cpu() + children_usage()[0] - cpu_before, hits, fresh_screener
+
+    worst_wall, worst_cpu, worst_hits, worst_screener = worst_case()
+    bounded: tuple[float, float, bool] | None = None
+    if options.proposed_bound:
+        from proposed_bound import score_bound
+
+        from sanctions_cli.matching import scorer
+
+        scorer.score_bound = score_bound  # type: ignore[attr-defined]
+        b_wall, b_cpu, b_hits, _ = worst_case()
+        del scorer.score_bound  # type: ignore[attr-defined]
+        same = all(hits_key(b_hits[n]) == hits_key(worst_hits[n]) for n in worst_names)
+        bounded = (b_wall, b_cpu, same)
 
     # Brute force on a sample: every listed name scored, against the indexed search.
     matcher = worst_screener.matcher
@@ -333,6 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds, brute = timed(lambda n=name: matcher.search_brute_force(n, options.threshold))  # type: ignore[misc]
         brute_seconds += seconds
         identical &= hits_key(brute) == hits_key(worst_hits[name])
+    matcher.forget()  # a cold search, as in the brute force
     index_seconds, _ = timed(lambda: [matcher.search(n, options.threshold) for n in sample])
     sample_with_hits = sum(1 for n in sample if worst_hits[n])
 
@@ -358,6 +379,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(worst_names):>9,} {worst_wall:>8.2f} {worst_cpu:>8.2f} "
         f"{len(worst_names) / worst_wall:>8,.1f} {sum(1 for h in worst_hits.values() if h):>9,}"
     )
+    if bounded is not None:
+        b_wall, b_cpu, same = bounded
+        print(
+            f"{len(worst_names):>9,} {b_wall:>8.2f} {b_cpu:>8.2f} "
+            f"{len(worst_names) / b_wall:>8,.1f}  with the proposed scorer bound; hits "
+            f"{'identical' if same else 'DIFFERENT'} for all {len(worst_names):,} names"
+        )
     print()
     print("Brute force (every listed name scored) vs the index, same names, one process")
     print(
@@ -371,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print()
     print(f"Start-up: `sanctions check` with the full lists, warm cache: {startup:.2f} s")
-    return 0 if identical else 1
+    return 0 if identical and (bounded is None or bounded[2]) else 1
 
 
 if __name__ == "__main__":

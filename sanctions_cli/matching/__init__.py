@@ -8,12 +8,13 @@ every listed name would find, which ``scorer.compare`` then scores, with token
 rarity (``TokenWeights``) taken from the listed names.
 
 Optional speed-up, the scorer's to give: when ``scorer`` defines
-``score_bound(query, candidate, query_pairable, candidate_pairable, weights)``, an
-upper bound of ``compare(query, candidate, weights).score`` given which tokens of
-each name can pair at all (bit masks, ``CandidateIndex.pairable``: a token can pair
-when an option covering it has ``token_similarity >= MIN_TOKEN_SIMILARITY`` with an
-option of the other name), candidates whose bound is below the threshold are not
-compared.  The bound must hold for every pair of names: the index cannot check it.
+``score_bound(query, candidate, query_best, candidate_best, weights)``, an upper
+bound of ``compare(query, candidate, weights).score`` given, for every token of
+each name, its best similarity with the other name (``CandidateIndex.token_bests``:
+the best ``token_similarity`` of an option covering it with any option of the
+other name, 0 below ``MIN_TOKEN_SIMILARITY``), candidates whose bound is below the
+threshold are not compared.  The bound must hold for every pair of names: the
+index cannot check it.
 
 ``NameMatcher.for_lists`` reuses a matcher cached on disk, keyed by the lists'
 content and the source of the matching code, so start-up with the full lists
@@ -229,6 +230,12 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def forget(self) -> None:
+        """Drop the memoised searches (results and token matches), e.g. to time a cold search."""
+        self._results.clear()
+        if self._index is not None:
+            self._index.forget()
+
     def search(self, name: str, threshold: float) -> list[NameHit]:
         """Every listed name scoring at least ``threshold`` against ``name``, best first."""
         return self.search_many([name], threshold)[0]
@@ -283,7 +290,12 @@ class NameMatcher:
         return self._score(query, range(len(self._rows)), threshold, bounded=False)
 
     def _score(
-        self, query: PreparedName, positions: Sequence[int], threshold: float, *, bounded: bool = True
+        self,
+        query: PreparedName,
+        positions: Sequence[int],
+        threshold: float,
+        *,
+        bounded: bool = True,
     ) -> list[NameHit]:
         prepared, rows, weights = self.prepared, self._rows, self.weights
         bound = getattr(scorer, "score_bound", None)
@@ -293,11 +305,11 @@ class NameMatcher:
             from .index import ROUNDING_MARGIN
 
             need = threshold - ROUNDING_MARGIN
-            masks = self.index.pairable(query, positions)
+            bests = self.index.token_bests(query, positions)
             positions = [
                 position
-                for position, (query_mask, name_mask) in zip(positions, masks, strict=True)
-                if bound(query, prepared[position], query_mask, name_mask, weights) >= need
+                for position, (query_best, name_best) in zip(positions, bests, strict=True)
+                if bound(query, prepared[position], query_best, name_best, weights) >= need
             ]
         hits = []
         for position in positions:

@@ -58,6 +58,10 @@ MASK_BITS = 62
 IntArray = NDArray[np.int64]
 
 
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
 def option_texts(tokens: Sequence[str]) -> list[str]:
     """The distinct option texts of a token sequence, as the scorer pairs them."""
     return list(dict.fromkeys(scorer.token_options(tuple(tokens))))
@@ -146,6 +150,9 @@ class CandidateIndex:
         self.slot_mask = np.fromiter(
             (m for masks in slot_mask for m in masks), dtype=np.int64, count=len(self.slot_option)
         )
+        self.token_counts: IntArray = np.fromiter(
+            (len(tokens) for tokens in names), dtype=np.int64, count=len(names)
+        )
         self.view_texts: list[list[str]] = [
             [view(t) for t in self.option_texts] for view in scorer.TOKEN_VIEWS
         ]
@@ -169,6 +176,10 @@ class CandidateIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    def forget(self) -> None:
+        """Drop the memoised token matches."""
+        self._match_cache.clear()
 
     @property
     def option_ids(self) -> dict[str, int]:
@@ -267,16 +278,19 @@ class CandidateIndex:
                 out.append(np.unique(np.concatenate(chunks)).tolist())
         return out
 
-    # -- pairable tokens (for a score bound) --------------------------------------
+    # -- best token similarities (for a score bound) -----------------------------
 
-    def pairable(self, query: PreparedName, names: Sequence[int]) -> list[tuple[int, int]]:
-        """For each name: (query tokens, name tokens) that can pair at all, as bit masks.
+    def token_bests(
+        self, query: PreparedName, names: Sequence[int]
+    ) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+        """For each name: the best similarity of each query token and of each of the
+        name's tokens with the other name, 0 where below ``MIN_TOKEN_SIMILARITY``.
 
-        A token can pair when an option covering it has ``token_similarity`` of at
-        least ``MIN_TOKEN_SIMILARITY`` with some option of the other name (equal
-        texts count whatever their length).  Initials pairing with a word of their
-        letter are not counted: that is the bound's own business.  One vectorised
-        pass: the query's options against every option of the names (``cdist``).
+        A token's best similarity is the best ``token_similarity`` of an option
+        covering it with any option of the other name (equal texts: 100 whatever
+        their length).  Initials pairing with a word of their letter are not
+        counted: that is the bound's own business.  One vectorised pass: the
+        query's options against every option of the names (``cdist``).
         """
         if not names:
             return []
@@ -288,13 +302,13 @@ class CandidateIndex:
         np.cumsum(counts[:-1], out=offsets[1:])
         slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
-        pairs = np.zeros((len(q_options), len(options)), dtype=bool)
+        sims = np.zeros((len(q_options), len(options)), dtype=np.float64)
         option_list = options.tolist()
         short = scorer.EXACT_TOKEN_MAX_LEN
         long_columns = [j for j, o in enumerate(option_list) if len(self.option_texts[o]) > short]
         long_rows = [k for k, text in enumerate(q_options) if len(text) > short]
         if long_columns and long_rows:
-            columns = np.asarray(long_columns, dtype=np.int64)
+            block = np.ix_(np.asarray(long_rows, dtype=np.int64), np.asarray(long_columns))
             for view, viewed in zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True):
                 scores = process.cdist(
                     [view(q_options[k]) for k in long_rows],
@@ -303,20 +317,42 @@ class CandidateIndex:
                     score_cutoff=scorer.MIN_TOKEN_SIMILARITY,
                     dtype=np.float64,
                 )
-                block = np.ix_(np.asarray(long_rows, dtype=np.int64), columns)
-                pairs[block] |= scores >= scorer.MIN_TOKEN_SIMILARITY
+                sims[block] = np.maximum(sims[block], scores)
         option_ids = self.option_ids
         for k, text in enumerate(q_options):
             equal = option_ids.get(text)
             if equal is not None:
-                pairs[k, options == equal] = True
-        slot_pairs = pairs[:, inverse]  # query option x slot
-        slot_masks = self.slot_mask[slots]
-        name_side = np.bitwise_or.reduceat(np.where(slot_pairs.any(axis=0), slot_masks, 0), offsets)
-        per_option = np.logical_or.reduceat(slot_pairs, offsets, axis=1)  # query option x name
-        query_side = np.zeros(len(names), dtype=np.int64)
+                sims[k, options == equal] = 100.0
+        slot_sims = sims[:, inverse]  # query option x slot
+        # Query side: per name, the best of each query option, then per query token.
+        per_option = np.maximum.reduceat(slot_sims, offsets, axis=1)  # query option x name
+        q_count = len(query.tokens)
+        q_best = np.zeros((q_count, len(names)), dtype=np.float64)
         for k, mask in enumerate(q_masks):
-            query_side |= np.where(per_option[k], mask, 0)
-        if len(query.tokens) > MASK_BITS:
-            query_side[:] = -1
-        return list(zip(query_side.tolist(), name_side.tolist(), strict=True))
+            for i in range(q_count) if mask == -1 else _bits(mask):
+                np.maximum(q_best[i], per_option[k], out=q_best[i])
+        # Name side: each slot's best over the query options, spread over its tokens.
+        slot_best = slot_sims.max(axis=0) if len(q_options) else np.zeros(len(slots))
+        token_counts = self.token_counts[name_array]
+        token_offsets = np.zeros(len(names), dtype=np.int64)
+        np.cumsum(token_counts[:-1], out=token_offsets[1:])
+        c_best = np.zeros(int(token_counts.sum()), dtype=np.float64)
+        slot_masks = self.slot_mask[slots]
+        slot_base = np.repeat(token_offsets, counts)
+        long_names = slot_masks == -1
+        for bit in range(int(min(token_counts.max(), MASK_BITS))):
+            covered = ((slot_masks >> bit) & 1).astype(bool) & ~long_names
+            if covered.any():
+                np.maximum.at(c_best, slot_base[covered] + bit, slot_best[covered])
+        if long_names.any():
+            for slot in np.nonzero(long_names)[0].tolist():
+                name_at = int(np.searchsorted(offsets, slot, side="right") - 1)
+                start = int(token_offsets[name_at])
+                end = start + int(token_counts[name_at])
+                c_best[start:end] = np.maximum(c_best[start:end], slot_best[slot])
+        q_lists = q_best.T.tolist()
+        c_list = c_best.tolist()
+        bounds = np.append(token_offsets, len(c_list)).tolist()
+        return [
+            (tuple(q_lists[n]), tuple(c_list[bounds[n] : bounds[n + 1]])) for n in range(len(names))
+        ]

@@ -215,21 +215,28 @@ def test_spellings_that_prepare_alike_are_searched_once() -> None:
     assert len(matcher._results[(60.0, False)]) == 1
 
 
-def _pairable_by_hand(query: object, name: object) -> tuple[int, int]:
+def _bests_by_hand(query: object, name: object) -> tuple[tuple[float, ...], tuple[float, ...]]:
     from sanctions_cli.names import token_options
 
-    q_mask = c_mask = 0
+    q_best = [0.0] * len(query.tokens)  # type: ignore[attr-defined]
+    c_best = [0.0] * len(name.tokens)  # type: ignore[attr-defined]
     for q_text, q_bits in token_options(query.tokens):  # type: ignore[attr-defined]
         for c_text, c_bits in token_options(name.tokens):  # type: ignore[attr-defined]
-            if scorer.token_similarity(q_text, c_text) >= scorer.MIN_TOKEN_SIMILARITY:
-                q_mask |= q_bits
-                c_mask |= c_bits
-    return q_mask, c_mask
+            similarity = scorer.token_similarity(q_text, c_text)
+            if similarity < scorer.MIN_TOKEN_SIMILARITY:
+                continue
+            for i in range(len(q_best)):
+                if q_bits >> i & 1:
+                    q_best[i] = max(q_best[i], similarity)
+            for j in range(len(c_best)):
+                if c_bits >> j & 1:
+                    c_best[j] = max(c_best[j], similarity)
+    return tuple(q_best), tuple(c_best)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000))
-def test_pairable_masks_match_token_similarity(seed: int) -> None:
+def test_token_bests_match_token_similarity(seed: int) -> None:
     rng = random.Random(seed)
     names = [prepare_name(_name(rng)) for _ in range(15)]
     names = [n for n in names if n.tokens]
@@ -237,8 +244,10 @@ def test_pairable_masks_match_token_similarity(seed: int) -> None:
     query = prepare_name(_variant(rng.choice(names).original, rng))
     if not query.tokens:
         return
-    masks = index.pairable(query, list(range(len(names))))
-    assert masks == [_pairable_by_hand(query, name) for name in names]
+    got = index.token_bests(query, list(range(len(names))))
+    expected = [_bests_by_hand(query, name) for name in names]
+    for (q_got, c_got), (q_want, c_want) in zip(got, expected, strict=True):
+        assert q_got == pytest.approx(q_want) and c_got == pytest.approx(c_want)
 
 
 def test_option_texts_agree_with_the_scorer() -> None:
@@ -250,10 +259,10 @@ def test_option_texts_agree_with_the_scorer() -> None:
 
 
 def test_scorer_bound_hook_is_used_and_keeps_hits(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, int]] = []
+    calls: list[object] = []
 
-    def exact_bound(query, candidate, q_mask, c_mask, weights):  # type: ignore[no-untyped-def]
-        calls.append((q_mask, c_mask))
+    def exact_bound(query, candidate, q_best, c_best, weights):  # type: ignore[no-untyped-def]
+        calls.append((q_best, c_best))
         return scorer.compare(query, candidate, weights).score
 
     monkeypatch.setattr(scorer, "score_bound", exact_bound, raising=False)
