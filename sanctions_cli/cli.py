@@ -17,6 +17,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO, TypeVar
 
@@ -25,8 +26,14 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .csvinput import CsvOptions, open_csv, resolve_columns
-from .errors import SanctionsError, UsageError
+from .csvinput import (
+    ContextColumns,
+    CsvOptions,
+    detect_context_columns,
+    open_csv,
+    resolve_columns,
+)
+from .errors import Notice, SanctionsError, UsageError
 from .listdiff import changed_entries, diff_entries
 from .listfile import combined_hash, dump_list, load_list_file
 from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, stale_lists
@@ -71,10 +78,15 @@ def _guard(func: Callable[[], T]) -> T:
     one ``warning:`` line each."""
     try:
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+            warnings.simplefilter("always", Notice)
             result = func()
         for warning in caught:
-            err.print(f"warning: {warning.message}", markup=False, style="yellow")
+            if issubclass(warning.category, Notice):
+                err.print(f"warning: {warning.message}", markup=False, style="yellow")
+            else:
+                warnings.showwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
         return result
     except SanctionsError as exc:
         if _State.verbose:
@@ -228,6 +240,29 @@ def screen(
         int | None,
         typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores)."),
     ] = None,
+    dob_column: Annotated[
+        list[str] | None,
+        typer.Option("--dob-column", help="Column with a birth date (default: detected)."),
+    ] = None,
+    country_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country-column", help="Column with a nationality or country (default: detected)."
+        ),
+    ] = None,
+    id_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id-column",
+            help="Column with an identifier: passport, IMO, BIC ... (default: detected).",
+        ),
+    ] = None,
+    no_secondary: Annotated[
+        bool,
+        typer.Option(
+            "--no-secondary", help="Screen names only: ignore birth dates, countries, ids."
+        ),
+    ] = False,
 ) -> None:
     """Screen the name columns of CSV files and print the flagged rows."""
     if output_format is not None and output_format not in FORMATS:
@@ -262,20 +297,19 @@ def screen(
     flagged = 0
     try:
         with AtomicOutput(output) as stream:
-            flagged = _guard(
-                lambda: _screen_sources(
-                    screener,
-                    sources,
-                    options,
-                    column or [],
-                    day if not date_column else None,
-                    date_column,
-                    output_format,
-                    stream,
-                    quiet,
-                    workers,
-                )
+            job = _Job(
+                requested=tuple(column or ()),
+                as_of=day if not date_column else None,
+                date_column=date_column,
+                output_format=output_format,
+                quiet=quiet,
+                workers=workers,
+                secondary=not no_secondary,
+                dob=tuple(dob_column or ()),
+                country=tuple(country_column or ()),
+                identifier=tuple(id_column or ()),
             )
+            flagged = _guard(lambda: _screen_sources(screener, sources, options, job, stream))
     except BrokenPipeError:
         _quiet_broken_pipe()
         raise typer.Exit(EXIT_HITS) from None
@@ -308,52 +342,88 @@ def _delta_lists(
     return [SanctionsList(meta, delta, combined_hash(lists + old), "delta")]
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What ``screen`` was asked to do with each input file."""
+
+    requested: tuple[str, ...]
+    as_of: dt.date | None
+    date_column: str | None
+    output_format: str
+    quiet: bool
+    workers: int | None
+    secondary: bool
+    dob: tuple[str, ...]
+    country: tuple[str, ...]
+    identifier: tuple[str, ...]
+
+
+def _context_columns(
+    source: str, header: Sequence[str], columns: Sequence[str], job: _Job
+) -> dict[str, ContextColumns]:
+    if not job.secondary:
+        return {}
+    for given in (job.dob, job.country, job.identifier):
+        resolve_columns(source, header, given)  # an unknown column is an input error
+    found = detect_context_columns(
+        header,
+        columns,
+        dob=resolve_columns(source, header, job.dob) if job.dob else (),
+        country=resolve_columns(source, header, job.country) if job.country else (),
+        identifier=resolve_columns(source, header, job.identifier) if job.identifier else (),
+    )
+    if not job.quiet:
+        for column, context in found.items():
+            used = [*context.dob, *context.country, *context.identifier]
+            if used:
+                err.print(f"{source}: {column} checked with {', '.join(used)}", markup=False)
+    return found
+
+
 def _screen_sources(
     screener: Screener,
     sources: Sequence[str],
     options: CsvOptions,
-    requested: Sequence[str],
-    as_of: dt.date | None,
-    date_column: str | None,
-    output_format: str,
+    job: _Job,
     stream: TextIO,
-    quiet: bool,
-    workers: int | None = None,
 ) -> int:
     from .parallel import default_workers
 
+    requested, date_column, output_format = job.requested, job.date_column, job.output_format
     flagged = 0
     table_rows: list[tuple[str, RowResult, Hit]] = []
     csv_writer: CsvHitWriter | None = None
     for source_name in sources:
-        source = open_csv(source_name, options)
-        columns = resolve_columns(source.name, source.header, requested)
-        if date_column is not None:
-            resolve_columns(source.name, source.header, [date_column])
-        if not requested and not quiet:
-            err.print(f"{source.name}: screening columns {', '.join(columns)}", markup=False)
-        if output_format == "csv":
-            if csv_writer is None:
-                csv_writer = CsvHitWriter(stream, source.header, screener.lists_hash)
-            elif list(source.header) != csv_writer.header:
-                raise UsageError(
-                    f"{source.name}: its columns differ from the first file's; "
-                    "screen files with different layouts in separate runs"
+        with open_csv(source_name, options) as source:
+            columns = resolve_columns(source.name, source.header, requested)
+            if date_column is not None:
+                resolve_columns(source.name, source.header, [date_column])
+            if not requested and not job.quiet:
+                err.print(f"{source.name}: screening columns {', '.join(columns)}", markup=False)
+            context_columns = _context_columns(source.name, source.header, columns, job)
+            if output_format == "csv":
+                if csv_writer is None:
+                    csv_writer = CsvHitWriter(stream, source.header, screener.lists_hash)
+                elif list(source.header) != csv_writer.header:
+                    raise UsageError(
+                        f"{source.name}: its columns differ from the first file's; "
+                        "screen files with different layouts in separate runs"
+                    )
+            jsonl = JsonlHitWriter(stream, screener.lists_hash, source.name)
+            with _progress(job.quiet, source.name) as on_rows:
+                results = screener.screen_rows_parallel(
+                    source.rows(),
+                    columns,
+                    workers=job.workers or default_workers(),
+                    as_of=job.as_of,
+                    date_column=date_column,
+                    source=source.name,
+                    on_rows=on_rows,
+                    context_columns=context_columns,
                 )
-        jsonl = JsonlHitWriter(stream, screener.lists_hash, source.name)
-        with _progress(quiet, source.name) as on_rows:
-            results = screener.screen_rows_parallel(
-                source.rows(),
-                columns,
-                workers=workers or default_workers(),
-                as_of=as_of,
-                date_column=date_column,
-                source=source.name,
-                on_rows=on_rows,
-            )
-            flagged += _write_results(
-                results, source.name, output_format, csv_writer, jsonl, table_rows
-            )
+                flagged += _write_results(
+                    results, source.name, output_format, csv_writer, jsonl, table_rows
+                )
     if output_format == "table":
         _render_table(table_rows, flagged)
     return flagged

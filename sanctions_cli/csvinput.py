@@ -109,8 +109,11 @@ class CsvOptions:
 class CsvSource:
     """One CSV input: iterate ``rows()`` after reading ``header``."""
 
-    def __init__(self, name: str, stream: BinaryIO, options: CsvOptions) -> None:
+    def __init__(
+        self, name: str, stream: BinaryIO, options: CsvOptions, *, owns_stream: bool = False
+    ) -> None:
         self.name = name
+        self._owns_stream = owns_stream
         self._options = options
         try:
             codecs.lookup(options.encoding)
@@ -186,6 +189,17 @@ class CsvSource:
                 line=line_number,
             ) from None
 
+    def close(self) -> None:
+        """Close the underlying file (stdin is left open for the caller)."""
+        if self._owns_stream:
+            self._text.close()
+
+    def __enter__(self) -> CsvSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def rows(self) -> Iterator[dict[str, str]]:
         """Data rows as dicts keyed by the header; row numbers start at 1 after the header."""
         width = len(self.header)
@@ -225,7 +239,11 @@ def open_csv(path: str, options: CsvOptions | None = None) -> CsvSource:
         raise InputError(path, "is a directory, not a CSV file") from None
     except OSError as exc:
         raise InputError(path, f"cannot open: {exc.strerror}") from None
-    return CsvSource(path, stream, options)
+    try:
+        return CsvSource(path, stream, options, owns_stream=True)
+    except BaseException:
+        stream.close()
+        raise
 
 
 def _sniff_delimiter(sample: str) -> str:

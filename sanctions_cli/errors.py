@@ -42,5 +42,10 @@ class InputError(SanctionsError):
         return f"{self.source}:{position} {self.message}"
 
 
+class Notice(UserWarning):
+    """Something odd but not fatal in the input (issued with ``warnings.warn``); the CLI
+    shows each as one ``warning:`` line on stderr."""
+
+
 class UsageError(SanctionsError):
     """An option or argument that cannot work (unknown column, bad date ...)."""

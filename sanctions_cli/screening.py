@@ -11,14 +11,18 @@ so one search serves every date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .countries import country_code
+from .csvinput import ContextColumns
 from .errors import InputError, UsageError
 from .listfile import combined_hash
 from .matching import NameHit, NameMatcher
-from .model import Entry, Hit, Listing, SanctionsList
+from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
+from .model import Entry, Hit, Listing, Match, SanctionsList
 
 # Default score (0-100) at or above which a name is a hit.  At 85 every spelling
 # variant of the issue's acceptance set scores 95-100 while a shared surname with
@@ -30,6 +34,12 @@ DEFAULT_THRESHOLD = 85.0
 # a file of millions of distinct names runs in constant memory; 200,000 results of
 # typically zero or one hit each stay well under 100 MB.
 SEARCH_CACHE_SIZE = 200_000
+
+# A birth year in a date of birth cell: 1900-2099 written anywhere (1967-03-01,
+# 01/03/1967, 1967).
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# Several values in one cell (dual nationality, two passports).
+_LIST_SEPARATORS = re.compile(r"[;|/]")
 
 # Formats accepted in a date column, tried in order (ISO first: it is unambiguous).
 ROW_DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d")
@@ -82,6 +92,47 @@ class ScreeningStats:
     per_column: dict[str, int] = field(default_factory=dict)
 
 
+def row_context(
+    row: Mapping[str, str], columns: ContextColumns, source: str = "<rows>", number: int = 0
+) -> QueryContext | None:
+    """The secondary data of one row for one party: birth year, countries, identifiers.
+
+    Empty cells mean "unknown" and change nothing; a birth date with no readable
+    year, or a country that is neither an ISO code nor a known name, is an
+    ``InputError`` naming the row and field (never silently ignored).
+    """
+    if columns.empty:
+        return None
+    birth_year = None
+    for column in columns.dob:
+        raw = (row.get(column) or "").strip()
+        if not raw:
+            continue
+        found = _YEAR.search(raw)
+        if found is None:
+            raise InputError(source, f"no birth year in {raw!r}", row=number, field=column)
+        birth_year = int(found.group(1))
+        break
+    countries = []
+    for column in columns.country:
+        for part in _LIST_SEPARATORS.split(row.get(column) or ""):
+            if not part.strip():
+                continue
+            code = country_code(part)
+            if code is None:
+                raise InputError(
+                    source, f"unknown country {part.strip()!r}", row=number, field=column
+                )
+            countries.append(code)
+    identifiers = tuple(
+        part.strip()
+        for column in columns.identifier
+        for part in _LIST_SEPARATORS.split(row.get(column) or "")
+        if part.strip()
+    )
+    return QueryContext(birth_year, tuple(countries), identifiers)
+
+
 def parse_date(text: str) -> dt.date:
     """Parse a screening date: ISO ``YYYY-MM-DD`` (a time part is ignored), ``YYYYMMDD``."""
     text = text.strip()
@@ -114,6 +165,7 @@ class Screener:
         self.matcher = matcher if matcher is not None else NameMatcher.for_lists(self.lists)
         self.lists_hash = combined_hash(self.lists)
         self._cache: OrderedDict[str, tuple[NameHit, ...]] = OrderedDict()
+        self._identifier_index: IdentifierIndex | None = None
         self.stats = ScreeningStats()
 
     # -- single names -----------------------------------------------------
@@ -146,18 +198,40 @@ class Screener:
             self._cache.popitem(last=False)
         return result
 
-    def check(self, value: str, as_of: dt.date, column: str | None = None) -> list[Hit]:
-        """Hits for one name as of a date: entries with a listing in force passing the filter."""
+    def _listings(self, entry: Entry, as_of: dt.date) -> tuple[Listing, ...]:
+        return tuple(
+            listing
+            for listing in entry.listings_in_force(as_of)
+            if self.listing_filter.accepts(listing)
+        )
+
+    def check(
+        self,
+        value: str,
+        as_of: dt.date,
+        column: str | None = None,
+        context: QueryContext | None = None,
+    ) -> list[Hit]:
+        """Hits for one name as of a date: entries with a listing in force passing the filter.
+
+        With a ``context`` (the row's birth year, countries, identifiers), name scores
+        are adjusted by ``matching.secondary`` (a contradiction lowers them, which may
+        drop them under the threshold), and an entry sharing an identifier with the
+        row is a hit whatever its names.
+        """
         hits = []
+        seen: set[int] = set()
         for name_hit in self.entry_hits(value):
             entry = self.entries[name_hit.ref.entry_index]
-            listings = tuple(
-                listing
-                for listing in entry.listings_in_force(as_of)
-                if self.listing_filter.accepts(listing)
-            )
+            match = name_hit.match
+            if context is not None and not context.empty:
+                match = adjust_match(match, entry, context)
+                if match.score < self.threshold:
+                    continue
+            listings = self._listings(entry, as_of)
             if not listings:
                 continue
+            seen.add(name_hit.ref.entry_index)
             hits.append(
                 Hit(
                     entry=entry,
@@ -166,13 +240,42 @@ class Screener:
                     matched_is_primary=name_hit.ref.is_primary,
                     query=value,
                     column=column,
-                    score=name_hit.match.score,
+                    score=match.score,
                     listings=listings,
                     as_of=as_of,
-                    match=name_hit.match,
+                    match=match,
                 )
             )
+        if context is not None and context.identifiers:
+            for index, _identifier, adjustment in self.identifier_index.hits(context):
+                entry = self.entries[index]
+                listings = self._listings(entry, as_of)
+                if index in seen or not listings:
+                    continue
+                seen.add(index)
+                match = Match(100.0, value, entry.name, adjustments=(adjustment,))
+                hits.append(
+                    Hit(
+                        entry,
+                        entry.name,
+                        "strong",
+                        True,
+                        value,
+                        column,
+                        100.0,
+                        listings,
+                        as_of,
+                        match,
+                    )
+                )
         return hits
+
+    @property
+    def identifier_index(self) -> IdentifierIndex:
+        """Entries by identifier, built on first use (most files carry no identifiers)."""
+        if self._identifier_index is None:
+            self._identifier_index = IdentifierIndex(self.entries)
+        return self._identifier_index
 
     # -- rows -------------------------------------------------------------
 
@@ -184,12 +287,16 @@ class Screener:
         as_of: dt.date | None = None,
         date_column: str | None = None,
         source: str = "<rows>",
+        context_columns: Mapping[str, ContextColumns] | None = None,
     ) -> Iterator[RowResult]:
         """Screen ``columns`` of every row; yields one ``RowResult`` per row, flagged or not.
 
         Each row is screened as of ``as_of`` or, with ``date_column``, as of its own
         date; a missing or invalid date is an ``InputError`` naming the row.
+        ``context_columns`` maps a screened column to the columns holding its party's
+        birth date, country and identifiers (see ``csvinput.detect_context_columns``).
         """
+        context_columns = context_columns or {}
         if as_of is None and date_column is None:
             as_of = dt.date.today()
         for number, row in enumerate(rows, start=1):
@@ -207,7 +314,10 @@ class Screener:
                 if not value:
                     continue
                 self.stats.values += 1
-                column_hits = self.check(value, row_date, column)
+                context = None
+                if column in context_columns:
+                    context = row_context(row, context_columns[column], source, number)
+                column_hits = self.check(value, row_date, column, context)
                 if column_hits:
                     self.stats.per_column[column] = self.stats.per_column.get(column, 0) + len(
                         column_hits
@@ -231,6 +341,7 @@ class Screener:
         date_column: str | None = None,
         source: str = "<rows>",
         on_rows: Callable[[int], object] | None = None,
+        context_columns: Mapping[str, ContextColumns] | None = None,
     ) -> Iterator[RowResult]:
         """``screen_rows``, with each chunk's new distinct values searched together, by
         ``workers`` processes (1: this one); same results, same order, streaming.
@@ -249,5 +360,10 @@ class Screener:
                 on_chunk=on_rows,
             )
             yield from self.screen_rows(
-                primed, columns, as_of=as_of, date_column=date_column, source=source
+                primed,
+                columns,
+                as_of=as_of,
+                date_column=date_column,
+                source=source,
+                context_columns=context_columns,
             )

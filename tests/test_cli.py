@@ -202,3 +202,17 @@ def test_version_and_help(runner: CliRunner) -> None:
     result = run(runner, "screen", "--help")
     assert result.exit_code == 0
     assert "--threshold" in result.stdout
+
+
+def test_secondary_columns_detected_and_reported(runner: CliRunner) -> None:
+    data = "id,beneficiary,beneficiary_dob,beneficiary_nationality\n1,Kim Jong Sik,1968,KP\n2,Kim Jong Sik,1990,DE\n"
+    result = run(runner, "screen", "-", "--as-of", "2018-01-05", "-f", "jsonl", input=data)
+    assert result.exit_code == 1
+    assert "beneficiary checked with beneficiary_dob, beneficiary_nationality" in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["row"] for r in records] == [1]
+    names_only = run(runner, "screen", "-", "--as-of", "2018-01-05", "--no-secondary", input=data)
+    assert names_only.stdout.count("kim-jong-sik") == 2
+    missing = run(runner, "screen", "-", "--dob-column", "born", input=data)
+    assert missing.exit_code == 2
+    assert "no column 'born'" in missing.stderr

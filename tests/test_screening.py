@@ -122,3 +122,58 @@ def test_searches_are_done_once_per_distinct_value(bundled_screener: Screener) -
     flagged = [r for r in screener.screen_rows(rows, ["n"], as_of=AFTER_BOTH) if r.hits]
     assert len(flagged) == 50
     assert screener.stats.distinct_searches == 2
+
+
+def test_secondary_data_lowers_or_confirms(bundled_screener: Screener) -> None:
+    from sanctions_cli.csvinput import ContextColumns
+
+    columns = {"name": ContextColumns(dob=("dob",), country=("country",))}
+    rows = [
+        {"name": "Kim Jong Sik", "dob": "1968-04-02", "country": "KP"},  # agrees
+        {"name": "Kim Jong Sik", "dob": "", "country": ""},  # unknown: no change
+        {"name": "Kim Jong Sik", "dob": "1991", "country": "Germany"},  # contradicts twice
+    ]
+    results = list(
+        bundled_screener.screen_rows(rows, ["name"], as_of=AFTER_BOTH, context_columns=columns)
+    )
+    assert [len(r.hits) for r in results] == [1, 1, 0]
+    reasons = {a.reason for a in results[0].hits[0].match.adjustments}
+    assert {"dob_match", "country_match"} <= reasons
+    assert results[1].hits[0].match.adjustments == ()
+
+
+def test_unreadable_secondary_data_is_an_input_error(bundled_screener: Screener) -> None:
+    from sanctions_cli.csvinput import ContextColumns
+
+    columns = {"name": ContextColumns(country=("country",))}
+    rows = [{"name": "Jane", "country": "Atlantis"}]
+    with pytest.raises(
+        InputError, match="p.csv: row 1, field 'country': unknown country 'Atlantis'"
+    ):
+        list(bundled_screener.screen_rows(rows, ["name"], context_columns=columns, source="p.csv"))
+
+
+def test_an_identifier_is_a_hit_on_its_own() -> None:
+    from sanctions_cli.csvinput import ContextColumns
+    from sanctions_cli.model import Identifier
+
+    vessel = Entry(
+        id="v",
+        type="vessel",
+        name="OCEAN ZENITH",
+        identifiers=(Identifier("IMO", "9123456"),),
+        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
+    )
+    screener = Screener([SanctionsList(ListMeta("t", "T"), (vessel,), "0" * 64)])
+    columns = {"vessel": ContextColumns(identifier=("imo",))}
+    rows = [
+        {"vessel": "Blue Horizon", "imo": "IMO 9123456"},
+        {"vessel": "Blue Horizon", "imo": "9999999"},
+    ]
+    results = list(
+        screener.screen_rows(rows, ["vessel"], as_of=AFTER_BOTH, context_columns=columns)
+    )
+    assert [len(r.hits) for r in results] == [1, 0]
+    [hit] = results[0].hits
+    assert hit.score == 100.0
+    assert hit.match.adjustments[0].reason == "identifier_match"

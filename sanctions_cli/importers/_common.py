@@ -17,7 +17,7 @@ from pathlib import Path
 import defusedxml
 import defusedxml.ElementTree as DET
 
-from ..errors import InputError
+from ..errors import InputError, Notice
 from ..listfile import content_hash, parse_date_range
 from ..model import DateRange
 
@@ -28,7 +28,7 @@ SNIFF_BYTES = 4096
 _WHITESPACE = re.compile(r"\s+")
 
 
-class ImportNotice(UserWarning):
+class ImportNotice(Notice):
     """Something odd but not fatal in an official file (issued with ``warnings.warn``):
     the CLI can record these with ``warnings.catch_warnings(record=True)`` and show them."""
 

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..countries import country_code
 from ..errors import InputError
 from ..model import (
     Alias,
@@ -56,7 +57,6 @@ from ._common import (
     unique,
     year_range_text,
 )
-from .countries import country_code
 
 AUTHORITY = "US Department of the Treasury, OFAC"
 SDN_LIST = "SDN"

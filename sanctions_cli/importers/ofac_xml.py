@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..countries import country_code
 from ..errors import InputError
 from ..model import (
     Alias,
@@ -47,7 +48,6 @@ from ._common import (
     read_input,
     unique,
 )
-from .countries import country_code
 from .ofac_csv import AUTHORITY, NON_SDN_LIST, SDN_LIST, parse_identifier, parse_ofac_date
 
 ROOT = "sdnList"

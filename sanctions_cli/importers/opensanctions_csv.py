@@ -35,6 +35,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..countries import country_code
 from ..errors import InputError
 from ..model import (
     Alias,
@@ -57,7 +58,6 @@ from ._common import (
     slug,
     unique,
 )
-from .countries import country_code
 
 HEADER = (
     "id",

@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..countries import country_code
 from ..errors import InputError
 from ..model import (
     Alias,
@@ -52,7 +53,6 @@ from ._common import (
     unique,
     year_range_text,
 )
-from .countries import country_code
 
 AUTHORITY = "UN Security Council"
 LIST_NAME = "UN Security Council Consolidated List"

@@ -74,6 +74,8 @@ def _identifier_keys(identifier: Identifier) -> set[str]:
     prefix = normalise_identifier(identifier.type)
     if prefix and value.startswith(prefix):
         keys.add(value[len(prefix) :])
+    elif prefix:
+        keys.add(prefix + value)  # the row may write the type too: "IMO 9123456"
     return {key for key in keys if len(key) >= MIN_IDENTIFIER_LENGTH}
 
 
