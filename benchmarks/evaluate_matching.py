@@ -197,34 +197,27 @@ def load_sdn(folder: Path) -> SanctionsList:
 # --- matchers -----------------------------------------------------------------
 
 
-class WeightedMatcher(NameMatcher):
-    """The project's NameMatcher with token rarity from the loaded names.
+def make_matcher(entries: Sequence[Entry]) -> NameMatcher:
+    """The project's NameMatcher, with token rarity from the loaded names.
 
-    Candidates come from the index's token search (its step 1, lossless for the
-    scorer's contract) when the index is there, else every name is scored.
+    Older NameMatchers (before they carried ``weights``) get them here, and score
+    every listed name.
     """
+    matcher = NameMatcher(entries)
+    if not hasattr(matcher, "weights"):
+        weights = TokenWeights.from_names(matcher.prepared)
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        super().__init__(entries)
-        self.weights = TokenWeights.from_names(self.prepared)
+        def search(name: str, threshold: float) -> list[NameHit]:
+            query = prepare_name(name)
+            hits = []
+            for ref, candidate in zip(matcher.refs, matcher.prepared, strict=True):
+                match = compare(query, candidate, weights)
+                if match.score >= threshold:
+                    hits.append(NameHit(ref, match))
+            return sorted(hits, key=lambda hit: -hit.match.score)
 
-    def search(self, name: str, threshold: float) -> list[NameHit]:
-        query = prepare_name(name)
-        if not query.tokens:
-            return []
-        try:
-            positions: Sequence[int] = self.index.candidates(
-                query.tokens, threshold, use_alignment_bound=False
-            )
-        except (AttributeError, TypeError, ImportError):
-            positions = range(len(self.refs))
-        hits = []
-        for position in positions:
-            match = compare(query, self.prepared[position], self.weights)
-            if match.score >= threshold:
-                hits.append(NameHit(self.refs[position], match))
-        hits.sort(key=lambda hit: -hit.match.score)
-        return hits
+        matcher.search = search  # type: ignore[method-assign]
+    return matcher
 
 
 class BaselineScreener:
@@ -374,7 +367,7 @@ def evaluate_screening(shared: Path, variants: int, clean: int, seed: int) -> No
     print("\n== Screening against the OFAC SDN list (2023-12-28)")
     started = time.perf_counter()
     sdn = load_sdn(shared / SDN_FOLDER)
-    matcher = WeightedMatcher(sdn.entries)
+    matcher = make_matcher(sdn.entries)
     screener = Screener([sdn], threshold=SWEEP_FLOOR, matcher=matcher)
     print(
         f"  {len(sdn.entries)} entries, {len(matcher)} names; "

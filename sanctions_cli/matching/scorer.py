@@ -74,10 +74,19 @@ TOKEN_VIEWS: tuple[Callable[[str], str], ...] = TOKEN_VIEW_FUNCTIONS
 # listed name spelled as the query is the one an explanation should show.
 MAX_VARIANT_SIMILARITY = 98.0
 
+# A sound-alike lifts a pair at most this far above its spelling similarity: real
+# romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
+# Muhammad 75), while names that only share a skeleton do not (Cassiano/Qasiyun 40).
+MAX_SKELETON_LIFT = 35.0
+
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
 # evidence.  1.5 keeps a single typo in a two-token name above 85.
 PAIR_DEFICIT_GAIN = 1.5
+
+# The same for two names of one word each (see ``compare``): an exact spelling or a
+# sound-alike of an equal skeleton (98) still scores 94.
+SINGLE_WORD_DEFICIT_GAIN = 3.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.
@@ -230,18 +239,23 @@ def token_similarity(a: str, b: str) -> float:
 
 
 def _option_similarity(a: NameOption, b: NameOption, plain_only: bool = False) -> float:
-    """``token_similarity`` from the precomputed views of two options, capped at
-    ``MAX_VARIANT_SIMILARITY`` for tokens that are not spelled the same; with
-    ``plain_only`` the plain view alone (never more than ``token_similarity``)."""
+    """The similarity ``compare`` gives two options: never more than ``token_similarity``.
+
+    The plain spelling ratio, or the skeleton's when higher but lifted at most
+    ``MAX_SKELETON_LIFT`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
+    for tokens not spelled the same.  With ``plain_only`` (names of one non-Latin
+    script, compounds) the plain ratio alone.
+    """
     if a.text == b.text:
         return 100.0
     if min(len(a.text), len(b.text)) <= EXACT_TOKEN_MAX_LEN:
         return 0.0
-    best = 0.0
-    count = 1 if plain_only else len(a.views)
-    views = zip(a.views[:count], b.views[:count], strict=True)
-    for view_a, view_b in views:
-        best = max(best, fuzz.ratio(view_a, view_b, score_cutoff=MIN_TOKEN_SIMILARITY))
+    plain = fuzz.ratio(a.views[0], b.views[0])
+    best = plain
+    if not plain_only:
+        for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
+            best = max(best, fuzz.ratio(view_a, view_b))
+        best = min(best, plain + MAX_SKELETON_LIFT)
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
@@ -325,7 +339,10 @@ def compare(
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            similarity = _option_similarity(q_opt, c_opt, same_script)
+            # A compound meets a token by its spelling only: the skeleton of two
+            # words joined meets too many single words (Kassa Wedi / Azevedo).
+            plain_only = same_script or not (q_single and _is_single(c_opt.mask))
+            similarity = _option_similarity(q_opt, c_opt, plain_only)
             if similarity >= MIN_TOKEN_SIMILARITY:
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 scored.append((similarity, weight, True, qi, ci))
@@ -349,6 +366,13 @@ def compare(
     matched_weight = 0.0
     best_similarity = 0.0
     rarity = 0.0
+    # Two one-word names have nothing but that word to agree on: a near miss
+    # between them (Cassiano/Kashan) is a different word far more often than a typo.
+    gain = (
+        SINGLE_WORD_DEFICIT_GAIN
+        if query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
+        else PAIR_DEFICIT_GAIN
+    )
     for similarity, weight, is_real, qi, ci in scored:
         q_opt = query.options[qi]
         c_opt = candidate.options[ci]
@@ -359,7 +383,7 @@ def compare(
         pairs.append(TokenPair(q_opt.text, c_opt.text, round(similarity, 1)))
         paired.append((q_opt.mask, c_opt.mask))
         if is_real:
-            credit = max(0.0, 100.0 - PAIR_DEFICIT_GAIN * (100.0 - similarity))
+            credit = max(0.0, 100.0 - gain * (100.0 - similarity))
             best_similarity = max(best_similarity, similarity)
             rarity = max(rarity, max(c_rarity[i] for i in _bits(c_opt.mask)))
         else:
@@ -383,6 +407,10 @@ def compare(
         alpha = ALPHA_ORGANISATION
     else:
         alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
+    if q_words > c_words and candidate.kinds.count("word") <= 1:
+        # A listed name of one word inside a longer screened name (GREEN in "Sara
+        # Green") identifies little: the screened name's other words count in full.
+        alpha = ALPHA_COMMON
     if matched_weight > 0:
         # The more of a name is missing, the less the rest identifies it: one name
         # left of four is weaker than one of two.
@@ -501,36 +529,36 @@ def _patronym_crossed(
 _ROUNDING = 0.05 + 1e-9
 
 
-def can_reach(
+def score_bound(
     query: PreparedName,
     candidate: PreparedName,
     query_best: Sequence[float],
     candidate_best: Sequence[float],
-    threshold: float,
     weights: TokenWeights | None = None,
-) -> bool:
-    """False only when ``compare(query, candidate, weights).score < threshold`` for sure.
+) -> float:
+    """An upper bound of ``compare(query, candidate, weights).score``, cheaply.
 
-    A cheap bound for a candidate index (its second step): ``query_best[i]`` must be
-    at least the best ``token_similarity`` of any option covering query token ``i``
-    with any option of the candidate (0 when none reaches ``MIN_TOKEN_SIMILARITY``),
+    For a candidate index (its second step): ``query_best[i]`` must be at least the
+    best ``token_similarity`` of any option covering query token ``i`` with any
+    option of the candidate (0 when none reaches ``MIN_TOKEN_SIMILARITY``), and
     ``candidate_best[j]`` the same for candidate token ``j``.  Initials are handled
-    here.  The bound relaxes the pairing (each token takes its best credit, or
-    stays unpaired, independently) and counts an unpaired word at the least its
-    omission/contradiction can cost, ``alpha_min / 2`` of its weight.
+    here.  The bound relaxes the pairing (each token takes its best credit or
+    stays unpaired, independently, whichever helps the score) and counts an
+    unpaired word at the least its omission or contradiction can cost,
+    ``alpha_min / 2`` of its weight; the best such ratio is found exactly
+    (Dinkelbach iterations).
     """
     if weights is None:
         weights = default_weights()
     if not query.tokens or not candidate.tokens:
-        return False
+        return 0.0
     best_real = max(max(query_best, default=0.0), max(candidate_best, default=0.0))
-    target = threshold - MAX_SCORE_BONUS - _ROUNDING
-    if best_real < max(target, MIN_TOKEN_SIMILARITY):
-        return False
+    if best_real < MIN_TOKEN_SIMILARITY:
+        return 0.0
     q_weight, _ = _token_weights(query, weights)
     c_weight, c_rarity = _token_weights(candidate, weights)
     if query.is_organisation or candidate.is_organisation:
-        alpha_min = min(ALPHA_ORGANISATION, ALPHA_COMMON)
+        alpha_min = ALPHA_ORGANISATION
     else:
         reachable_rarity = max(
             (r for r, b in zip(c_rarity, candidate_best, strict=True) if b >= MIN_TOKEN_SIMILARITY),
@@ -544,14 +572,9 @@ def can_reach(
     }
     q_first = {t[0] for t, k in zip(query.tokens, query.kinds, strict=True) if k == "word"}
     c_first = {t[0] for t, k in zip(candidate.tokens, candidate.kinds, strict=True) if k == "word"}
-    # A number of either name that nothing can pair costs NUMBER_MISMATCH_PENALTY.
     penalty = 0.0
-    for name, best in ((query, query_best), (candidate, candidate_best)):
-        for kind, similarity in zip(name.kinds, best, strict=True):
-            if kind == "number" and similarity < 100.0:
-                penalty = NUMBER_MISMATCH_PENALTY
-    goal = target + penalty
-    balance = 0.0
+    # (credit if paired or -1, weight if paired, cost if unpaired) per token
+    terms: list[tuple[float, float, float]] = []
     sides = (
         (query, q_weight, query_best, c_initials, c_first),
         (candidate, c_weight, candidate_best, q_initials, q_first),
@@ -560,7 +583,7 @@ def can_reach(
         for token, kind, weight, similarity in zip(
             name.tokens, name.kinds, token_weight, best, strict=True
         ):
-            credit = 0.0
+            credit = -1.0
             if similarity >= MIN_TOKEN_SIMILARITY:
                 credit = max(0.0, 100.0 - PAIR_DEFICIT_GAIN * (100.0 - similarity))
             if (kind == "initial" and token in other_first) or (
@@ -568,11 +591,38 @@ def can_reach(
             ):
                 credit = max(credit, INITIAL_CREDIT * 100)
             if kind == "number":
-                unpaired_cost = 0.0
+                if similarity < 100.0:
+                    penalty = NUMBER_MISMATCH_PENALTY  # nothing can pair it
+                cost = 0.0
             elif kind == "word":
-                unpaired_cost = alpha_min / 2 * weight
+                cost = alpha_min / 2 * weight
             else:
-                unpaired_cost = weight
-            paired_gain = (credit - goal) * weight if credit else -math.inf
-            balance += max(paired_gain, -goal * unpaired_cost)
-    return balance >= -1e-9
+                cost = weight
+            terms.append((credit, weight, cost))
+    ratio = 0.0
+    for _ in range(50):
+        gained = spent = 0.0
+        for credit, weight, cost in terms:
+            if credit >= 0 and (credit - ratio) * weight > -ratio * cost:
+                gained += credit * weight
+                spent += weight
+            else:
+                spent += cost
+        new_ratio = gained / spent if spent > 0 else 100.0
+        if new_ratio <= ratio + 1e-9:
+            break
+        ratio = new_ratio
+    return max(0.0, min(best_real + MAX_SCORE_BONUS, ratio - penalty + 1e-6))
+
+
+def can_reach(
+    query: PreparedName,
+    candidate: PreparedName,
+    query_best: Sequence[float],
+    candidate_best: Sequence[float],
+    threshold: float,
+    weights: TokenWeights | None = None,
+) -> bool:
+    """False only when ``compare`` surely scores below ``threshold`` (``score_bound``)."""
+    bound = score_bound(query, candidate, query_best, candidate_best, weights)
+    return bound >= threshold - _ROUNDING
