@@ -322,11 +322,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng.shuffle(worst_names)
     worst_names = list(dict.fromkeys(worst_names))
 
-    def worst_case() -> tuple[float, float, dict[str, list[Any]], Any]:
+    def worst_case(
+        setup: Callable[[], object] | None = None,
+    ) -> tuple[float, float, dict[str, list[Any]], Any]:
         fresh_screener = Screener(lists, threshold=options.threshold)
         cpu_before = self_cpu() + children_usage()[0]
         start = time.perf_counter()
-        with NamePool(fresh_screener.matcher, options.threshold, workers) as names_pool:
+        with NamePool(
+            fresh_screener.matcher, options.threshold, workers, worker_setup=setup
+        ) as names_pool:
             hits = dict(names_pool.search(worst_names))
         wall = time.perf_counter() - start
         return wall, self_cpu() + children_usage()[0] - cpu_before, hits, fresh_screener
@@ -334,13 +338,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     worst_wall, worst_cpu, worst_hits, worst_screener = worst_case()
     bounded: tuple[float, float, bool] | None = None
     if options.proposed_bound:
-        from proposed_bound import score_bound
+        import proposed_bound
 
-        from sanctions_cli.matching import scorer
-
-        scorer.score_bound = score_bound  # type: ignore[attr-defined]
-        b_wall, b_cpu, b_hits, _ = worst_case()
-        del scorer.score_bound  # type: ignore[attr-defined]
+        proposed_bound.install()  # here, and in every worker
+        b_wall, b_cpu, b_hits, _ = worst_case(proposed_bound.install)
+        proposed_bound.uninstall()
         same = all(hits_key(b_hits[n]) == hits_key(worst_hits[n]) for n in worst_names)
         bounded = (b_wall, b_cpu, same)
 

@@ -116,3 +116,13 @@ def score_bound(
         if matched > 0:
             bound = max(bound, achieved / (matched + floor))
     return min(bound, best_similarity + scorer.MAX_SCORE_BONUS)
+
+
+def install() -> None:
+    """Make this bound the scorer's (in this process): ``scorer.score_bound``."""
+    scorer.score_bound = score_bound  # type: ignore[attr-defined]
+
+
+def uninstall() -> None:
+    if hasattr(scorer, "score_bound"):
+        del scorer.score_bound  # type: ignore[attr-defined]

@@ -2,8 +2,8 @@
 
 ``NamePool`` takes batches of distinct screened values and returns, in order, every
 listed name each one hits (``NameMatcher.search_many``).  With one worker it runs
-in this process; with more, each worker process gets the matcher once (inherited
-on fork, or unpickled from its compact cached state elsewhere) and searches
+in this process; with more, each worker process gets the matcher once (by fork
+when this process is single-threaded, else as its compact pickled state) and searches
 batches of names; results come back in submission order, and at most
 ``MAX_BATCHES_IN_FLIGHT`` batches per worker are queued, so memory stays bounded
 whatever the number of names.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,8 +51,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_from_state(state: bytes | None) -> None:
+def _init_worker(state: bytes | None, setup: Callable[[], object] | None) -> None:
     global _worker_matcher
+    if setup is not None:
+        setup()
     if state is not None:
         _worker_matcher = NameMatcher((), _state=pickle.loads(state))
 
@@ -65,12 +68,21 @@ class NamePool:
     """Searches names with a ``NameMatcher`` in ``workers`` processes (1: in this one).
 
     ``strong_only``: weak aliases are not scored (for screening, which never alerts on them).
+    ``worker_setup``: a module-level function each worker calls once before searching
+    (benchmarks and experiments: e.g. to install a scorer variant in the workers too).
     """
 
     def __init__(
-        self, matcher: NameMatcher, threshold: float, workers: int = 1, *, strong_only: bool = False
+        self,
+        matcher: NameMatcher,
+        threshold: float,
+        workers: int = 1,
+        *,
+        strong_only: bool = False,
+        worker_setup: Callable[[], object] | None = None,
     ) -> None:
         self.matcher = matcher
+        self.worker_setup = worker_setup
         self.threshold = threshold
         self.strong_only = strong_only
         self.workers = max(1, workers)
@@ -90,18 +102,24 @@ class NamePool:
     def _start(self) -> ProcessPoolExecutor:
         global _worker_matcher
         if self._executor is None:
-            self.matcher.index  # noqa: B018 - built before forking, so workers share it
             methods = multiprocessing.get_all_start_methods()
-            if "fork" in methods:
-                # Children inherit the matcher: nothing is pickled.
+            if "fork" in methods and threading.active_count() == 1:
+                # Single-threaded: fork is safe, and the workers inherit the matcher
+                # (its prepared names too) without any pickling.
                 _worker_matcher = self.matcher
-                context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
-                state = None
-            else:  # pragma: no cover - spawn-only platforms
-                context = multiprocessing.get_context("spawn")
+                method, state = "fork", None
+            else:
+                # A thread (a progress bar's refresh) may hold a lock at the moment of
+                # a fork: start workers from a clean process, each given the
+                # matcher's compact state once.
+                method = "forkserver" if "forkserver" in methods else "spawn"
                 state = pickle.dumps(self.matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
+            self.matcher.index  # noqa: B018 - built once, before the workers start
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_from_state, initargs=(state,)
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(state, self.worker_setup),
             )
         return self._executor
 

@@ -94,3 +94,24 @@ def test_primed_rows_searches_each_value_once() -> None:
     )
     assert out == rows
     assert sorted(searched) == ["Hans Muller", "Kim Jong Sik"]
+
+
+def test_pool_without_fork_when_threads_run() -> None:
+    """With another thread alive (a progress bar), workers start clean (forkserver)."""
+    import threading
+
+    screener = Screener(load_lists())
+    names = [f"Kim Jong Sik {i}" for i in range(80)] + ["Kim Jong Sik"]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with NamePool(screener.matcher, 85.0, workers=2) as pool:
+            got = list(pool.search(names))
+    finally:
+        stop.set()
+        thread.join()
+    expected = screener.matcher.search_many(names, 85.0)
+    assert [[(h.ref, h.match.score) for h in hits] for _, hits in got] == [
+        [(h.ref, h.match.score) for h in hits] for hits in expected
+    ]
