@@ -84,9 +84,10 @@ MAX_SKELETON_LIFT = 35.0
 # evidence.  1.5 keeps a single typo in a two-token name above 85.
 PAIR_DEFICIT_GAIN = 1.5
 
-# The same for two names of one word each (see ``compare``): an exact spelling or a
-# sound-alike of an equal skeleton (98) still scores 94.
-SINGLE_WORD_DEFICIT_GAIN = 3.0
+# The same when the listed name has one word (see ``compare``): an exact spelling
+# or a sound-alike of an equal skeleton (98) still scores 96, one typo in a long
+# word (93) about 86.
+SINGLE_WORD_DEFICIT_GAIN = 2.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.
@@ -115,6 +116,10 @@ ALPHA_COMMON = 0.8
 
 # How much a contradicted word counts against the score: its length on both sides.
 CONTRADICTION_FACTOR = 2.0
+
+# Similarity at which a paired token's rarity counts in full for the omission
+# share (see ``compare``): a sound-alike of equal skeleton (98) counts nearly so.
+RARITY_FULL_SIMILARITY = 95.0
 
 # Omission share for names of organisations (either name carries a legal form).
 ALPHA_ORGANISATION = 0.5
@@ -238,11 +243,13 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
-def _option_similarity(a: NameOption, b: NameOption, plain_only: bool = False) -> float:
+def _option_similarity(
+    a: NameOption, b: NameOption, plain_only: bool = False, max_lift: float = 100.0
+) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
     The plain spelling ratio, or the skeleton's when higher but lifted at most
-    ``MAX_SKELETON_LIFT`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
+    ``max_lift`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
     for tokens not spelled the same.  With ``plain_only`` (names of one non-Latin
     script, compounds) the plain ratio alone.
     """
@@ -255,7 +262,7 @@ def _option_similarity(a: NameOption, b: NameOption, plain_only: bool = False) -
     if not plain_only:
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             best = max(best, fuzz.ratio(view_a, view_b))
-        best = min(best, plain + MAX_SKELETON_LIFT)
+        best = min(best, plain + max_lift)
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
@@ -322,7 +329,16 @@ def compare(
 
     # Two names written in one non-Latin script differ in that script: their
     # romanisations sounding alike (Jong/Jeong from 종/정) is no evidence.
-    same_script = bool(query.script) and query.script == candidate.script
+    # Chinese syllables are short and many: their skeletons collide (fei/wei,
+    # cao/chao), and pinyin is one system, so they are compared as spelled.
+    same_script = (bool(query.script) and query.script == candidate.script) or "CJK" in (
+        query.script,
+        candidate.script,
+    )
+    # Between two Latin names the skeleton only lifts a pair MAX_SKELETON_LIFT above
+    # its spelling; a name transliterated from another script is a guess at a
+    # spelling, so there the skeleton counts in full (Hangul "bag" is "Park").
+    max_lift = MAX_SKELETON_LIFT if not (query.script or candidate.script) else 100.0
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
     for qi, q_opt in enumerate(query.options):
@@ -339,10 +355,7 @@ def compare(
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            # A compound meets a token by its spelling only: the skeleton of two
-            # words joined meets too many single words (Kassa Wedi / Azevedo).
-            plain_only = same_script or not (q_single and _is_single(c_opt.mask))
-            similarity = _option_similarity(q_opt, c_opt, plain_only)
+            similarity = _option_similarity(q_opt, c_opt, same_script, max_lift)
             if similarity >= MIN_TOKEN_SIMILARITY:
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 scored.append((similarity, weight, True, qi, ci))
@@ -368,9 +381,11 @@ def compare(
     rarity = 0.0
     # Two one-word names have nothing but that word to agree on: a near miss
     # between them (Cassiano/Kashan) is a different word far more often than a typo.
+    # So does a listed name of one word met by a near miss in a longer name.
+    q_words_count = query.kinds.count("word")
     gain = (
         SINGLE_WORD_DEFICIT_GAIN
-        if query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
+        if candidate.kinds.count("word") == 1 and q_words_count >= 1
         else PAIR_DEFICIT_GAIN
     )
     for similarity, weight, is_real, qi, ci in scored:
@@ -385,7 +400,11 @@ def compare(
         if is_real:
             credit = max(0.0, 100.0 - gain * (100.0 - similarity))
             best_similarity = max(best_similarity, similarity)
-            rarity = max(rarity, max(c_rarity[i] for i in _bits(c_opt.mask)))
+            # A rare token found only approximately identifies less than found
+            # exactly: its rarity counts in full at 100, not at all at
+            # RARITY_FULL_SIMILARITY - 20 and below.
+            quality = min(1.0, max(0.0, (similarity - RARITY_FULL_SIMILARITY + 20) / 20))
+            rarity = max(rarity, quality * max(c_rarity[i] for i in _bits(c_opt.mask)))
         else:
             credit = similarity
         achieved += credit * weight

@@ -315,6 +315,14 @@ TITLES = frozenset(
         "elnok",
         "prezidentas",
         "prezidents",
+        # suffixes of degree and generation
+        "md",
+        "phd",
+        "dds",
+        "esq",
+        "jr",
+        "jnr",
+        "snr",
     ]
 )
 
@@ -363,6 +371,8 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "fzc",
         "fz llc",
         "llp",
+        "tnhh",
+        "cong ty tnhh",
     ),
     "jsc": (
         "jsc",
@@ -403,6 +413,8 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "kabushiki kaisha",
         "pt",
         "tbk",
+        "cong ty co phan",
+        "ctcp",
     ),
     "corp": (
         "inc",

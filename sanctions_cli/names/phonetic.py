@@ -11,10 +11,9 @@ on doubled letters, so the skeleton
   initial ``x``/``hs`` -> ``s`` (pinyin, Wade-Giles);
 * drops an ``h`` after a consonant (``Phyong``, ``Khaled``, ``Rhee``, and so
   ``ph`` is a ``p``);
-* merges voiced and unvoiced pairs (d/t, g/k, z/s) and all labials (b, p, f, v,
-  w: Korean ``Byong``/``Pyong``/``Phyong``, ``Ivanoff``/``Ivanov``,
-  ``Wladimir``/``Vladimir``, Arabic and Persian b/v/w): ``Gim``/``Kim``,
-  ``Sig``/``Sik``;
+* merges voiced and unvoiced pairs (b/p, d/t, g/k, z/s, f/v/w): Korean
+  ``Byong``/``Pyong``/``Phyong``, ``Gim``/``Kim``, ``Sig``/``Sik``,
+  ``Ivanoff``/``Ivanov``, ``Wladimir``/``Vladimir``;
 * turns every vowel group (``y`` included) into one letter: the first into its
   class (``o`` when it has an o or u, else ``a`` when it has an a, else ``i``), the
   others into ``a``: ``Chol``/``Chul``/``Cheol``, ``Mohammed``/``Muhammad``,
@@ -49,7 +48,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?=[eiy])", "s"),
         (r"c", "k"),
         (r"(?<=[bcdfgjklmnpqrstvwxzJ])h", ""),  # aspiration marks, kh, gh, th
-        (r"[bfvw]", "p"),
+        (r"[bp]", "p"),
+        (r"[fvw]", "f"),
         (r"d", "t"),
         (r"g", "k"),
         (r"z", "s"),
