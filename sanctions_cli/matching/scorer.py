@@ -79,6 +79,12 @@ MAX_VARIANT_SIMILARITY = 98.0
 # Muhammad 75), while names that only share a skeleton do not (Cassiano/Qasiyun 40).
 MAX_SKELETON_LIFT = 35.0
 
+# Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
+# SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
+# their romanisation variants meet in the skeleton anyway (Chol/Chul: 98).
+SHORT_TOKEN_LENGTH = 5
+SHORT_PAIR_MIN_SIMILARITY = 80.0
+
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
 # evidence.  1.5 keeps a single typo in a two-token name above 85.
@@ -122,7 +128,7 @@ CONTRADICTION_FACTOR = 2.0
 RARITY_FULL_SIMILARITY = 95.0
 
 # Omission share for names of organisations (either name carries a legal form).
-ALPHA_ORGANISATION = 0.5
+ALPHA_ORGANISATION = 0.8
 
 # The omission share grows with the omitted weight relative to the paired weight:
 # alpha * (1 + OMISSION_GROWTH * omitted / paired), capped at ALPHA_COMMON.
@@ -356,7 +362,11 @@ def compare(
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
             similarity = _option_similarity(q_opt, c_opt, same_script, max_lift)
-            if similarity >= MIN_TOKEN_SIMILARITY:
+            short_miss = (
+                similarity < SHORT_PAIR_MIN_SIMILARITY
+                and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
+            )  # Wang/Yang, Jong/Jang: another name, not a spelling
+            if similarity >= MIN_TOKEN_SIMILARITY and not short_miss:
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 scored.append((similarity, weight, True, qi, ci))
             elif (
@@ -426,6 +436,10 @@ def compare(
         alpha = ALPHA_ORGANISATION
     else:
         alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
+    if candidate.surname_mask and not used_c & candidate.surname_mask:
+        # The listed person's surname is not in the screened name: the given
+        # names it shares identify nobody ("Valentin" / "CORIC, Valentin").
+        alpha = ALPHA_COMMON
     if q_words > c_words and candidate.kinds.count("word") <= 1:
         # A listed name of one word inside a longer screened name (GREEN in "Sara
         # Green") identifies little: the screened name's other words count in full.

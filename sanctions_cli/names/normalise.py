@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -88,6 +88,11 @@ class PreparedName:
     # "CJK", "CYRILLIC", "ARABIC" ...): two names of one such script spelled
     # differently differ in that script, whatever their romanisations share.
     script: str = ""
+    # Bit i set when token i is the surname, as the list wrote it: before the comma
+    # of "SURNAME, Given", or in capitals among mixed-case words ("KIM Jong Sik").
+    # Only the listed name's counts in scoring, so it takes no part in equality:
+    # "Kim, Jong" and "KIM JONG" screened are one search.
+    surname_mask: int = field(default=0, compare=False)
 
     @property
     def is_organisation(self) -> bool:
@@ -695,6 +700,36 @@ def skeleton_view(token: str) -> str:
 TOKEN_VIEW_FUNCTIONS: tuple[Callable[[str], str], ...] = (identity, skeleton_view)
 
 
+def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
+    """Which tokens the name marks as its surname (see ``PreparedName.surname_mask``)."""
+    if not tokens or len(tokens) < 2:
+        return 0
+    before, comma, after = text.partition(",")
+    if comma and "," not in after:
+        head, tail = tokenise(before), tokenise(after)
+        if head and tail and head + tail == tokens:
+            return (1 << len(head)) - 1
+        return 0
+    words = text.split()
+    cased = [w for w in words if any(c.isalpha() for c in w)]
+    upper = [w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in cased]
+    if not cased or all(upper) or not any(upper):
+        return 0
+    if any(w.islower() for w in cased):
+        return 0  # lower-case words: no casing convention
+    mask = 0
+    index = 0
+    for word in words:
+        word_tokens = tokenise(word)
+        if tuple(tokens[index : index + len(word_tokens)]) != word_tokens:
+            return 0
+        if word.isupper() and sum(c.isalpha() for c in word) >= 2:
+            for offset in range(len(word_tokens)):
+                mask |= 1 << (index + offset)
+        index += len(word_tokens)
+    return mask if index == len(tokens) else 0
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
@@ -715,4 +750,5 @@ def prepare_name(text: str) -> PreparedName:
         kinds=kinds,
         options=options,
         script=script_of(text),
+        surname_mask=_surname_mask(text, tokens),
     )
