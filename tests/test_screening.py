@@ -148,7 +148,7 @@ def test_unreadable_secondary_data_is_an_input_error(bundled_screener: Screener)
     columns = {"name": ContextColumns(country=("country",))}
     rows = [{"name": "Jane", "country": "Atlantis"}]
     with pytest.raises(
-        InputError, match="p.csv: row 1, field 'country': unknown country 'Atlantis'"
+        InputError, match=r"p\.csv: row 1, field 'country': unknown country 'Atlantis'"
     ):
         list(bundled_screener.screen_rows(rows, ["name"], context_columns=columns, source="p.csv"))
 
