@@ -85,6 +85,10 @@ MAX_SKELETON_LIFT = 35.0
 SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
+# The same limit when one name was transliterated from another script: larger,
+# as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
+CROSS_SCRIPT_MAX_LIFT = 50.0
+
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
 # evidence.  1.5 keeps a single typo in a two-token name above 85.
@@ -341,10 +345,11 @@ def compare(
         query.script,
         candidate.script,
     )
-    # Between two Latin names the skeleton only lifts a pair MAX_SKELETON_LIFT above
-    # its spelling; a name transliterated from another script is a guess at a
-    # spelling, so there the skeleton counts in full (Hangul "bag" is "Park").
-    max_lift = MAX_SKELETON_LIFT if not (query.script or candidate.script) else 100.0
+    # The skeleton lifts a pair at most MAX_SKELETON_LIFT above its spelling
+    # between Latin names, CROSS_SCRIPT_MAX_LIFT when one was transliterated.
+    max_lift = (
+        MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
+    )
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
     for qi, q_opt in enumerate(query.options):

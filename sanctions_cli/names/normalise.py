@@ -108,25 +108,43 @@ class PreparedName:
 # --- scripts ---------------------------------------------------------------
 
 
-# Revised Romanisation of surname syllables that Latin listings write otherwise
-# (이 "I" is Ri/Lee/Yi, 임 "Im" Rim/Lim, 유 "Yu" Ryu/Yoo).
+# Romanisation of Hangul syllables: the consonants of Revised Romanisation (the
+# South Korean standard, which anyascii does not follow for finals: "박" is "bak",
+# not "bag") with the vowels of McCune-Reischauer without breves (o for 어/오, u
+# for 으/우), as North Korean names are listed: 김정은 is "Kim Jong Un".  The
+# phonetic skeleton brings the other spellings (Jeong, Eun, Pyeong) together.
+_RR_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_RR_MEDIALS = "a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i".split()
+_RR_FINALS = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
+
+# Surname syllables that Latin listings write otherwise (이 "I" is Ri/Lee/Yi,
+# 임 "Im" Rim/Lim, 유 "Yu" Ryu/Yoo).
 _HANGUL_SURNAMES = {"i": "ri", "im": "rim", "yu": "ryu"}
 
 
-def _romanise_hangul(match: re.Match[str]) -> str:
-    """Korean names: surname syllable apart from the given name, as Latin listings write them.
+def _romanise_syllable(char: str) -> str:
+    index = ord(char) - 0xAC00
+    initial, rest = divmod(index, 21 * 28)
+    medial, final = divmod(rest, 28)
+    head = _RR_INITIALS[initial].replace("-", "")
+    return head + _RR_MEDIALS[medial] + _RR_FINALS[final]
 
-    anyascii romanises Hangul syllable by syllable (Revised Romanisation); a
-    Korean full name written without spaces is a one-syllable surname followed by
-    the given name, so ``김정식`` becomes ``Gim JeongSig``.
+
+def _romanise_hangul(match: re.Match[str]) -> str:
+    """Korean names: one token per syllable (see ``_RR_MEDIALS``).
+
+    Latin listings write a Korean given name as one word, two, or hyphenated
+    (``Jongsik``, ``Jong Sik``, ``Jong-sik``): syllable tokens meet every form
+    (compounds join them), and a given name that differs in one syllable is seen
+    to differ.  A name of three or four syllables starts with the surname.
     """
     word = match.group(0)
+    syllables = [_romanise_syllable(char) for char in word]
     start = match.start()
     preceded_by_letter = start > 0 and match.string[start - 1].isalpha()
     if len(word) in (3, 4) and not preceded_by_letter:
-        surname = anyascii(word[0]).lower()
-        return f" {_HANGUL_SURNAMES.get(surname, surname)} {anyascii(word[1:])} "
-    return " " + anyascii(word) + " "
+        syllables[0] = _HANGUL_SURNAMES.get(syllables[0], syllables[0])
+    return " " + " ".join(syllables) + " "
 
 
 def _romanise_han(match: re.Match[str]) -> str:
