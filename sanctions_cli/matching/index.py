@@ -153,9 +153,17 @@ class CandidateIndex:
         self.token_counts: IntArray = np.fromiter(
             (len(tokens) for tokens in names), dtype=np.int64, count=len(names)
         )
-        self.view_texts: list[list[str]] = [
-            [view(t) for t in self.option_texts] for view in scorer.TOKEN_VIEWS
-        ]
+        # Per view, the viewed text of every option (object arrays: gathered in C).
+        self.view_texts: list[NDArray[Any]] = []
+        for view in scorer.TOKEN_VIEWS:
+            viewed = np.empty(len(self.option_texts), dtype=object)
+            viewed[:] = [view(t) for t in self.option_texts]
+            self.view_texts.append(viewed)
+        self.option_long = np.fromiter(
+            (len(t) > scorer.EXACT_TOKEN_MAX_LEN for t in self.option_texts),
+            dtype=bool,
+            count=len(self.option_texts),
+        )
         long_ids = [
             i for i, t in enumerate(self.option_texts) if len(t) > scorer.EXACT_TOKEN_MAX_LEN
         ]
@@ -303,16 +311,15 @@ class CandidateIndex:
         slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
         sims = np.zeros((len(q_options), len(options)), dtype=np.float64)
-        option_list = options.tolist()
-        short = scorer.EXACT_TOKEN_MAX_LEN
-        long_columns = [j for j, o in enumerate(option_list) if len(self.option_texts[o]) > short]
-        long_rows = [k for k, text in enumerate(q_options) if len(text) > short]
-        if long_columns and long_rows:
-            block = np.ix_(np.asarray(long_rows, dtype=np.int64), np.asarray(long_columns))
+        long_columns = np.nonzero(self.option_long[options])[0]
+        long_options = options[long_columns]
+        long_rows = [k for k, t in enumerate(q_options) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
+        if len(long_columns) and long_rows:
+            block = np.ix_(np.asarray(long_rows, dtype=np.int64), long_columns)
             for view, viewed in zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True):
                 scores = process.cdist(
                     [view(q_options[k]) for k in long_rows],
-                    [viewed[option_list[j]] for j in long_columns],
+                    viewed[long_options].tolist(),
                     scorer=fuzz.ratio,
                     score_cutoff=scorer.MIN_TOKEN_SIMILARITY,
                     dtype=np.float64,
