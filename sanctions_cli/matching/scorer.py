@@ -89,6 +89,11 @@ SHORT_PAIR_MIN_SIMILARITY = 80.0
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
 CROSS_SCRIPT_MAX_LIFT = 50.0
 
+# Names written in these scripts are romanised one syllable per token: a syllable
+# pairs only with a spelling of the same sound (skeletons equal: 98).
+SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
+SYLLABLE_MIN_SIMILARITY = 95.0
+
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
 # evidence.  1.5 keeps a single typo in a two-token name above 85.
@@ -350,6 +355,7 @@ def compare(
     max_lift = (
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
+    syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
     for qi, q_opt in enumerate(query.options):
@@ -370,7 +376,9 @@ def compare(
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
-            )  # Wang/Yang, Jong/Jang: another name, not a spelling
+            ) or (syllabic and similarity < SYLLABLE_MIN_SIMILARITY)
+            # Wang/Yang, Jong/Jang: another name, not a spelling; a Korean or
+            # Chinese syllable is another syllable unless it sounds the same.
             if similarity >= MIN_TOKEN_SIMILARITY and not short_miss:
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 scored.append((similarity, weight, True, qi, ci))
@@ -441,6 +449,10 @@ def compare(
         alpha = ALPHA_ORGANISATION
     else:
         alpha = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - rarity)
+    if query.script == "HANGUL" and query.surname_mask and not used_q & query.surname_mask:
+        # A Korean name written in Hangul starts with its surname: if the listed
+        # name does not have it, the given names it shares identify nobody.
+        alpha = ALPHA_COMMON
     if candidate.surname_mask and not used_c & candidate.surname_mask:
         # The listed person's surname is not in the screened name: the given
         # names it shares identify nobody ("Valentin" / "CORIC, Valentin").

@@ -580,11 +580,14 @@ _PARTICLE_FORMS = {
 }
 
 # Korean surnames whose romanisations are two letters or sound-alike forms the
-# fuzzy views cannot bring together (short tokens must be equal): one form each.
+# fuzzy views cannot bring together (short tokens must be equal, and "Park" has
+# an r that is not pronounced): one form each.
 _KOREAN_SURNAMES = {
     **dict.fromkeys(("ri", "rhee", "lee", "yi", "li", "ree", "rhie", "yee", "lie"), "ri"),
     **dict.fromkeys(("rim", "lim", "im", "leem"), "rim"),
     **dict.fromkeys(("ryu", "yu", "yoo", "ryoo"), "ryu"),
+    **dict.fromkeys(("pak", "park", "bak", "pag"), "pak"),
+    **dict.fromkeys(("o", "oh"), "o"),
 }
 
 _UNITS = {
@@ -795,6 +798,9 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
     """Which tokens the name marks as its surname (see ``PreparedName.surname_mask``)."""
     if not tokens or len(tokens) < 2:
         return 0
+    hangul = _HANGUL_SYLLABLE.fullmatch(text.strip())
+    if hangul and len(text.strip()) in (3, 4):
+        return 1  # a Korean name of three or four syllables starts with the surname
     before, comma, after = text.partition(",")
     if comma and "," not in after:
         head, tail = tokenise(before), tokenise(after)

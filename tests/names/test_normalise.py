@@ -15,7 +15,7 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("Ri Pyo’ng-ch’o’l", ("ri", "pyong", "chol")),
         ("KIM, Jong Sik", ("kim", "jong", "sik")),
         ("김정식", ("gim", "jong", "sik")),
-        ("박지성", ("bak", "ji", "song")),
+        ("박지성", ("pak", "ji", "song")),
         ("习近平", ("xi", "jin", "ping")),
         ("Владимир Путин", ("vladimir", "putin")),
         ("Βλαντίμιρ Πούτιν", ("vladimir", "putin")),
