@@ -76,8 +76,9 @@ MAX_VARIANT_SIMILARITY = 98.0
 
 # A sound-alike lifts a pair at most this far above its spelling similarity: real
 # romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
-# Muhammad 75), while names that only share a skeleton do not (Cassiano/Qasiyun 40).
-MAX_SKELETON_LIFT = 35.0
+# Muhammad 75, Hussein/Husayn 62), while names that only share a skeleton do not
+# (Cassiano/Qasiyun 40, Kensy/Kenzo 60).
+MAX_SKELETON_LIFT = 30.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
 # SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
@@ -85,9 +86,13 @@ MAX_SKELETON_LIFT = 35.0
 SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
+# The same limit for a compound against a token: the skeleton of two words joined
+# meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin).
+COMPOUND_MAX_LIFT = 15.0
+
 # The same limit when one name was transliterated from another script: larger,
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
-CROSS_SCRIPT_MAX_LIFT = 50.0
+CROSS_SCRIPT_MAX_LIFT = 40.0
 
 # Names written in these scripts are romanised one syllable per token: a syllable
 # pairs only with a spelling of the same sound (skeletons equal: 98).
@@ -372,7 +377,8 @@ def compare(
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            similarity = _option_similarity(q_opt, c_opt, same_script, max_lift)
+            lift = max_lift if q_single and _is_single(c_opt.mask) else COMPOUND_MAX_LIFT
+            similarity = _option_similarity(q_opt, c_opt, same_script, lift)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
