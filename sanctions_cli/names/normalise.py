@@ -34,6 +34,7 @@ from typing import Literal
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz, process
 
 from .phonetic import identity, skeleton
 
@@ -535,6 +536,12 @@ _LEGAL_PHRASES: dict[tuple[str, ...], str] = {
 }
 _LONGEST_LEGAL_PHRASE = max(map(len, _LEGAL_PHRASES))
 
+# A word of at least LEGAL_TYPO_MIN_LENGTH letters within LEGAL_TYPO_MIN_SIMILARITY
+# (Indel ratio) of a legal-form word is read as that word: one transposition or
+# dropped letter in "company" scores 86, while real words stay below ("compass" 71).
+LEGAL_TYPO_MIN_LENGTH = 5
+LEGAL_TYPO_MIN_SIMILARITY = 85.0
+
 # Connecting words and particles of names: kept (they are part of the name) but
 # weighed little by the scorer.  "bin" stands for every "son of" form.
 PARTICLES = frozenset(
@@ -690,7 +697,25 @@ def _numbers(tokens: list[str]) -> list[str]:
     return out
 
 
+# Words of legal-form phrases long enough to be recognised through a typo
+# ("Compnay", "Limtied"): a misspelt legal form is still a legal form, not a rare
+# word that the other name lacks.
+_LEGAL_WORDS = frozenset(
+    word for phrase in _LEGAL_PHRASES for word in phrase if len(word) >= LEGAL_TYPO_MIN_LENGTH
+)
+
+
+def _fix_legal_typo(token: str) -> str:
+    if len(token) < LEGAL_TYPO_MIN_LENGTH or token in _LEGAL_WORDS:
+        return token
+    match = process.extractOne(
+        token, _LEGAL_WORDS, scorer=fuzz.ratio, score_cutoff=LEGAL_TYPO_MIN_SIMILARITY
+    )
+    return token if match is None else match[0]
+
+
 def _legal_forms(tokens: list[str]) -> list[str]:
+    tokens = [_fix_legal_typo(t) for t in tokens]
     out: list[str] = []
     index = 0
     while index < len(tokens):

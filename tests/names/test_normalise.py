@@ -107,3 +107,15 @@ def test_script_of() -> None:
     assert script_of("김정식") == "HANGUL"
     assert script_of("习近平") == "CJK"
     assert script_of("Путин") == "CYRILLIC"
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        ("Bushehr Petrochemical Compnay", ("bushehr", "petrochemical", "corp")),
+        ("Lmiited Liability Company Bastion", ("llc", "bastion")),
+        ("Compass Limited", ("compass", "llc")),
+    ],
+)
+def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
