@@ -186,6 +186,11 @@ class TokenWeights:
     prior_frequency: Mapping[str, int] = field(default_factory=dict)
     # Memo of ``rarity_of_key``: a plain dict, so still picklable.
     _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Memo of ``_token_weights`` by (tokens, kinds): a candidate's weights are asked
+    # for once per query it is compared with.
+    _weights_memo: dict[
+        tuple[tuple[str, ...], tuple[str, ...]], tuple[list[float], list[float]]
+    ] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_names(cls, names: Iterable[PreparedName], *, use_prior: bool = True) -> TokenWeights:
@@ -296,8 +301,26 @@ _PATRONYMIC = re.compile(
 PATRONYMIC_FACTOR = MIN_COMMON_FACTOR
 
 
+# Names whose token weights are memoised per TokenWeights; the memo is emptied
+# when full, so memory stays bounded on files of millions of distinct names.
+WEIGHTS_MEMO_SIZE = 200_000
+
+
 def _token_weights(name: PreparedName, weights: TokenWeights) -> tuple[list[float], list[float]]:
-    """Weight and rarity of every token of a name (rarity 0 for non-words)."""
+    """Weight and rarity of every token of a name (rarity 0 for non-words), memoised."""
+    key = (name.tokens, name.kinds)
+    memo = weights._weights_memo
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= WEIGHTS_MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = _compute_token_weights(name, weights)
+    return found
+
+
+def _compute_token_weights(
+    name: PreparedName, weights: TokenWeights
+) -> tuple[list[float], list[float]]:
     out_weight: list[float] = []
     out_rarity: list[float] = []
     for index, (token, kind) in enumerate(zip(name.tokens, name.kinds, strict=True)):
