@@ -12,6 +12,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import defusedxml
@@ -76,6 +77,34 @@ def parse_xml(data: bytes, source: str) -> ET.Element:
             reason = "truncated XML (no closing root element)"
         raise InputError(source, f"malformed XML: {reason}", line=line) from None
     return root
+
+
+@dataclass(frozen=True, slots=True)
+class XmlInput:
+    """The one XML file of an import: its path, bytes (for the content hash) and root."""
+
+    path: Path
+    data: bytes
+    root: ET.Element
+
+    @property
+    def source(self) -> str:
+        return str(self.path)
+
+
+def read_single_xml(paths: Sequence[Path], root_tag: str, what: str) -> XmlInput:
+    """Read and parse the single XML file of ``paths``, checking its root element.
+
+    ``what`` names the publication in errors ("an OFAC sdnList").
+    """
+    if len(paths) != 1:
+        raise InputError(", ".join(map(str, paths)), f"{what} is one XML file; give exactly one")
+    path = paths[0]
+    data = read_input(path)
+    root = parse_xml(data, str(path))
+    if local(root.tag) != root_tag:
+        raise InputError(str(path), f"not {what}: root element <{local(root.tag)}>")
+    return XmlInput(path, data, root)
 
 
 def local(tag: str) -> str:

@@ -45,9 +45,7 @@ from ._common import (
     inputs_hash,
     iso_date,
     join_remarks,
-    local,
-    parse_xml,
-    read_input,
+    read_single_xml,
     script_of,
     slug,
 )
@@ -76,14 +74,8 @@ def sniff(head: bytes) -> bool:
 
 def import_canada_xml(paths: Sequence[Path]) -> SanctionsList:
     """Import one Canadian consolidated autonomous sanctions list XML file."""
-    if len(paths) != 1:
-        raise InputError(", ".join(map(str, paths)), "the Canadian list is one XML file; give one")
-    path = paths[0]
-    source = str(path)
-    data = read_input(path)
-    root = parse_xml(data, source)
-    if local(root.tag) != ROOT:
-        raise InputError(source, f"not Canada's sanctions list: root element <{local(root.tag)}>")
+    xml = read_single_xml(paths, ROOT, "Canada's sanctions list")
+    source, data, root = xml.source, xml.data, xml.root
     entries: list[Entry] = []
     seen: set[str] = set()
     for index, record in enumerate(children(root, RECORD), 1):

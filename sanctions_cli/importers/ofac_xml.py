@@ -43,9 +43,7 @@ from ._common import (
     date_range,
     inputs_hash,
     join_remarks,
-    local,
-    parse_xml,
-    read_input,
+    read_single_xml,
     unique,
 )
 from .ofac_csv import AUTHORITY, NON_SDN_LIST, SDN_LIST, parse_identifier, parse_ofac_date
@@ -81,14 +79,8 @@ def sniff(head: bytes) -> bool:
 
 def import_ofac_xml(paths: Sequence[Path]) -> SanctionsList:
     """Import one OFAC ``sdn.xml`` or ``consolidated.xml`` file."""
-    if len(paths) != 1:
-        raise InputError(", ".join(map(str, paths)), "an OFAC XML list is one file; give one")
-    path = paths[0]
-    source = str(path)
-    data = read_input(path)
-    root = parse_xml(data, source)
-    if local(root.tag) != ROOT:
-        raise InputError(source, f"not an OFAC sdnList: root element <{local(root.tag)}>")
+    xml = read_single_xml(paths, ROOT, "an OFAC sdnList")
+    path, source, data, root = xml.path, xml.source, xml.data, xml.root
     non_sdn = path.name.lower().startswith("cons")
     list_name = NON_SDN_LIST if non_sdn else SDN_LIST
     as_of = None

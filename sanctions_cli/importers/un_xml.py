@@ -46,9 +46,7 @@ from ._common import (
     inputs_hash,
     iso_date,
     join_remarks,
-    local,
-    parse_xml,
-    read_input,
+    read_single_xml,
     script_of,
     unique,
     year_range_text,
@@ -76,16 +74,8 @@ def sniff(head: bytes) -> bool:
 
 def import_un_xml(paths: Sequence[Path]) -> SanctionsList:
     """Import one UN Consolidated List XML file."""
-    if len(paths) != 1:
-        raise InputError(
-            ", ".join(map(str, paths)), "the UN list is one XML file; give exactly one"
-        )
-    path = paths[0]
-    source = str(path)
-    data = read_input(path)
-    root = parse_xml(data, source)
-    if local(root.tag) != ROOT:
-        raise InputError(source, f"not a UN Consolidated List: root element <{local(root.tag)}>")
+    xml = read_single_xml(paths, ROOT, "a UN Consolidated List")
+    source, data, root = xml.source, xml.data, xml.root
     entries: list[Entry] = []
     seen: set[str] = set()
     for group, record_tag, entity_type in _GROUPS:
