@@ -700,13 +700,19 @@ def _numbers(tokens: list[str]) -> list[str]:
 # Words of legal-form phrases long enough to be recognised through a typo
 # ("Compnay", "Limtied"): a misspelt legal form is still a legal form, not a rare
 # word that the other name lacks.
-_LEGAL_WORDS = frozenset(
-    word for phrase in _LEGAL_PHRASES for word in phrase if len(word) >= LEGAL_TYPO_MIN_LENGTH
+# Sorted, not a set: ``extractOne`` keeps the first of equally close words, and a
+# set's order changes with every process (string hash seeds), which would make a
+# name prepare differently in the process that built the index and in a worker.
+_LEGAL_WORDS = tuple(
+    sorted(
+        {word for phrase in _LEGAL_PHRASES for word in phrase if len(word) >= LEGAL_TYPO_MIN_LENGTH}
+    )
 )
+_LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 
 def _fix_legal_typo(token: str) -> str:
-    if len(token) < LEGAL_TYPO_MIN_LENGTH or token in _LEGAL_WORDS:
+    if len(token) < LEGAL_TYPO_MIN_LENGTH or token in _LEGAL_WORD_SET:
         return token
     match = process.extractOne(
         token, _LEGAL_WORDS, scorer=fuzz.ratio, score_cutoff=LEGAL_TYPO_MIN_SIMILARITY
