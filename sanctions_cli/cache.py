@@ -10,6 +10,7 @@ rename); a corrupt or unreadable entry is treated as a miss.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -42,11 +43,19 @@ def load(kind: str, key: str) -> Any | None:
     """The cached object of ``kind`` for ``key``, or None."""
     if not _enabled():
         return None
+    # The collector is paused while unpickling: a list is a graph of some 100,000
+    # small objects, and collections triggered as they are created would cost a
+    # good part of the load time for nothing (none of them is garbage).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(_path(kind, key), "rb") as handle:
-            return pickle.load(handle)
+            return pickle.load(handle)  # our own private cache, see the module doc
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def store(kind: str, key: str, value: Any) -> None:
