@@ -33,7 +33,6 @@ from functools import lru_cache
 from typing import Literal
 
 from anyascii import anyascii
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from .phonetic import identity, skeleton
@@ -223,6 +222,10 @@ def _romanise_hangul(match: re.Match[str]) -> str:
 
 def _romanise_han(match: re.Match[str]) -> str:
     """Chinese characters as pinyin without tones, one token per syllable."""
+    # Imported here: pypinyin loads its phrase dictionary on import (0.15 s), which
+    # only names written in Han characters need.
+    from pypinyin import lazy_pinyin
+
     return " " + " ".join(lazy_pinyin(match.group(0))) + " "
 
 
