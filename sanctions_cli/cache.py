@@ -20,7 +20,7 @@ from typing import Any
 from platformdirs import user_cache_dir
 
 # Bumped whenever the pickled records change shape, so old entries are never read.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
 NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
 

@@ -26,3 +26,14 @@ def test_listing_without_dates_is_always_in_force() -> None:
 def test_in_force_is_exactly_the_half_open_interval(listed: D, delisted: D, on: D) -> None:
     listing = Listing("X", "Y", listed_on=listed, delisted_on=delisted)
     assert listing.in_force(on) == (listed <= on < delisted)
+
+
+def test_records_pickle_round_trip() -> None:
+    import pickle
+
+    from sanctions_cli.loading import load_lists
+
+    lists = load_lists()
+    again = pickle.loads(pickle.dumps(lists, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == lists
+    assert again[0].entries[0].listings[0].listed_on == lists[0].entries[0].listings[0].listed_on
