@@ -68,14 +68,14 @@ def load_yaml_list(path: str | Path) -> SanctionsList:
 
 def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
     """Convert an official publication (file or OFAC CSV directory), cached by content."""
-    from . import importers  # imported lazily: most runs screen YAML only
-
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     digest = "".join(f"{f.name}:{content_hash(_read(str(f)))}" for f in files)
     key = content_hash(f"{list_format}:{digest}".encode())
     cached = cache.load("import", key)
     if isinstance(cached, SanctionsList):
         return cached
+    from . import importers  # imported only on a cache miss: it pulls in the XML parsers
+
     converted: SanctionsList = importers.import_files(list_format, [path])
     cache.store("import", key, converted)
     return converted
