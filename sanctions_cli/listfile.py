@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .inputfiles import decode_utf8, read_input
 from .model import (
     ENTITY_TYPES,
     STRENGTHS,
@@ -128,23 +129,12 @@ def combined_hash(lists: Iterable[SanctionsList]) -> str:
 
 def load_list_file(path: str | Path) -> SanctionsList:
     """Load and validate one YAML list file."""
-    source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror}") from None
-    return parse_list_bytes(data, source)
+    return parse_list_bytes(read_input(path), str(path))
 
 
 def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     """Parse the bytes of a YAML list file; ``source`` names it in errors."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(source, "not valid UTF-8", line=line) from None
+    text = decode_utf8(data, source)
     if not text.strip():
         raise InputError(source, "empty list file")
     try:
@@ -179,7 +169,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": entry.id, "type": entry.type, "name": entry.name}
     if entry.aliases:
         out["aliases"] = [_alias_to_dict(a) for a in entry.aliases]
-    out["listings"] = [_drop_none(_listing_to_dict(x)) for x in entry.listings]
+    out["listings"] = [_drop_none(listing_to_dict(x)) for x in entry.listings]
     if entry.birth_dates:
         out["birth_dates"] = [d.text for d in entry.birth_dates]
     for key in ("nationalities", "countries"):
@@ -483,7 +473,8 @@ def _alias_to_dict(alias: Alias) -> dict[str, Any]:
     return _drop_none({"name": alias.name, "strength": alias.strength, "script": alias.script})
 
 
-def _listing_to_dict(listing: Listing) -> dict[str, Any]:
+def listing_to_dict(listing: Listing) -> dict[str, Any]:
+    """A listing's fields as a dict (dates as ``date`` objects), every key present."""
     return {
         "authority": listing.authority,
         "list": listing.list,

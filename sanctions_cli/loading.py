@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import cache
 from .errors import InputError
+from .inputfiles import read_input
 from .listfile import LIST_SUFFIXES, bundled_list_paths, content_hash, parse_list_bytes
 from .model import SanctionsList
 
@@ -56,7 +57,7 @@ def default_list_paths() -> list[Path]:
 
 def load_yaml_list(path: str | Path) -> SanctionsList:
     source = str(path)
-    data = _read(source)
+    data = read_input(source)
     key = content_hash(data)
     cached = cache.load("list", key)
     if isinstance(cached, SanctionsList):
@@ -69,7 +70,7 @@ def load_yaml_list(path: str | Path) -> SanctionsList:
 def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
     """Convert an official publication (file or OFAC CSV directory), cached by content."""
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-    digest = "".join(f"{f.name}:{content_hash(_read(str(f)))}" for f in files)
+    digest = "".join(f"{f.name}:{content_hash(read_input(str(f)))}" for f in files)
     key = content_hash(f"{list_format}:{digest}".encode())
     cached = cache.load("import", key)
     if isinstance(cached, SanctionsList):
@@ -96,14 +97,3 @@ def stale_lists(
 
 def _is_official_dir(path: Path) -> bool:
     return any((path / name).exists() for name in ("sdn.csv", "SDN.CSV", "cons_prim.csv"))
-
-
-def _read(source: str) -> bytes:
-    try:
-        return Path(source).read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror}") from None

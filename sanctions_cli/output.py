@@ -10,6 +10,7 @@ error or Ctrl-C never leaves a half-written report.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
+from .listfile import listing_to_dict
 from .model import Hit, Listing
 from .screening import RowResult
 
@@ -51,14 +53,10 @@ def _unique(values: Sequence[str]) -> list[str]:
 
 
 def listing_record(listing: Listing) -> dict[str, Any]:
+    """A listing as JSON-ready data: the list file's fields, dates as ISO strings."""
     return {
-        "authority": listing.authority,
-        "list": listing.list,
-        "program": listing.program,
-        "reference": listing.reference,
-        "listed_on": listing.listed_on.isoformat() if listing.listed_on else None,
-        "delisted_on": listing.delisted_on.isoformat() if listing.delisted_on else None,
-        "basis": listing.basis,
+        key: value.isoformat() if isinstance(value, dt.date) else value
+        for key, value in listing_to_dict(listing).items()
     }
 
 

@@ -19,6 +19,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from ..errors import InputError, Notice
+from ..inputfiles import read_input
 from ..listfile import content_hash, parse_date_range
 from ..model import DateRange
 
@@ -32,18 +33,6 @@ _WHITESPACE = re.compile(r"\s+")
 class ImportNotice(Notice):
     """Something odd but not fatal in an official file (issued with ``warnings.warn``):
     the CLI can record these with ``warnings.catch_warnings(record=True)`` and show them."""
-
-
-def read_input(path: Path) -> bytes:
-    """The bytes of one input file, or a one-line ``InputError``."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, expected a file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
 
 
 def inputs_hash(datas: Sequence[bytes]) -> str:

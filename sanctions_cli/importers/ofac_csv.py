@@ -38,6 +38,7 @@ from pathlib import Path
 
 from ..countries import country_code
 from ..errors import InputError
+from ..inputfiles import read_input
 from ..model import (
     Alias,
     DateRange,
@@ -53,7 +54,6 @@ from ._common import (
     ImportNotice,
     date_range,
     inputs_hash,
-    read_input,
     unique,
     year_range_text,
 )

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..countries import country_code
 from ..errors import InputError
+from ..inputfiles import decode_utf8, read_input
 from ..model import (
     Alias,
     DateRange,
@@ -53,7 +54,6 @@ from ._common import (
     inputs_hash,
     iso_date,
     join_remarks,
-    read_input,
     script_of,
     slug,
     unique,
@@ -106,11 +106,7 @@ def import_opensanctions_csv(paths: Sequence[Path]) -> SanctionsList:
     path = paths[0]
     source = str(path)
     data = read_input(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(source, "not valid UTF-8", line=line) from None
+    text = decode_utf8(data, source)
     if not text.strip():
         raise InputError(source, "empty file")
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputfiles import read_input
 from ..model import EntityType, Entry, Listing, ListMeta, SanctionsList
 from ._common import (
     SNIFF_BYTES,
@@ -38,7 +39,6 @@ from ._common import (
     join_remarks,
     local,
     parse_xml,
-    read_input,
 )
 
 AUTHORITY = "UK Foreign, Commonwealth and Development Office (FCDO)"
