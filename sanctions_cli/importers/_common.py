@@ -18,6 +18,7 @@ from pathlib import Path
 import defusedxml
 import defusedxml.ElementTree as DET
 
+from ..countries import country_code
 from ..errors import InputError, Notice
 from ..inputfiles import read_input
 from ..listfile import content_hash, parse_date_range
@@ -94,6 +95,20 @@ def read_single_xml(paths: Sequence[Path], root_tag: str, what: str) -> XmlInput
     if local(root.tag) != root_tag:
         raise InputError(str(path), f"not {what}: root element <{local(root.tag)}>")
     return XmlInput(path, data, root)
+
+
+def collect_country(
+    name: str | None, codes: list[str], remarks: list[str | None], label: str
+) -> None:
+    """Add the ISO code of a country name to ``codes``; a name with no known code goes
+    to ``remarks`` as ``"{label} {name}"`` rather than being dropped or guessed."""
+    if not name:
+        return
+    code = country_code(name)
+    if code:
+        codes.append(code)
+    else:
+        remarks.append(f"{label} {name}")
 
 
 def local(tag: str) -> str:

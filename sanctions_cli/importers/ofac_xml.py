@@ -40,6 +40,7 @@ from ..model import (
 from ._common import (
     child_text,
     children,
+    collect_country,
     date_range,
     inputs_hash,
     join_remarks,
@@ -197,21 +198,11 @@ def _entry(element: ET.Element, list_name: str, source: str, index: int) -> Entr
     ):
         for nlist in children(element, list_tag):
             for item in children(nlist, item_tag):
-                country = child_text(item, "country")
-                code = country_code(country)
-                if code:
-                    nationalities.append(code)
-                elif country:
-                    remarks.append(f"{item_tag} {country}")
+                collect_country(child_text(item, "country"), nationalities, remarks, item_tag)
     countries: list[str] = []
     for alist in children(element, "addressList"):
         for address in children(alist, "address"):
-            country = child_text(address, "country")
-            code = country_code(country)
-            if code:
-                countries.append(code)
-            elif country:
-                remarks.append(f"Address country {country}")
+            collect_country(child_text(address, "country"), countries, remarks, "Address country")
     for vessel in children(element, "vesselInfo"):
         for tag, label_text in _VESSEL_FIELDS:
             value = child_text(vessel, tag)

@@ -42,6 +42,7 @@ from ._common import (
     child_text,
     children,
     clean,
+    collect_country,
     date_range,
     inputs_hash,
     iso_date,
@@ -149,25 +150,11 @@ def _entry(record: ET.Element, entity_type: EntityType, source: str) -> Entry:
     nationalities: list[str] = []
     for nationality in children(record, "NATIONALITY"):
         for value in children(nationality, "VALUE"):
-            text = clean(value.text)
-            if not text:
-                continue
-            code = country_code(text)
-            if code:
-                nationalities.append(code)
-            else:
-                remarks.append(f"Nationality: {text}")
+            collect_country(clean(value.text), nationalities, remarks, "Nationality:")
     countries: list[str] = []
     address_tag = "INDIVIDUAL_ADDRESS" if entity_type == "person" else "ENTITY_ADDRESS"
     for address in children(record, address_tag):
-        text = child_text(address, "COUNTRY")
-        if not text:
-            continue
-        code = country_code(text)
-        if code:
-            countries.append(code)
-        else:
-            remarks.append(f"Address country: {text}")
+        collect_country(child_text(address, "COUNTRY"), countries, remarks, "Address country:")
 
     identifiers = [
         ident
