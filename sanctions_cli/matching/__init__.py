@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 2
+MATCHER_FORMAT = 3
 
 # Distinct prepared queries whose hits are remembered per threshold: the spelling
 # variants of one counterparty in a file (case, punctuation) are searched once.
@@ -224,7 +224,12 @@ class NameMatcher:
         if self._index is None:
             from .index import CandidateIndex
 
-            self._index = CandidateIndex([p.tokens for p in self.prepared])
+            prepared = list(self.prepared)
+            self._index = CandidateIndex(
+                [p.tokens for p in prepared],
+                [p.kinds for p in prepared],
+                [scorer._token_weights(p, self.weights)[0] for p in prepared],
+            )
         return self._index
 
     def __len__(self) -> int:
@@ -264,8 +269,9 @@ class NameMatcher:
         if todo:
             queries = list(todo)
             if self.use_index:
-                positions: Sequence[Sequence[int]] = self.index.candidates_many(
-                    [q.tokens for q in queries], threshold
+                positions: Sequence[Sequence[int]] = self.index.survivors_many(
+                    [(q.tokens, q.kinds, self._weights_of(q)) for q in queries],
+                    threshold,
                 )
             else:
                 everything = range(len(self._rows))
@@ -281,6 +287,9 @@ class NameMatcher:
             while len(memo) > RESULT_CACHE_SIZE:
                 memo.popitem(last=False)
         return [hits or [] for hits in out]
+
+    def _weights_of(self, name: PreparedName) -> list[float]:
+        return scorer._token_weights(name, self.weights)[0]
 
     def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
         """``search`` without the index: every listed name scored (the reference)."""

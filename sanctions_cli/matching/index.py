@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName
 from ..names import token_options as name_token_options
 from . import scorer
+from .prefilter import Prefilter
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
 # search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
@@ -125,23 +126,44 @@ class CandidateIndex:
     reach the threshold (a superset of the hits, never missing one).
     """
 
-    def __init__(self, names: Sequence[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        names: Sequence[Sequence[str]],
+        kinds: Sequence[Sequence[str]] | None = None,
+        weights: Sequence[Sequence[float]] | None = None,
+    ) -> None:
         self.name_count = len(names)
         option_ids: dict[str, int] = {}
         postings: list[list[int]] = []
         slot_option: list[list[int]] = []
         slot_mask: list[list[int]] = []
+        # Per slot: its posting as (option, position in the option's postings).
+        slot_posting_local: list[tuple[int, int]] = []
+        slot_first: list[int] = []
+        slot_span: list[int] = []
+        single_ids: set[int] = set()
+        token_base = 0
         for name_id, tokens in enumerate(names):
-            texts = option_texts(tokens)
-            for text in texts:
+            local: dict[int, int] = {}
+            for text in option_texts(tokens):
                 option_id = option_ids.get(text)
                 if option_id is None:
                     option_id = option_ids[text] = len(option_ids)
                     postings.append([])
+                local[option_id] = len(postings[option_id])
                 postings[option_id].append(name_id)
-            options, masks = _option_masks(tokens)
-            slot_option.append([option_ids[text] for text in options])
-            slot_mask.append(masks)
+            options = name_token_options(tuple(tokens))
+            ids = [option_ids[text] for text, _ in options]
+            slot_option.append(ids)
+            slot_mask.append([m if len(tokens) <= MASK_BITS else -1 for _, m in options])
+            for option_id, (_, mask) in zip(ids, options, strict=True):
+                slot_posting_local.append((option_id, local[option_id]))
+                low = (mask & -mask).bit_length() - 1
+                slot_first.append(token_base + low)
+                slot_span.append(mask.bit_count())
+                if mask & (mask - 1) == 0:
+                    single_ids.add(option_id)
+            token_base += len(tokens)
         self.option_texts: list[str] = list(option_ids)
         self.posting_pointers, self.posting_names = _csr(postings)
         # Every option of every name with the tokens it covers (a bit mask), for
@@ -164,15 +186,38 @@ class CandidateIndex:
             dtype=bool,
             count=len(self.option_texts),
         )
-        long_ids = [
-            i for i, t in enumerate(self.option_texts) if len(t) > scorer.EXACT_TOKEN_MAX_LEN
+        # Two vocabularies per view: options that are a single token of some name,
+        # and options that are only ever compounds.  A compound of the query pairs
+        # with single tokens only (``scorer.compare``), so it searches the first.
+        long_single = [i for i in sorted(single_ids) if self.option_long[i]]
+        long_compound = [
+            i for i in range(len(self.option_texts)) if self.option_long[i] and i not in single_ids
         ]
         self.vocabularies: list[_ViewVocabulary] = [
-            _ViewVocabulary([view(self.option_texts[i]) for i in long_ids], long_ids)
+            _ViewVocabulary([view(self.option_texts[i]) for i in long_single], long_single)
             for view in scorer.TOKEN_VIEWS
         ]
+        self.compound_vocabularies: list[_ViewVocabulary] = [
+            _ViewVocabulary([view(self.option_texts[i]) for i in long_compound], long_compound)
+            for view in scorer.TOKEN_VIEWS
+        ]
+        self.prefilter: Prefilter | None = None
+        if kinds is not None and weights is not None:
+            slot_posting = np.fromiter(
+                (int(self.posting_pointers[o]) + k for o, k in slot_posting_local),
+                dtype=np.int64,
+                count=len(slot_posting_local),
+            )
+            self.prefilter = Prefilter(
+                kinds,
+                weights,
+                np.asarray(slot_first, dtype=np.int64),
+                np.asarray(slot_span, dtype=np.int64),
+                slot_posting,
+                len(self.posting_names),
+            )
         self._option_ids: dict[str, int] | None = option_ids
-        self._match_cache: dict[float, OrderedDict[str, tuple[int, ...]]] = {}
+        self._match_cache: dict[tuple[float, bool], OrderedDict[str, tuple[int, ...]]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt on load (cheaper than unpickling it); the
@@ -197,9 +242,15 @@ class CandidateIndex:
 
     # -- search -------------------------------------------------------------------
 
-    def option_matches(self, texts: Iterable[str], cutoff: float) -> dict[str, tuple[int, ...]]:
-        """For each query option text: the ids of every listed option at >= ``cutoff``."""
-        cache = self._match_cache.setdefault(cutoff, OrderedDict())
+    def option_matches(
+        self, texts: Iterable[str], cutoff: float, *, compound: bool = False
+    ) -> dict[str, tuple[int, ...]]:
+        """For each query option text: the ids of every listed option at >= ``cutoff``.
+
+        With ``compound`` the texts are compounds of the query, which pair with
+        single tokens only: options that are only ever compounds are not searched.
+        """
+        cache = self._match_cache.setdefault((cutoff, compound), OrderedDict())
         found: dict[str, tuple[int, ...]] = {}
         missing: list[str] = []
         for text in texts:
@@ -213,13 +264,15 @@ class CandidateIndex:
                 cache.move_to_end(text)
                 found[text] = hit
         if missing:
-            for text, result in self._search(missing, cutoff).items():
+            for text, result in self._search(missing, cutoff, compound).items():
                 found[text] = cache[text] = result
             while len(cache) > MATCH_CACHE_SIZE:
                 cache.popitem(last=False)
         return found
 
-    def _search(self, texts: list[str], cutoff: float) -> dict[str, tuple[int, ...]]:
+    def _search(
+        self, texts: list[str], cutoff: float, compound: bool
+    ) -> dict[str, tuple[int, ...]]:
         option_ids = self.option_ids
         results: dict[str, set[int]] = {}
         long_texts: list[str] = []
@@ -228,35 +281,64 @@ class CandidateIndex:
             results[text] = {exact} if exact is not None else set()
             if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
                 long_texts.append(text)
-        for view, vocabulary in zip(scorer.TOKEN_VIEWS, self.vocabularies, strict=True):
-            by_length: dict[int, list[tuple[str, str]]] = {}
-            for text in long_texts:
-                viewed = view(text)
-                by_length.setdefault(len(viewed), []).append((text, viewed))
-            for length, group in by_length.items():
-                start, end = vocabulary.window(length, cutoff)
-                if start >= end:
-                    continue
-                scores = process.cdist(
-                    [viewed for _, viewed in group],
-                    vocabulary.texts[start:end],
-                    scorer=fuzz.ratio,
-                    score_cutoff=cutoff,
-                    dtype=np.float64,
-                )
-                rows, columns = np.nonzero(scores)
-                if not len(rows):
-                    continue
-                pointers, ids = vocabulary.pointers, vocabulary.option_ids
-                for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
-                    results[group[row][0]].update(
-                        ids[pointers[column] : pointers[column + 1]].tolist()
+        searched = (
+            [self.vocabularies]
+            if compound
+            else [
+                self.vocabularies,
+                self.compound_vocabularies,
+            ]
+        )
+        for vocabularies in searched:
+            for view, vocabulary in zip(scorer.TOKEN_VIEWS, vocabularies, strict=True):
+                by_length: dict[int, list[tuple[str, str]]] = {}
+                for text in long_texts:
+                    viewed = view(text)
+                    by_length.setdefault(len(viewed), []).append((text, viewed))
+                for length, group in by_length.items():
+                    start, end = vocabulary.window(length, cutoff)
+                    if start >= end:
+                        continue
+                    scores = process.cdist(
+                        [viewed for _, viewed in group],
+                        vocabulary.texts[start:end],
+                        scorer=fuzz.ratio,
+                        score_cutoff=cutoff,
+                        dtype=np.float64,
                     )
+                    rows, columns = np.nonzero(scores)
+                    if not len(rows):
+                        continue
+                    pointers, ids = vocabulary.pointers, vocabulary.option_ids
+                    for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
+                        results[group[row][0]].update(
+                            ids[pointers[column] : pointers[column + 1]].tolist()
+                        )
         return {text: tuple(sorted(ids)) for text, ids in results.items()}
 
     def cutoff(self, threshold: float) -> float:
         """The token similarity a name needs somewhere to reach ``threshold``."""
         return threshold - scorer.MAX_SCORE_BONUS - ROUNDING_MARGIN
+
+    def _query_matches(
+        self, queries: Sequence[Sequence[str]], cutoff: float
+    ) -> tuple[list[tuple[list[str], list[int]]], dict[str, tuple[int, ...]]]:
+        """Options (texts, masks) of each query and the matches of every option text,
+        compounds searched against single tokens only (texts that are a single token
+        of the query are searched as singles)."""
+        options = [_option_masks(tokens) for tokens in queries]
+        singles: dict[str, None] = {}
+        compounds: dict[str, None] = {}
+        for texts, masks in options:
+            for text, mask in zip(texts, masks, strict=True):
+                if mask != -1 and mask & (mask - 1):
+                    compounds[text] = None
+                else:
+                    singles[text] = None
+        matches = self.option_matches(singles, cutoff)
+        rest = [t for t in compounds if t not in matches]
+        matches.update(self.option_matches(rest, cutoff, compound=True))
+        return options, matches
 
     def candidates(self, tokens: Sequence[str], threshold: float, **_: Any) -> list[int]:
         """Positions of the names that can score at least ``threshold``, ascending."""
@@ -270,20 +352,62 @@ class CandidateIndex:
         if cutoff <= 0:
             everything = list(range(self.name_count))
             return [everything if tokens else [] for tokens in queries]
-        options = [option_texts(tokens) for tokens in queries]
-        matches = self.option_matches((t for texts in options for t in texts), cutoff)
-        pointers, posting_names = self.posting_pointers, self.posting_names
+        options, matches = self._query_matches(queries, cutoff)
         out: list[list[int]] = []
-        for texts in options:
+        for texts, _masks in options:
             option_set = {o for text in texts for o in matches[text]}
             if not option_set:
                 out.append([])
-            elif len(option_set) == 1:
-                (o,) = option_set
-                out.append(posting_names[pointers[o] : pointers[o + 1]].tolist())
-            else:
-                chunks = [posting_names[pointers[o] : pointers[o + 1]] for o in option_set]
-                out.append(np.unique(np.concatenate(chunks)).tolist())
+                continue
+            postings = self._postings(np.fromiter(option_set, dtype=np.int64))
+            out.append(np.unique(self.posting_names[postings]).tolist())
+        return out
+
+    def _postings(self, options: IntArray) -> IntArray:
+        """Positions in ``posting_names`` of every posting of ``options``."""
+        starts = self.posting_pointers[options]
+        counts = self.posting_pointers[options + 1] - starts
+        offsets = np.zeros(len(options), dtype=np.int64)
+        np.cumsum(counts[:-1], out=offsets[1:])
+        return np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
+
+    def survivors_many(
+        self,
+        queries: Sequence[tuple[Sequence[str], Sequence[str], Sequence[float]]],
+        threshold: float,
+    ) -> list[list[int]]:
+        """Like ``candidates_many`` for (tokens, kinds, weights) of prepared queries, less
+        the candidates the first-stage bound (``prefilter``) proves cannot reach
+        ``threshold``.  Without token kinds and weights in the index: ``candidates_many``.
+        """
+        prefilter = self.prefilter
+        cutoff = self.cutoff(threshold)
+        if prefilter is None or cutoff <= 0:
+            return self.candidates_many([q[0] for q in queries], threshold)
+        target = threshold - ROUNDING_MARGIN
+        options, matches = self._query_matches([q[0] for q in queries], cutoff)
+        out: list[list[int]] = []
+        for (texts, masks), (_tokens, kinds, weights) in zip(options, queries, strict=True):
+            matched = {o for text in texts for o in matches[text]}
+            if not matched:
+                out.append([])
+                continue
+            postings = self._postings(np.fromiter(matched, dtype=np.int64))
+            option_names = [
+                self.posting_names[self._postings(np.asarray(matches[text], dtype=np.int64))]
+                for text in texts
+            ]
+            survivors = prefilter.survivors(
+                target=target,
+                cutoff=cutoff,
+                query_kinds=kinds,
+                query_weights=weights,
+                option_masks=masks,
+                option_names=option_names,
+                postings=postings,
+                posting_names=self.posting_names[postings],
+            )
+            out.append(survivors.tolist())
         return out
 
     # -- best token similarities (for a score bound) -----------------------------

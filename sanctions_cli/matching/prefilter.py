@@ -1,0 +1,189 @@
+"""First-stage bound of the candidate search: drop, for all candidates of a query at
+once (numpy), the listed names that surely cannot reach the threshold.
+
+The candidate index knows, for every option of the query, which listed options
+reach the search cutoff ``C`` (``CandidateIndex.cutoff``) and, through the postings,
+which listed names contain them.  A token is *strong* against a name when an
+option covering it has such a partner in the other name, else *weak*.  That alone
+bounds ``scorer.compare``, from the scorer's contract (its module docstring):
+
+* the score is ``A / D``: ``A`` sums, over the pairs, a credit (at most 100; at most
+  ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` for a pair of similarity ``s``; an initial
+  pair ``INITIAL_CREDIT * 100``) times the weights of the paired tokens; ``D`` is at
+  least the paired weight plus, per unpaired token, its *cost*: ``alpha`` times its
+  weight for a word (the contradiction term counts twice the smaller side and
+  ``alpha <= 0.8``, so ``2 min(a, b) + alpha |a - b| >= alpha (a + b)``), its weight
+  for a legal form, particle or initial, nothing for a number; ``alpha`` is never
+  below ``ALPHA_FLOOR``.  Later adjustments only lower the score;
+* so ``score >= T`` implies ``A - T D >= 0``, and ``A - T D`` is at most the sum over
+  the tokens of both names of what each can add on its own: ``(100 - T) w`` for a
+  strong token, ``max(c_weak - T, -T cost) w`` for a weak one, whose pairs are all
+  below ``C`` (``c_weak``: the best credit below ``C`` or of an initial pair).
+
+A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
+per matched option rather than per token can only count a token twice (a single
+and a compound both matched), which loosens the bound, never breaks it.
+
+Everything here is plain numpy arrays, pickled with the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import scorer
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+# Token kinds as small integers (``names.TokenKind``), for per-kind factor arrays.
+KIND_CODES = {"word": 0, "legal": 1, "particle": 2, "initial": 3, "number": 4}
+
+# Share of a token's weight an unpaired token costs in the denominator, per kind
+# (see the module docstring): words at least the smallest omission share the
+# scorer can use, minor tokens their whole weight, numbers nothing (their penalty
+# is subtracted apart, and leaving it out only loosens the bound).
+ALPHA_FLOOR = min(scorer.ALPHA_RARE, scorer.ALPHA_ORGANISATION, scorer.ALPHA_COMMON)
+UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
+
+# Slack for float error when comparing a sum of token terms with zero.
+EPSILON = 1e-7
+
+
+def kind_code(kind: str) -> int:
+    return KIND_CODES.get(kind, 0)
+
+
+def token_factors(target: float, cutoff: float) -> tuple[FloatArray, float]:
+    """Per kind code, what a weak token adds per unit of weight, and what a strong one adds.
+
+    ``target`` is the score to reach (threshold less rounding), ``cutoff`` the
+    similarity below which every pair of a weak token lies.
+    """
+    weak_credit = max(
+        100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff), scorer.INITIAL_CREDIT * 100.0
+    )
+    weak = np.maximum(weak_credit - target, -target * UNPAIRED_COST)
+    return weak, 100.0 - target
+
+
+class Prefilter:
+    """Per-token kinds and weights of the listed names, laid out for the index's postings.
+
+    ``slot_first``/``slot_span``: the first token (global position) and the number
+    of tokens each slot (an option of a name) covers; ``slot_posting``: the posting
+    (option, name) the slot belongs to.
+    """
+
+    def __init__(
+        self,
+        kinds: Sequence[Sequence[str]],
+        weights: Sequence[Sequence[float]],
+        slot_first: IntArray,
+        slot_span: IntArray,
+        slot_posting: IntArray,
+        posting_count: int,
+    ) -> None:
+        counts = np.fromiter((len(k) for k in kinds), dtype=np.int64, count=len(kinds))
+        self.token_offsets: IntArray = np.zeros(len(kinds) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.token_offsets[1:])
+        total = int(self.token_offsets[-1])
+        self.token_kind = np.fromiter(
+            (kind_code(k) for ks in kinds for k in ks), dtype=np.int8, count=total
+        )
+        self.token_weight = np.fromiter(
+            (w for ws in weights for w in ws), dtype=np.float64, count=total
+        )
+        self.token_name = np.repeat(np.arange(len(kinds), dtype=np.int64), counts)
+        self.slot_first = slot_first
+        self.slot_span = slot_span
+        self.slot_posting = slot_posting
+        self.posting_count = posting_count
+        self._tables: dict[tuple[float, float], tuple[FloatArray, FloatArray, FloatArray]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_tables"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def tables(self, target: float, cutoff: float) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Per name its weak sum and its strong gain cap; per posting its strong gain."""
+        key = (target, cutoff)
+        found = self._tables.get(key)
+        if found is not None:
+            return found
+        weak, strong = token_factors(target, cutoff)
+        names = len(self.token_offsets) - 1
+        weak_terms = weak[self.token_kind] * self.token_weight
+        gain = (strong - weak[self.token_kind]) * self.token_weight
+        name_base = np.bincount(self.token_name, weights=weak_terms, minlength=names)
+        name_cap = np.bincount(self.token_name, weights=gain, minlength=names)
+        cumulative = np.concatenate(([0.0], np.cumsum(gain)))
+        slot_gain = cumulative[self.slot_first + self.slot_span] - cumulative[self.slot_first]
+        posting_gain = np.bincount(
+            self.slot_posting, weights=slot_gain, minlength=self.posting_count
+        )
+        tables = (
+            name_base.astype(np.float64),
+            name_cap.astype(np.float64),
+            posting_gain.astype(np.float64),
+        )
+        self._tables[key] = tables
+        return tables
+
+    def survivors(
+        self,
+        *,
+        target: float,
+        cutoff: float,
+        query_kinds: Sequence[str],
+        query_weights: Sequence[float],
+        option_masks: Sequence[int],
+        option_names: Sequence[IntArray],
+        postings: IntArray,
+        posting_names: IntArray,
+    ) -> IntArray:
+        """The names that may reach ``target``, ascending.
+
+        ``option_names[k]``: the names holding a partner of query option ``k``
+        (covering the query tokens of ``option_masks[k]``); ``postings``: the
+        postings of every matched listed option, each once, and ``posting_names``
+        the name of each.
+        """
+        name_base, name_cap, posting_gain = self.tables(target, cutoff)
+        names = len(name_base)
+        weak, strong = token_factors(target, cutoff)
+        q_codes = np.fromiter((kind_code(k) for k in query_kinds), dtype=np.int64)
+        q_weight = np.asarray(query_weights, dtype=np.float64)
+        q_base = float((weak[q_codes] * q_weight).sum())
+        q_gain_tokens = (strong - weak[q_codes]) * q_weight
+        q_cap = float(q_gain_tokens.sum())
+        gains = [
+            float(sum(q_gain_tokens[i] for i in range(len(q_codes)) if mask >> i & 1))
+            if mask != -1
+            else q_cap
+            for mask in option_masks
+        ]
+        listed = posting_names
+        present = np.bincount(listed, minlength=names)
+        candidates = np.flatnonzero(present)
+        if not len(candidates):
+            return candidates
+        c_gain = np.bincount(listed, weights=posting_gain[postings], minlength=names)
+        q_gain = np.zeros(names, dtype=np.float64)
+        for gain, holders in zip(gains, option_names, strict=True):
+            if len(holders) and gain:
+                q_gain[holders] += gain
+        total = (
+            q_base
+            + name_base[candidates]
+            + np.minimum(c_gain[candidates], name_cap[candidates])
+            + np.minimum(q_gain[candidates], q_cap)
+        )
+        return candidates[total >= -EPSILON * (1.0 + np.abs(name_base[candidates]) + abs(q_base))]

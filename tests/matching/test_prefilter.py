@@ -1,0 +1,71 @@
+"""The first-stage bound (``matching.prefilter``) never drops a name that reaches the
+threshold: random lists of people and companies (legal forms, particles,
+initials, numbers), random queries, every hit of ``compare`` survives."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sanctions_cli.matching import NameMatcher, scorer
+from sanctions_cli.matching.prefilter import token_factors
+from sanctions_cli.model import Entry, Listing
+from sanctions_cli.names import prepare_name
+
+from .test_index import _name, _variant
+
+LISTING = (Listing(authority="Test authority", list="Test list"),)
+EXTRAS = ["Ltd", "LLC", "Co", "Trading", "J.", "S.", "1", "2", "de", "al", "bin", "Group"]
+
+
+def _rich_name(rng: random.Random) -> str:
+    words = _name(rng).split()
+    for _ in range(rng.randint(0, 2)):
+        words.insert(rng.randint(0, len(words)), rng.choice(EXTRAS))
+    return " ".join(words)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 100_000), threshold=st.sampled_from([60.0, 75.0, 85.0, 92.0]))
+def test_survivors_include_every_hit(seed: int, threshold: float) -> None:
+    rng = random.Random(seed)
+    entries = [Entry(f"E{i}", "person", _rich_name(rng), (), LISTING) for i in range(30)]
+    matcher = NameMatcher(entries)
+    names = [rng.choice(entries).name for _ in range(3)]
+    queries = [_variant(n, rng) for n in names] + [_rich_name(rng) for _ in range(3)]
+    prepared = [prepare_name(q) for q in queries]
+    prepared = [p for p in prepared if p.tokens]
+    survivors = matcher.index.survivors_many(
+        [(p.tokens, p.kinds, matcher._weights_of(p)) for p in prepared], threshold
+    )
+    candidates = matcher.index.candidates_many([p.tokens for p in prepared], threshold)
+    for query, kept, found in zip(prepared, survivors, candidates, strict=True):
+        assert set(kept) <= set(found)
+        for position in range(len(matcher)):
+            score = scorer.compare(query, matcher.prepared[position], matcher.weights).score
+            if score >= threshold:
+                assert position in kept, (query.tokens, matcher.prepared[position].tokens)
+
+
+def test_the_bound_prunes_names_sharing_one_common_token() -> None:
+    entries = [
+        Entry("E1", "person", "Maria Gonzalez Lopez Hernandez", (), LISTING),
+        Entry("E2", "person", "Maria Smith", (), LISTING),
+    ]
+    matcher = NameMatcher(entries)
+    query = prepare_name("Maria Smyth")
+    (kept,) = matcher.index.survivors_many(
+        [(query.tokens, query.kinds, matcher._weights_of(query))], 85.0
+    )
+    (found,) = matcher.index.candidates_many([query.tokens], 85.0)
+    assert found == [0, 1]
+    assert kept == [1]
+
+
+def test_weak_tokens_never_add_more_than_a_strong_one() -> None:
+    for threshold in (50.0, 70.0, 85.0, 99.0):
+        weak, strong = token_factors(threshold, threshold)
+        assert np.all(weak <= strong)
