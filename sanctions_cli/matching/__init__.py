@@ -225,10 +225,13 @@ class NameMatcher:
             from .index import CandidateIndex
 
             prepared = list(self.prepared)
+            token_weights = [scorer._token_weights(p, self.weights) for p in prepared]
             self._index = CandidateIndex(
                 [p.tokens for p in prepared],
                 [p.kinds for p in prepared],
-                [scorer._token_weights(p, self.weights)[0] for p in prepared],
+                [weights for weights, _ in token_weights],
+                [rarities for _, rarities in token_weights],
+                [p.is_organisation for p in prepared],
             )
         return self._index
 
@@ -270,7 +273,7 @@ class NameMatcher:
             queries = list(todo)
             if self.use_index:
                 positions: Sequence[Sequence[int]] = self.index.survivors_many(
-                    [(q.tokens, q.kinds, self._weights_of(q)) for q in queries],
+                    [(q, self._weights_of(q)) for q in queries],
                     threshold,
                 )
             else:
@@ -279,8 +282,10 @@ class NameMatcher:
             if strong_only:
                 rows = self._rows
                 positions = [[p for p in c if rows[p][2] == "strong"] for c in positions]
+            # Candidates the index bounded need no bound of the scorer's.
+            bounded = not (self.use_index and self.index.prefilter is not None)
             for query, candidates in zip(queries, positions, strict=True):
-                hits = self._score(query, candidates, threshold)
+                hits = self._score(query, candidates, threshold, bounded=bounded)
                 memo[query] = tuple(hits)
                 for slot in todo[query]:
                     out[slot] = list(hits)

@@ -131,7 +131,12 @@ class CandidateIndex:
         names: Sequence[Sequence[str]],
         kinds: Sequence[Sequence[str]] | None = None,
         weights: Sequence[Sequence[float]] | None = None,
+        rarities: Sequence[Sequence[float]] | None = None,
+        organisations: Sequence[bool] | None = None,
     ) -> None:
+        """``names``: token tuples of the listed names; with the kinds, weights and
+        rarities of their tokens and whether each is an organisation (as the scorer
+        sees them), the index also bounds scores (``survivors_many``)."""
         self.name_count = len(names)
         option_ids: dict[str, int] = {}
         postings: list[list[int]] = []
@@ -202,15 +207,23 @@ class CandidateIndex:
             for view in scorer.TOKEN_VIEWS
         ]
         self.prefilter: Prefilter | None = None
-        if kinds is not None and weights is not None:
+        if (
+            kinds is not None
+            and weights is not None
+            and rarities is not None
+            and organisations is not None
+        ):
             slot_posting = np.fromiter(
                 (int(self.posting_pointers[o]) + k for o, k in slot_posting_local),
                 dtype=np.int64,
                 count=len(slot_posting_local),
             )
             self.prefilter = Prefilter(
+                names,
                 kinds,
                 weights,
+                rarities,
+                organisations,
                 np.asarray(slot_first, dtype=np.int64),
                 np.asarray(slot_span, dtype=np.int64),
                 slot_posting,
@@ -373,21 +386,22 @@ class CandidateIndex:
 
     def survivors_many(
         self,
-        queries: Sequence[tuple[Sequence[str], Sequence[str], Sequence[float]]],
+        queries: Sequence[tuple[PreparedName, Sequence[float]]],
         threshold: float,
     ) -> list[list[int]]:
-        """Like ``candidates_many`` for (tokens, kinds, weights) of prepared queries, less
-        the candidates the first-stage bound (``prefilter``) proves cannot reach
-        ``threshold``.  Without token kinds and weights in the index: ``candidates_many``.
+        """Like ``candidates_many`` for prepared queries with their token weights, less
+        the candidates the bounds of ``prefilter`` prove cannot reach ``threshold``
+        (both stages).  Without token kinds and weights in the index:
+        ``candidates_many``.
         """
         prefilter = self.prefilter
         cutoff = self.cutoff(threshold)
         if prefilter is None or cutoff <= 0:
-            return self.candidates_many([q[0] for q in queries], threshold)
+            return self.candidates_many([q.tokens for q, _ in queries], threshold)
         target = threshold - ROUNDING_MARGIN
-        options, matches = self._query_matches([q[0] for q in queries], cutoff)
+        options, matches = self._query_matches([q.tokens for q, _ in queries], cutoff)
         out: list[list[int]] = []
-        for (texts, masks), (_tokens, kinds, weights) in zip(options, queries, strict=True):
+        for (texts, masks), (query, weights) in zip(options, queries, strict=True):
             matched = {o for text in texts for o in matches[text]}
             if not matched:
                 out.append([])
@@ -400,13 +414,27 @@ class CandidateIndex:
             survivors = prefilter.survivors(
                 target=target,
                 cutoff=cutoff,
-                query_kinds=kinds,
+                query_kinds=query.kinds,
                 query_weights=weights,
                 option_masks=masks,
                 option_names=option_names,
                 postings=postings,
                 posting_names=self.posting_names[postings],
             )
+            if len(survivors):
+                q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors)
+                keep = prefilter.second_stage(
+                    target=target,
+                    names=survivors,
+                    query_tokens=query.tokens,
+                    query_kinds=query.kinds,
+                    query_weights=weights,
+                    query_organisation=query.is_organisation,
+                    q_best=q_best,
+                    c_best=c_best,
+                    c_offsets=c_offsets,
+                )
+                survivors = survivors[keep]
             out.append(survivors.tolist())
         return out
 
@@ -420,17 +448,33 @@ class CandidateIndex:
 
         A token's best similarity is the best ``token_similarity`` of an option
         covering it with any option of the other name (equal texts: 100 whatever
-        their length).  Initials pairing with a word of their letter are not
-        counted: that is the bound's own business.  One vectorised pass: the
-        query's options against every option of the names (``cdist``).
+        their length), two compounds never counting as a pair (``scorer.compare``
+        does not pair them).  Initials pairing with a word of their letter are not
+        counted: that is the bound's own business.
         """
         if not names:
             return []
-        q_options, q_masks = _option_masks(query.tokens)
+        q_best, c_best, token_offsets = self.token_best_arrays(query.tokens, names)
+        q_lists = q_best.T.tolist()
+        c_list = c_best.tolist()
+        bounds = token_offsets.tolist()
+        return [
+            (tuple(q_lists[n]), tuple(c_list[bounds[n] : bounds[n + 1]])) for n in range(len(names))
+        ]
+
+    def token_best_arrays(
+        self, tokens: Sequence[str], names: Sequence[int] | IntArray
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64], IntArray]:
+        """``token_bests`` as arrays: the query tokens' bests (query token x name), the
+        names' tokens' bests one after the other, and where each name's tokens start
+        in them (one more offset than names).  One vectorised pass: the query's
+        options against every option of the names (``cdist``).
+        """
+        q_options, q_masks = _option_masks(tokens)
         name_array = np.asarray(names, dtype=np.int64)
         starts = self.slot_pointers[name_array]
         counts = self.slot_pointers[name_array + 1] - starts
-        offsets = np.zeros(len(names), dtype=np.int64)
+        offsets = np.zeros(len(name_array), dtype=np.int64)
         np.cumsum(counts[:-1], out=offsets[1:])
         slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
@@ -455,21 +499,26 @@ class CandidateIndex:
             if equal is not None:
                 sims[k, options == equal] = 100.0
         slot_sims = sims[:, inverse]  # query option x slot
+        slot_masks = self.slot_mask[slots]
+        # Two compounds never pair: zero them where a compound of the query meets one.
+        q_compound = np.asarray([m == -1 or bool(m & (m - 1)) for m in q_masks], dtype=bool)
+        if q_compound.any():
+            slot_compound = (slot_masks == -1) | ((slot_masks & (slot_masks - 1)) != 0)
+            slot_sims[np.ix_(q_compound, slot_compound)] = 0.0
         # Query side: per name, the best of each query option, then per query token.
         per_option = np.maximum.reduceat(slot_sims, offsets, axis=1)  # query option x name
-        q_count = len(query.tokens)
-        q_best = np.zeros((q_count, len(names)), dtype=np.float64)
+        q_count = len(tokens)
+        q_best = np.zeros((q_count, len(name_array)), dtype=np.float64)
         for k, mask in enumerate(q_masks):
             for i in range(q_count) if mask == -1 else _bits(mask):
                 np.maximum(q_best[i], per_option[k], out=q_best[i])
         # Name side: each slot's best over the query options, spread over its tokens.
         slot_best = slot_sims.max(axis=0) if len(q_options) else np.zeros(len(slots))
         token_counts = self.token_counts[name_array]
-        token_offsets = np.zeros(len(names), dtype=np.int64)
-        np.cumsum(token_counts[:-1], out=token_offsets[1:])
-        c_best = np.zeros(int(token_counts.sum()), dtype=np.float64)
-        slot_masks = self.slot_mask[slots]
-        slot_base = np.repeat(token_offsets, counts)
+        token_offsets = np.zeros(len(name_array) + 1, dtype=np.int64)
+        np.cumsum(token_counts, out=token_offsets[1:])
+        c_best = np.zeros(int(token_offsets[-1]), dtype=np.float64)
+        slot_base = np.repeat(token_offsets[:-1], counts)
         long_names = slot_masks == -1
         for bit in range(int(min(token_counts.max(), MASK_BITS))):
             covered = ((slot_masks >> bit) & 1).astype(bool) & ~long_names
@@ -481,9 +530,4 @@ class CandidateIndex:
                 start = int(token_offsets[name_at])
                 end = start + int(token_counts[name_at])
                 c_best[start:end] = np.maximum(c_best[start:end], slot_best[slot])
-        q_lists = q_best.T.tolist()
-        c_list = c_best.tolist()
-        bounds = np.append(token_offsets, len(c_list)).tolist()
-        return [
-            (tuple(q_lists[n]), tuple(c_list[bounds[n] : bounds[n + 1]])) for n in range(len(names))
-        ]
+        return q_best, c_best, token_offsets

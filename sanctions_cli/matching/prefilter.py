@@ -49,12 +49,28 @@ KIND_CODES = {"word": 0, "legal": 1, "particle": 2, "initial": 3, "number": 4}
 ALPHA_FLOOR = min(scorer.ALPHA_RARE, scorer.ALPHA_ORGANISATION, scorer.ALPHA_COMMON)
 UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
 
+# Credit of a token that cannot pair: far below any target, finite so that a zero
+# weight gives zero, not nan.
+CANNOT_PAIR = -1e9
+
 # Slack for float error when comparing a sum of token terms with zero.
 EPSILON = 1e-7
 
 
 def kind_code(kind: str) -> int:
     return KIND_CODES.get(kind, 0)
+
+
+def letter_code(token: str) -> int:
+    """0-25 for a token starting with a-z, 26 otherwise (initials pair by first letter)."""
+    first = token[:1]
+    return ord(first) - 97 if "a" <= first <= "z" else 26
+
+
+def _quality(similarity: NDArray[np.float64]) -> NDArray[np.float64]:
+    """How much of a paired token's rarity counts, as ``scorer.compare`` computes it."""
+    low = scorer.RARITY_FULL_SIMILARITY - 20
+    return np.clip((similarity - low) / 20.0, 0.0, 1.0)
 
 
 def token_factors(target: float, cutoff: float) -> tuple[FloatArray, float]:
@@ -80,8 +96,11 @@ class Prefilter:
 
     def __init__(
         self,
+        tokens: Sequence[Sequence[str]],
         kinds: Sequence[Sequence[str]],
         weights: Sequence[Sequence[float]],
+        rarities: Sequence[Sequence[float]],
+        organisations: Sequence[bool],
         slot_first: IntArray,
         slot_span: IntArray,
         slot_posting: IntArray,
@@ -97,7 +116,22 @@ class Prefilter:
         self.token_weight = np.fromiter(
             (w for ws in weights for w in ws), dtype=np.float64, count=total
         )
+        self.token_rarity = np.fromiter(
+            (r for rs in rarities for r in rs), dtype=np.float64, count=total
+        )
+        self.token_letter = np.fromiter(
+            (letter_code(t) for ts in tokens for t in ts), dtype=np.int64, count=total
+        )
         self.token_name = np.repeat(np.arange(len(kinds), dtype=np.int64), counts)
+        self.name_organisation = np.asarray(organisations, dtype=bool)
+        # Per name, bit sets of the first letters of its words and of its initials.
+        is_word = self.token_kind == KIND_CODES["word"]
+        is_initial = self.token_kind == KIND_CODES["initial"]
+        bits = np.left_shift(np.int64(1), self.token_letter)
+        self.name_word_letters = np.zeros(len(kinds), dtype=np.int64)
+        np.bitwise_or.at(self.name_word_letters, self.token_name[is_word], bits[is_word])
+        self.name_initial_letters = np.zeros(len(kinds), dtype=np.int64)
+        np.bitwise_or.at(self.name_initial_letters, self.token_name[is_initial], bits[is_initial])
         self.slot_first = slot_first
         self.slot_span = slot_span
         self.slot_posting = slot_posting
@@ -187,3 +221,118 @@ class Prefilter:
             + np.minimum(q_gain[candidates], q_cap)
         )
         return candidates[total >= -EPSILON * (1.0 + np.abs(name_base[candidates]) + abs(q_base))]
+
+    def second_stage(
+        self,
+        *,
+        target: float,
+        names: IntArray,
+        query_tokens: Sequence[str],
+        query_kinds: Sequence[str],
+        query_weights: Sequence[float],
+        query_organisation: bool,
+        q_best: NDArray[np.float64],
+        c_best: NDArray[np.float64],
+        c_offsets: IntArray,
+    ) -> NDArray[np.bool_]:
+        """Which of ``names`` may reach ``target``, knowing every token's best similarity.
+
+        ``q_best``/``c_best``/``c_offsets`` as ``CandidateIndex.token_best_arrays``
+        gives them.  The bound of the module docstring, with what the first stage
+        could not know: a token's best credit from its best similarity (0 below
+        ``MIN_TOKEN_SIMILARITY``: it cannot pair), initials pairing with words of
+        their letter, the omission share ``alpha`` the pairable tokens allow
+        (``ALPHA_RARE`` only when a rare token can pair well), the penalty of a
+        number without its equal, and the cap at the best similarity.
+        """
+        count = len(names)
+        if not count:
+            return np.zeros(0, dtype=bool)
+        c_counts = np.diff(c_offsets)
+        starts = self.token_offsets[names]
+        tokens = np.repeat(starts - c_offsets[:-1], c_counts) + np.arange(int(c_offsets[-1]))
+        c_kind = self.token_kind[tokens]
+        c_weight = self.token_weight[tokens]
+        c_letter = self.token_letter[tokens]
+        owner = np.repeat(np.arange(count), c_counts)
+        pairable = c_best >= scorer.MIN_TOKEN_SIMILARITY
+        # alpha: the smallest omission share any pairing can get (scorer.compare).
+        reach = np.where(
+            pairable & (c_kind == KIND_CODES["word"]),
+            _quality(c_best) * self.token_rarity[tokens],
+            0.0,
+        )
+        best_rarity = np.maximum.reduceat(reach, c_offsets[:-1])
+        alpha = scorer.ALPHA_RARE + (scorer.ALPHA_COMMON - scorer.ALPHA_RARE) * (1.0 - best_rarity)
+        if query_organisation:
+            alpha[:] = scorer.ALPHA_ORGANISATION
+        else:
+            alpha[self.name_organisation[names]] = scorer.ALPHA_ORGANISATION
+        alpha = np.minimum(alpha, scorer.ALPHA_COMMON)
+        # Query letters: initials pair with words of their letter and back.
+        q_codes = np.asarray([kind_code(k) for k in query_kinds], dtype=np.int64)
+        q_letters = np.asarray([letter_code(t) for t in query_tokens], dtype=np.int64)
+        q_word_letters = 0
+        q_initial_letters = 0
+        for code, letter in zip(q_codes.tolist(), q_letters.tolist(), strict=True):
+            if code == KIND_CODES["word"]:
+                q_word_letters |= 1 << letter
+            elif code == KIND_CODES["initial"]:
+                q_initial_letters |= 1 << letter
+        c_bit = np.left_shift(np.int64(1), c_letter)
+        c_initial_pair = ((c_kind == KIND_CODES["initial"]) & ((c_bit & q_word_letters) != 0)) | (
+            (c_kind == KIND_CODES["word"]) & ((c_bit & q_initial_letters) != 0)
+        )
+        # Numbers pair only with their equal: one without it costs the penalty.
+        c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0)
+        q_number_missing = (q_codes[:, None] == KIND_CODES["number"]) & (q_best < 100.0)
+        penalty = np.zeros(count, dtype=bool)
+        np.logical_or.at(penalty, owner[c_number_missing], True)
+        penalty |= q_number_missing.any(axis=0)
+        target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
+
+        def terms(
+            best: NDArray[np.float64],
+            kind: NDArray[np.int64] | NDArray[np.int8],
+            weight: NDArray[np.float64],
+            initial_pair: NDArray[np.bool_],
+            alpha_of: NDArray[np.float64],
+            target_of: NDArray[np.float64],
+        ) -> NDArray[np.float64]:
+            credit = np.where(
+                best >= scorer.MIN_TOKEN_SIMILARITY,
+                100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - best),
+                CANNOT_PAIR,
+            )
+            credit = np.where(
+                initial_pair, np.maximum(credit, scorer.INITIAL_CREDIT * 100.0), credit
+            )
+            cost = np.where(kind == KIND_CODES["word"], alpha_of, UNPAIRED_COST[kind])
+            return np.maximum((credit - target_of) * weight, -target_of * cost * weight)
+
+        c_terms = terms(c_best, c_kind, c_weight, c_initial_pair, alpha[owner], target_n[owner])
+        total = np.add.reduceat(c_terms, c_offsets[:-1])
+        if len(q_codes):
+            q_weight = np.asarray(query_weights, dtype=np.float64)[:, None]
+            q_bits = np.left_shift(np.int64(1), q_letters)[:, None]
+            q_initial_pair = (
+                (q_codes[:, None] == KIND_CODES["initial"])
+                & ((q_bits & self.name_word_letters[names][None, :]) != 0)
+            ) | (
+                (q_codes[:, None] == KIND_CODES["word"])
+                & ((q_bits & self.name_initial_letters[names][None, :]) != 0)
+            )
+            q_terms = terms(
+                q_best,
+                q_codes[:, None],
+                q_weight,
+                q_initial_pair,
+                alpha[None, :],
+                target_n[None, :],
+            )
+            total += q_terms.sum(axis=0)
+        best_real = np.maximum(np.maximum.reduceat(c_best, c_offsets[:-1]), q_best.max(axis=0))
+        keep: NDArray[np.bool_] = (total >= -EPSILON * (1.0 + np.abs(total))) & (
+            best_real + scorer.MAX_SCORE_BONUS >= target
+        )
+        return keep

@@ -39,7 +39,7 @@ def test_survivors_include_every_hit(seed: int, threshold: float) -> None:
     prepared = [prepare_name(q) for q in queries]
     prepared = [p for p in prepared if p.tokens]
     survivors = matcher.index.survivors_many(
-        [(p.tokens, p.kinds, matcher._weights_of(p)) for p in prepared], threshold
+        [(p, matcher._weights_of(p)) for p in prepared], threshold
     )
     candidates = matcher.index.candidates_many([p.tokens for p in prepared], threshold)
     for query, kept, found in zip(prepared, survivors, candidates, strict=True):
@@ -57,9 +57,7 @@ def test_the_bound_prunes_names_sharing_one_common_token() -> None:
     ]
     matcher = NameMatcher(entries)
     query = prepare_name("Maria Smyth")
-    (kept,) = matcher.index.survivors_many(
-        [(query.tokens, query.kinds, matcher._weights_of(query))], 85.0
-    )
+    (kept,) = matcher.index.survivors_many([(query, matcher._weights_of(query))], 85.0)
     (found,) = matcher.index.candidates_many([query.tokens], 85.0)
     assert found == [0, 1]
     assert kept == [1]
