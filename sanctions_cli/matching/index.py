@@ -312,12 +312,15 @@ class CandidateIndex:
                     start, end = vocabulary.window(length, cutoff)
                     if start >= end:
                         continue
+                    # uint8: only which pairs reach the cutoff matters here (a
+                    # score at or above it is never stored as 0), and the matrix
+                    # is 8 times smaller to write and scan.
                     scores = process.cdist(
                         [viewed for _, viewed in group],
                         vocabulary.texts[start:end],
                         scorer=fuzz.ratio,
                         score_cutoff=cutoff,
-                        dtype=np.float64,
+                        dtype=np.uint8,
                     )
                     rows, columns = np.nonzero(scores)
                     if not len(rows):
