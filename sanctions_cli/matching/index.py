@@ -425,7 +425,7 @@ class CandidateIndex:
                 posting_names=self.posting_names[postings],
             )
             if len(survivors):
-                q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors)
+                q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors, query)
                 keep = prefilter.second_stage(
                     target=target,
                     names=survivors,
@@ -457,7 +457,7 @@ class CandidateIndex:
         """
         if not names:
             return []
-        q_best, c_best, token_offsets = self.token_best_arrays(query.tokens, names)
+        q_best, c_best, token_offsets = self.token_best_arrays(query.tokens, names, query)
         q_lists = q_best.T.tolist()
         c_list = c_best.tolist()
         bounds = token_offsets.tolist()
@@ -466,7 +466,10 @@ class CandidateIndex:
         ]
 
     def token_best_arrays(
-        self, tokens: Sequence[str], names: Sequence[int] | IntArray
+        self,
+        tokens: Sequence[str],
+        names: Sequence[int] | IntArray,
+        prepared: PreparedName | None = None,
     ) -> tuple[NDArray[np.float64], NDArray[np.float64], IntArray]:
         """``token_bests`` as arrays: the query tokens' bests (query token x name), the
         names' tokens' bests one after the other, and where each name's tokens start
@@ -487,9 +490,16 @@ class CandidateIndex:
         long_rows = [k for k, t in enumerate(q_options) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
         if len(long_columns) and long_rows:
             block = np.ix_(np.asarray(long_rows, dtype=np.int64), long_columns)
-            for view, viewed in zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True):
+            # The query's viewed options as prepare_name made them, when given.
+            known = {o.text: o.views for o in prepared.options} if prepared is not None else {}
+            for v, (view, viewed) in enumerate(
+                zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True)
+            ):
                 scores = process.cdist(
-                    [view(q_options[k]) for k in long_rows],
+                    [
+                        known[q_options[k]][v] if q_options[k] in known else view(q_options[k])
+                        for k in long_rows
+                    ],
                     viewed[long_options].tolist(),
                     scorer=fuzz.ratio,
                     score_cutoff=scorer.MIN_TOKEN_SIMILARITY,

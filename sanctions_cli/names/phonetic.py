@@ -34,6 +34,7 @@ are limited by the rest of the name having to agree too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -68,6 +69,13 @@ def _vowel_class(group: str) -> str:
     return "i"
 
 
+# Tokens whose skeleton is remembered: names repeat their tokens (given names,
+# surnames, "trading"), and a skeleton takes some twenty regex passes.  Bounded so
+# a file of millions of distinct names runs in constant memory.
+SKELETON_CACHE_SIZE = 200_000
+
+
+@lru_cache(maxsize=SKELETON_CACHE_SIZE)
 def skeleton(token: str) -> str:
     """Romanisation-insensitive phonetic key of one lower-case ASCII token."""
     if token.isdigit():
