@@ -180,6 +180,11 @@ class CandidateIndex:
         self.token_counts: IntArray = np.fromiter(
             (len(tokens) for tokens in names), dtype=np.int64, count=len(names)
         )
+        # Per slot: its first token within its name, and how many tokens it covers.
+        self.slot_first = np.asarray(slot_first, dtype=np.int64) - np.repeat(
+            np.cumsum(self.token_counts) - self.token_counts, np.diff(self.slot_pointers)
+        )
+        self.slot_span = np.asarray(slot_span, dtype=np.int64)
         # Per view, the viewed text of every option (object arrays: gathered in C).
         self.view_texts: list[NDArray[Any]] = []
         for view in scorer.TOKEN_VIEWS:
@@ -525,22 +530,16 @@ class CandidateIndex:
         for k, mask in enumerate(q_masks):
             for i in range(q_count) if mask == -1 else _bits(mask):
                 np.maximum(q_best[i], per_option[k], out=q_best[i])
-        # Name side: each slot's best over the query options, spread over its tokens.
+        # Name side: each slot's best over the query options, spread over the (at
+        # most MAX_COMPOUND_TOKENS) tokens it covers.
         slot_best = slot_sims.max(axis=0) if len(q_options) else np.zeros(len(slots))
         token_counts = self.token_counts[name_array]
         token_offsets = np.zeros(len(name_array) + 1, dtype=np.int64)
         np.cumsum(token_counts, out=token_offsets[1:])
         c_best = np.zeros(int(token_offsets[-1]), dtype=np.float64)
-        slot_base = np.repeat(token_offsets[:-1], counts)
-        long_names = slot_masks == -1
-        for bit in range(int(min(token_counts.max(), MASK_BITS))):
-            covered = ((slot_masks >> bit) & 1).astype(bool) & ~long_names
-            if covered.any():
-                np.maximum.at(c_best, slot_base[covered] + bit, slot_best[covered])
-        if long_names.any():
-            for slot in np.nonzero(long_names)[0].tolist():
-                name_at = int(np.searchsorted(offsets, slot, side="right") - 1)
-                start = int(token_offsets[name_at])
-                end = start + int(token_counts[name_at])
-                c_best[start:end] = np.maximum(c_best[start:end], slot_best[slot])
+        first = np.repeat(token_offsets[:-1], counts) + self.slot_first[slots]
+        span = self.slot_span[slots]
+        for k in range(int(span.max()) if len(span) else 0):
+            covers = span > k
+            np.maximum.at(c_best, first[covers] + k, slot_best[covers])
         return q_best, c_best, token_offsets
