@@ -232,6 +232,7 @@ class NameMatcher:
                 [weights for weights, _ in token_weights],
                 [rarities for _, rarities in token_weights],
                 [p.is_organisation for p in prepared],
+                [p.script for p in prepared],
             )
         return self._index
 

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName
 from ..names import token_options as name_token_options
 from . import scorer
-from .prefilter import Prefilter
+from .prefilter import KIND_CODES, Prefilter
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
 # search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
@@ -51,6 +51,14 @@ ROUNDING_MARGIN = 0.05 + 1e-6
 # so a file of millions of distinct names runs in constant memory; an entry holds
 # a handful of option ids, so 200,000 entries stay in the tens of MB.
 MATCH_CACHE_SIZE = 200_000
+
+# The most a sound-alike view lifts a pair above its plain ratio, over all the
+# scorer's cases: what the index assumes when it does not know the names' scripts.
+MAX_LIFT = max(scorer.MAX_SKELETON_LIFT, scorer.CROSS_SCRIPT_MAX_LIFT, scorer.COMPOUND_MAX_LIFT)
+
+# Kinds of tokens that pair only with their equal (``scorer.compare``).
+SPECIAL_KINDS = ("number", "legal", "particle")
+SPECIAL_KIND_CODES = [KIND_CODES[kind] for kind in SPECIAL_KINDS]
 
 # Token masks are int64 bit sets: a name of more tokens has every bit set (all its
 # tokens count as pairable, which only weakens a bound, never breaks it).
@@ -133,10 +141,12 @@ class CandidateIndex:
         weights: Sequence[Sequence[float]] | None = None,
         rarities: Sequence[Sequence[float]] | None = None,
         organisations: Sequence[bool] | None = None,
+        scripts: Sequence[str] | None = None,
     ) -> None:
         """``names``: token tuples of the listed names; with the kinds, weights and
         rarities of their tokens and whether each is an organisation (as the scorer
-        sees them), the index also bounds scores (``survivors_many``)."""
+        sees them), the index also bounds scores (``survivors_many``); with the
+        script each was written in, the bound follows the scorer's script rules."""
         self.name_count = len(names)
         option_ids: dict[str, int] = {}
         postings: list[list[int]] = []
@@ -185,6 +195,21 @@ class CandidateIndex:
             np.cumsum(self.token_counts) - self.token_counts, np.diff(self.slot_pointers)
         )
         self.slot_span = np.asarray(slot_span, dtype=np.int64)
+        self.option_length = np.fromiter(
+            (len(t) for t in option_ids), dtype=np.int64, count=len(option_ids)
+        )
+        # The script of each name as a small code (0: Latin or unknown), see
+        # ``pair_similarities``; None: every name may be of any script.
+        self.script_names: list[str] = [""]
+        self.name_script: IntArray | None = None
+        if scripts is not None:
+            codes: dict[str, int] = {"": 0}
+            self.name_script = np.fromiter(
+                (codes.setdefault(script, len(codes)) for script in scripts),
+                dtype=np.int64,
+                count=len(scripts),
+            )
+            self.script_names = list(codes)
         # Per view, the viewed text of every option (object arrays: gathered in C).
         self.view_texts: list[NDArray[Any]] = []
         for view in scorer.TOKEN_VIEWS:
@@ -299,16 +324,18 @@ class CandidateIndex:
             results[text] = {exact} if exact is not None else set()
             if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
                 long_texts.append(text)
-        searched = (
-            [self.vocabularies]
-            if compound
-            else [
-                self.vocabularies,
-                self.compound_vocabularies,
-            ]
-        )
-        for vocabularies in searched:
-            for view, vocabulary in zip(scorer.TOKEN_VIEWS, vocabularies, strict=True):
+        # Each vocabulary with the most a sound-alike view may lift a pair there above
+        # its plain ratio (``scorer._option_similarity``): a pair with a compound
+        # ``COMPOUND_MAX_LIFT``, two single tokens ``MAX_LIFT`` (scripts unknown here).
+        searched = [(self.vocabularies, scorer.COMPOUND_MAX_LIFT if compound else MAX_LIFT)]
+        if not compound:
+            searched.append((self.compound_vocabularies, scorer.COMPOUND_MAX_LIFT))
+        option_texts = self.option_texts
+        for vocabularies, lift in searched:
+            plain_floor = cutoff - lift
+            for v, (view, vocabulary) in enumerate(
+                zip(scorer.TOKEN_VIEWS, vocabularies, strict=True)
+            ):
                 by_length: dict[int, list[tuple[str, str]]] = {}
                 for text in long_texts:
                     viewed = view(text)
@@ -332,9 +359,19 @@ class CandidateIndex:
                         continue
                     pointers, ids = vocabulary.pointers, vocabulary.option_ids
                     for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
-                        results[group[row][0]].update(
-                            ids[pointers[column] : pointers[column + 1]].tolist()
-                        )
+                        text = group[row][0]
+                        found = ids[pointers[column] : pointers[column + 1]].tolist()
+                        if v == 0:
+                            results[text].update(found)
+                            continue
+                        # A sound-alike reaches the cutoff only if the plain
+                        # spelling is within the lift of it.
+                        known = results[text]
+                        for option in found:
+                            if option not in known and (
+                                fuzz.ratio(text, option_texts[option]) >= plain_floor
+                            ):
+                                known.add(option)
         return {text: tuple(sorted(ids)) for text, ids in results.items()}
 
     def cutoff(self, threshold: float) -> float:
@@ -448,6 +485,117 @@ class CandidateIndex:
 
     # -- best token similarities (for a score bound) -----------------------------
 
+    def _slot_similarities(
+        self,
+        q_options: list[str],
+        q_masks: list[int],
+        prepared: PreparedName | None,
+        name_array: IntArray,
+        slots: IntArray,
+        counts: IntArray,
+        options: IntArray,
+        inverse: IntArray,
+    ) -> NDArray[np.float64]:
+        """Query option x slot: at least the similarity ``scorer.compare`` can give
+        the pair (``_option_similarity`` and its pairing rules), 0 where it cannot pair.
+
+        The plain ratio, or a sound-alike view's when higher but lifted at most the
+        scorer's limit for the pair (names of one non-Latin script: plain only),
+        at most ``MAX_VARIANT_SIMILARITY`` unless equal; two compounds, unequal
+        numbers, legal forms or particles, short tokens below
+        ``SHORT_PAIR_MIN_SIMILARITY`` and syllables below ``SYLLABLE_MIN_SIMILARITY``
+        never pair.  Without ``prepared`` (the query's script and views unknown) or
+        without the names' scripts, the loosest rule of each kind is taken.
+        """
+        q_count, u_count = len(q_options), len(options)
+        plain = np.zeros((q_count, u_count), dtype=np.float64)
+        other = np.zeros((q_count, u_count), dtype=np.float64)
+        long_columns = np.nonzero(self.option_long[options])[0]
+        long_options = options[long_columns]
+        long_rows = [k for k, t in enumerate(q_options) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
+        if len(long_columns) and long_rows:
+            block = np.ix_(np.asarray(long_rows, dtype=np.int64), long_columns)
+            # The query's viewed options as prepare_name made them, when given.
+            known = {o.text: o.views for o in prepared.options} if prepared is not None else {}
+            for v, (view, viewed) in enumerate(
+                zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True)
+            ):
+                # The plain ratio counts from where a lift could still make a pair.
+                cutoff = scorer.MIN_TOKEN_SIMILARITY - (MAX_LIFT if v == 0 else 0.0)
+                scores = process.cdist(
+                    [
+                        known[q_options[k]][v] if q_options[k] in known else view(q_options[k])
+                        for k in long_rows
+                    ],
+                    viewed[long_options].tolist(),
+                    scorer=fuzz.ratio,
+                    score_cutoff=max(cutoff, 0.0),
+                    dtype=np.float64,
+                )
+                target = plain if v == 0 else other
+                target[block] = np.maximum(target[block], scores)
+        slot_plain = plain[:, inverse]
+        slot_other = other[:, inverse]
+        slot_compound = self.slot_span[slots] > 1
+        q_compound = np.asarray([m == -1 or bool(m & (m - 1)) for m in q_masks], dtype=bool)
+        either_compound = q_compound[:, None] | slot_compound[None, :]
+        # Scripts: of the query, and of the name of each slot.
+        q_script = prepared.script if prepared is not None else None
+        if self.name_script is not None and q_script is not None:
+            slot_script = np.repeat(self.name_script[name_array], counts)
+            codes = {name: i for i, name in enumerate(self.script_names)}
+            plain_only = np.full(len(slots), q_script == "CJK") | (slot_script == codes.get("CJK"))
+            if q_script:
+                plain_only |= slot_script == codes.get(q_script, -1)
+            syllabic_codes = [codes[n] for n in scorer.SYLLABIC_SCRIPTS if n in codes]
+            syllabic = np.isin(slot_script, syllabic_codes) | (q_script in scorer.SYLLABIC_SCRIPTS)
+            single_lift = np.where(
+                (slot_script == 0) & (q_script == ""),
+                scorer.MAX_SKELETON_LIFT,
+                scorer.CROSS_SCRIPT_MAX_LIFT,
+            )
+        else:
+            plain_only = np.zeros(len(slots), dtype=bool)
+            syllabic = np.zeros(len(slots), dtype=bool)
+            single_lift = np.full(len(slots), MAX_LIFT)
+        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift[None, :])
+        sims = np.maximum(slot_plain, np.minimum(slot_other, slot_plain + lift))
+        sims = np.where(plain_only[None, :], slot_plain, sims)
+        sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
+        # Short tokens and syllables: another name below their minimum.
+        q_length = np.asarray([len(t) for t in q_options], dtype=np.int64)
+        slot_options = self.slot_option[slots]
+        slot_length = self.option_length[slot_options]
+        short = np.maximum(q_length[:, None], slot_length[None, :]) <= scorer.SHORT_TOKEN_LENGTH
+        sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
+        sims[syllabic[None, :] & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0
+        # Two compounds never pair.
+        sims[q_compound[:, None] & slot_compound[None, :]] = 0.0
+        # Numbers, legal forms and particles pair only with their equal.
+        if prepared is not None and self.prefilter is not None:
+            q_kind_of = {o.text: o.kind for o in prepared.options if o.mask & (o.mask - 1) == 0}
+            q_special = np.asarray(
+                [
+                    not q_compound[k] and q_kind_of.get(text, "word") in SPECIAL_KINDS
+                    for k, text in enumerate(q_options)
+                ],
+                dtype=bool,
+            )
+            slot_tokens = (
+                self.prefilter.token_offsets[np.repeat(name_array, counts)] + self.slot_first[slots]
+            )
+            slot_special = ~slot_compound & np.isin(
+                self.prefilter.token_kind[slot_tokens], SPECIAL_KIND_CODES
+            )
+            sims[q_special[:, None] | slot_special[None, :]] = 0.0
+        # Equal texts: 100 whatever their length or kind.
+        option_ids = self.option_ids
+        for k, text in enumerate(q_options):
+            equal = option_ids.get(text)
+            if equal is not None:
+                sims[k, slot_options == equal] = 100.0
+        return sims
+
     def token_bests(
         self, query: PreparedName, names: Sequence[int]
     ) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
@@ -489,40 +637,9 @@ class CandidateIndex:
         np.cumsum(counts[:-1], out=offsets[1:])
         slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
         options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
-        sims = np.zeros((len(q_options), len(options)), dtype=np.float64)
-        long_columns = np.nonzero(self.option_long[options])[0]
-        long_options = options[long_columns]
-        long_rows = [k for k, t in enumerate(q_options) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
-        if len(long_columns) and long_rows:
-            block = np.ix_(np.asarray(long_rows, dtype=np.int64), long_columns)
-            # The query's viewed options as prepare_name made them, when given.
-            known = {o.text: o.views for o in prepared.options} if prepared is not None else {}
-            for v, (view, viewed) in enumerate(
-                zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True)
-            ):
-                scores = process.cdist(
-                    [
-                        known[q_options[k]][v] if q_options[k] in known else view(q_options[k])
-                        for k in long_rows
-                    ],
-                    viewed[long_options].tolist(),
-                    scorer=fuzz.ratio,
-                    score_cutoff=scorer.MIN_TOKEN_SIMILARITY,
-                    dtype=np.float64,
-                )
-                sims[block] = np.maximum(sims[block], scores)
-        option_ids = self.option_ids
-        for k, text in enumerate(q_options):
-            equal = option_ids.get(text)
-            if equal is not None:
-                sims[k, options == equal] = 100.0
-        slot_sims = sims[:, inverse]  # query option x slot
-        slot_masks = self.slot_mask[slots]
-        # Two compounds never pair: zero them where a compound of the query meets one.
-        q_compound = np.asarray([m == -1 or bool(m & (m - 1)) for m in q_masks], dtype=bool)
-        if q_compound.any():
-            slot_compound = (slot_masks == -1) | ((slot_masks & (slot_masks - 1)) != 0)
-            slot_sims[np.ix_(q_compound, slot_compound)] = 0.0
+        slot_sims = self._slot_similarities(
+            q_options, q_masks, prepared, name_array, slots, counts, options, inverse
+        )
         # Query side: per name, the best of each query option, then per query token.
         per_option = np.maximum.reduceat(slot_sims, offsets, axis=1)  # query option x name
         q_count = len(tokens)
