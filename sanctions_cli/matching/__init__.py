@@ -7,14 +7,16 @@ the lossless ``CandidateIndex`` (``index``): a superset of the names that scorin
 every listed name would find, which ``scorer.compare`` then scores, with token
 rarity (``TokenWeights``) taken from the listed names.
 
-Optional speed-up, the scorer's to give: when ``scorer`` defines
+Candidates come out of the index already bounded (``index.survivors_many`` and
+``prefilter``): the names whose score the scorer's contract proves below the
+threshold are left out, with kinds, weights, rarities and scripts of the listed
+names' tokens kept in the index for that.  An index built without them falls
+back to the scorer's own bound when ``scorer`` defines
 ``score_bound(query, candidate, query_best, candidate_best, weights)``, an upper
 bound of ``compare(query, candidate, weights).score`` given, for every token of
-each name, its best similarity with the other name (``CandidateIndex.token_bests``:
-the best ``token_similarity`` of an option covering it with any option of the
-other name, 0 below ``MIN_TOKEN_SIMILARITY``), candidates whose bound is below the
-threshold are not compared.  The bound must hold for every pair of names: the
-index cannot check it.
+each name, its best similarity with the other name
+(``CandidateIndex.token_bests``).  Every bound must hold for every pair of names:
+the tests compare indexed search with brute force.
 
 ``NameMatcher.for_lists`` reuses a matcher cached on disk, keyed by the lists'
 content and the source of the matching code, so start-up with the full lists
@@ -141,7 +143,7 @@ def matching_code_hash() -> str:
     """
     digest = hashlib.sha256(f"{MATCHER_FORMAT}".encode())
     here = Path(__file__).resolve().parent
-    sources = [here / "scorer.py", here / "index.py", here / "__init__.py"]
+    sources = sorted(here.glob("*.py"))
     sources.extend(sorted((here.parent / "names").glob("*.py")))
     sources.extend(sorted((here.parent / "names").glob("*.tsv")))
     for path in sources:

@@ -5,21 +5,31 @@ slow, so ``CandidateIndex`` narrows the listed names down to those that can reac
 the threshold under the scorer's contract (see ``scorer``), and ``compare`` scores
 only those.  It can never drop a hit:
 
-* a listed name scores at most the best ``token_similarity`` of its option pairs
-  plus ``MAX_SCORE_BONUS`` (options: ``scorer.token_options``, tokens and
-  compounds of adjacent tokens), so only a name with an option at
+* a listed name scores at most the best similarity of its real token pairs plus
+  ``MAX_SCORE_BONUS`` (options: ``scorer.token_options``, tokens and compounds of
+  adjacent tokens; two compounds never pair), so only a name with an option at
   ``similarity >= threshold - MAX_SCORE_BONUS`` from a query option can be a hit;
-* ``token_similarity`` is the best Indel ratio (``rapidfuzz.fuzz.ratio``) over the
-  views in ``scorer.TOKEN_VIEWS``, and tokens up to ``EXACT_TOKEN_MAX_LEN`` only
-  match when equal.
+* a pair's similarity (``scorer._option_similarity``) is the plain Indel ratio
+  (``rapidfuzz.fuzz.ratio``), or a sound-alike view's (``scorer.TOKEN_VIEWS``)
+  when higher but at most a lift above the plain one; tokens up to
+  ``EXACT_TOKEN_MAX_LEN`` only match when equal.
 
 So for every view the index keeps the distinct viewed texts of the listed
 options sorted by length, with the options (and through them the names) behind
-each.  A query option is compared with rapidfuzz ``cdist`` (C, vectorised) against
-only the lengths that can reach the cutoff (an Indel ratio ``r`` needs
-``200 * min(la, lb) / (la + lb) >= r``); short tokens are looked up exactly.
-Matches are memoised per distinct option text (bounded LRU): payment files repeat
-given names and surnames, so most query tokens are searched once per run.
+each, in two vocabularies: options that are a single token of some name, and
+options that are only compounds (which a compound of the query never meets).  A
+query option is compared with rapidfuzz ``cdist`` (C, vectorised) against only the
+lengths that can reach the cutoff (an Indel ratio ``r`` needs
+``200 * min(la, lb) / (la + lb) >= r``); a sound-alike match counts only if the
+plain spelling is within the lift; short tokens are looked up exactly.  Matches
+are memoised per distinct option text (bounded LRU): payment files repeat given
+names and surnames, so most query tokens are searched once per run.
+
+The candidates then go through the two bounds of ``prefilter`` (``survivors_many``):
+one over the postings of the matched options, for all candidates at once, then
+one from every token's best similarity with the other name
+(``token_best_arrays``, again vectorised), so that ``compare`` runs on the few
+names that may really reach the threshold.
 
 ``compare`` rounds scores to one decimal, so the search runs ``ROUNDING_MARGIN``
 below the cutoff.  Everything is plain data (lists, dicts, numpy arrays): the
