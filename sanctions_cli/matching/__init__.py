@@ -216,7 +216,8 @@ class NameMatcher:
         return {
             "format": MATCHER_FORMAT,
             "rows": list(self._rows),
-            "weights": self.weights,
+            # Without the per-name weights memo (megabytes, rebuilt on use).
+            "weights": dataclasses.replace(self.weights, _weights_memo={}),
             "index": self.index,
         }
 
