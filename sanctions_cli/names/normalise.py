@@ -764,6 +764,8 @@ def token_kind(token: str) -> TokenKind:
 
 def script_of(text: str) -> str:
     """The main non-Latin script of ``text`` ("" for Latin or no letters)."""
+    if text.isascii():
+        return ""
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha() and not char.isascii():
