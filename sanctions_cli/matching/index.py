@@ -50,7 +50,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName
 from ..names import token_options as name_token_options
 from . import scorer
-from .prefilter import KIND_CODES, Prefilter
+from .prefilter import KIND_CODES, Prefilter, credit_of
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
 # search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
@@ -270,7 +270,9 @@ class CandidateIndex:
                 len(self.posting_names),
             )
         self._option_ids: dict[str, int] | None = option_ids
-        self._match_cache: dict[tuple[float, bool], OrderedDict[str, tuple[int, ...]]] = {}
+        self._match_cache: dict[
+            tuple[float, bool], OrderedDict[str, tuple[IntArray, NDArray[np.float64]]]
+        ] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt on load (cheaper than unpickling it); the
@@ -303,8 +305,16 @@ class CandidateIndex:
         With ``compound`` the texts are compounds of the query, which pair with
         single tokens only: options that are only ever compounds are not searched.
         """
+        found = self.option_match_similarities(texts, cutoff, compound=compound)
+        return {text: tuple(ids.tolist()) for text, (ids, _) in found.items()}
+
+    def option_match_similarities(
+        self, texts: Iterable[str], cutoff: float, *, compound: bool = False
+    ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
+        """``option_matches`` with, for each listed option found, the similarity of
+        the pair (at least what ``scorer.compare`` can give it), memoised."""
         cache = self._match_cache.setdefault((cutoff, compound), OrderedDict())
-        found: dict[str, tuple[int, ...]] = {}
+        found: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
         missing: list[str] = []
         for text in texts:
             if text in found:
@@ -312,7 +322,6 @@ class CandidateIndex:
             hit = cache.get(text)
             if hit is None:
                 missing.append(text)
-                found[text] = ()
             else:
                 cache.move_to_end(text)
                 found[text] = hit
@@ -325,31 +334,28 @@ class CandidateIndex:
 
     def _search(
         self, texts: list[str], cutoff: float, compound: bool
-    ) -> dict[str, tuple[int, ...]]:
+    ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
         option_ids = self.option_ids
-        results: dict[str, set[int]] = {}
-        long_texts: list[str] = []
-        for text in dict.fromkeys(texts):
-            exact = option_ids.get(text)
-            results[text] = {exact} if exact is not None else set()
-            if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
-                long_texts.append(text)
         # Each vocabulary with the most a sound-alike view may lift a pair there above
         # its plain ratio (``scorer._option_similarity``): a pair with a compound
         # ``COMPOUND_MAX_LIFT``, two single tokens ``MAX_LIFT`` (scripts unknown here).
         searched = [(self.vocabularies, scorer.COMPOUND_MAX_LIFT if compound else MAX_LIFT)]
         if not compound:
             searched.append((self.compound_vocabularies, scorer.COMPOUND_MAX_LIFT))
-        option_texts = self.option_texts
+        results: dict[str, dict[int, float]] = {}
+        long_texts: list[str] = []
+        for text in dict.fromkeys(texts):
+            exact = option_ids.get(text)
+            results[text] = {exact: 100.0} if exact is not None else {}
+            if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
+                long_texts.append(text)
+        viewed_texts = {text: [view(text) for view in scorer.TOKEN_VIEWS] for text in long_texts}
         for vocabularies, lift in searched:
-            plain_floor = cutoff - lift
-            for v, (view, vocabulary) in enumerate(
-                zip(scorer.TOKEN_VIEWS, vocabularies, strict=True)
-            ):
-                by_length: dict[int, list[tuple[str, str]]] = {}
+            found: dict[str, set[int]] = {text: set() for text in long_texts}
+            for v, vocabulary in enumerate(vocabularies):
+                by_length: dict[int, list[str]] = {}
                 for text in long_texts:
-                    viewed = view(text)
-                    by_length.setdefault(len(viewed), []).append((text, viewed))
+                    by_length.setdefault(len(viewed_texts[text][v]), []).append(text)
                 for length, group in by_length.items():
                     start, end = vocabulary.window(length, cutoff)
                     if start >= end:
@@ -358,31 +364,45 @@ class CandidateIndex:
                     # score at or above it is never stored as 0), and the matrix
                     # is 8 times smaller to write and scan.
                     scores = process.cdist(
-                        [viewed for _, viewed in group],
+                        [viewed_texts[text][v] for text in group],
                         vocabulary.texts[start:end],
                         scorer=fuzz.ratio,
                         score_cutoff=cutoff,
                         dtype=np.uint8,
                     )
                     rows, columns = np.nonzero(scores)
-                    if not len(rows):
-                        continue
                     pointers, ids = vocabulary.pointers, vocabulary.option_ids
                     for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
-                        text = group[row][0]
-                        found = ids[pointers[column] : pointers[column + 1]].tolist()
-                        if v == 0:
-                            results[text].update(found)
-                            continue
-                        # A sound-alike reaches the cutoff only if the plain
-                        # spelling is within the lift of it.
-                        known = results[text]
-                        for option in found:
-                            if option not in known and (
-                                fuzz.ratio(text, option_texts[option]) >= plain_floor
-                            ):
-                                known.add(option)
-        return {text: tuple(sorted(ids)) for text, ids in results.items()}
+                        found[group[row]].update(
+                            ids[pointers[column] : pointers[column + 1]].tolist()
+                        )
+            # Each option found under some view: the similarity the scorer can give.
+            for text, options in found.items():
+                known = results[text]
+                views = viewed_texts[text]
+                for option in options:
+                    if option in known:
+                        continue
+                    similarity = self._similarity(views, option, lift)
+                    if similarity >= cutoff:
+                        known[option] = similarity
+        out: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
+        for text, pairs in results.items():
+            ordered = sorted(pairs)
+            out[text] = (
+                np.asarray(ordered, dtype=np.int64),
+                np.asarray([pairs[o] for o in ordered], dtype=np.float64),
+            )
+        return out
+
+    def _similarity(self, views: Sequence[str], option: int, lift: float) -> float:
+        """``scorer._option_similarity`` of a query option (its viewed texts) and a
+        listed option, the lift at most ``lift``, unequal texts (see ``_search``)."""
+        plain = fuzz.ratio(views[0], self.option_texts[option])
+        best = plain
+        for v in range(1, len(views)):
+            best = max(best, fuzz.ratio(views[v], self.view_texts[v][option]))
+        return float(min(best, plain + lift, scorer.MAX_VARIANT_SIMILARITY))
 
     def cutoff(self, threshold: float) -> float:
         """The token similarity a name needs somewhere to reach ``threshold``."""
@@ -390,7 +410,7 @@ class CandidateIndex:
 
     def _query_matches(
         self, queries: Sequence[Sequence[str]], cutoff: float
-    ) -> tuple[list[tuple[list[str], list[int]]], dict[str, tuple[int, ...]]]:
+    ) -> tuple[list[tuple[list[str], list[int]]], dict[str, tuple[IntArray, NDArray[np.float64]]]]:
         """Options (texts, masks) of each query and the matches of every option text,
         compounds searched against single tokens only (texts that are a single token
         of the query are searched as singles)."""
@@ -403,9 +423,9 @@ class CandidateIndex:
                     compounds[text] = None
                 else:
                     singles[text] = None
-        matches = self.option_matches(singles, cutoff)
+        matches = self.option_match_similarities(singles, cutoff)
         rest = [t for t in compounds if t not in matches]
-        matches.update(self.option_matches(rest, cutoff, compound=True))
+        matches.update(self.option_match_similarities(rest, cutoff, compound=True))
         return options, matches
 
     def candidates(self, tokens: Sequence[str], threshold: float, **_: Any) -> list[int]:
@@ -423,7 +443,7 @@ class CandidateIndex:
         options, matches = self._query_matches(queries, cutoff)
         out: list[list[int]] = []
         for texts, _masks in options:
-            option_set = {o for text in texts for o in matches[text]}
+            option_set = {o for text in texts for o in matches[text][0].tolist()}
             if not option_set:
                 out.append([])
                 continue
@@ -457,24 +477,23 @@ class CandidateIndex:
         options, matches = self._query_matches([q.tokens for q, _ in queries], cutoff)
         out: list[list[int]] = []
         for (texts, masks), (query, weights) in zip(options, queries, strict=True):
-            matched = {o for text in texts for o in matches[text]}
-            if not matched:
-                out.append([])
-                continue
-            postings = self._postings(np.fromiter(matched, dtype=np.int64))
-            option_names = [
-                self.posting_names[self._postings(np.asarray(matches[text], dtype=np.int64))]
-                for text in texts
-            ]
+            option_postings: list[IntArray] = []
+            option_credits: list[NDArray[np.float64]] = []
+            for text in texts:
+                ids, similarities = matches[text]
+                postings = self._postings(ids)
+                counts = self.posting_pointers[ids + 1] - self.posting_pointers[ids]
+                option_postings.append(postings)
+                option_credits.append(np.repeat(credit_of(similarities), counts))
             survivors = prefilter.survivors(
                 target=target,
                 cutoff=cutoff,
                 query_kinds=query.kinds,
                 query_weights=weights,
                 option_masks=masks,
-                option_names=option_names,
-                postings=postings,
-                posting_names=self.posting_names[postings],
+                option_postings=option_postings,
+                option_credits=option_credits,
+                posting_names=self.posting_names,
             )
             if len(survivors):
                 q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors, query)

@@ -1,28 +1,36 @@
-"""First-stage bound of the candidate search: drop, for all candidates of a query at
-once (numpy), the listed names that surely cannot reach the threshold.
+"""Bounds of the candidate search: drop, for all candidates of a query at once
+(numpy), the listed names that surely cannot reach the threshold.
 
 The candidate index knows, for every option of the query, which listed options
-reach the search cutoff ``C`` (``CandidateIndex.cutoff``) and, through the postings,
-which listed names contain them.  A token is *strong* against a name when an
-option covering it has such a partner in the other name, else *weak*.  That alone
-bounds ``scorer.compare``, from the scorer's contract (its module docstring):
+reach the search cutoff ``C`` (``CandidateIndex.cutoff``), with the similarity of
+each pair, and, through the postings, which listed names contain them.  A token
+is *strong* against a name when an option covering it has such a partner in the
+other name, else *weak*.  That alone bounds ``scorer.compare`` (``survivors``),
+from the scorer's contract (its module docstring):
 
-* the score is ``A / D``: ``A`` sums, over the pairs, a credit (at most 100; at most
-  ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` for a pair of similarity ``s``; an initial
-  pair ``INITIAL_CREDIT * 100``) times the weights of the paired tokens; ``D`` is at
-  least the paired weight plus, per unpaired token, its *cost*: ``alpha`` times its
-  weight for a word (the contradiction term counts twice the smaller side and
-  ``alpha <= 0.8``, so ``2 min(a, b) + alpha |a - b| >= alpha (a + b)``), its weight
-  for a legal form, particle or initial, nothing for a number; ``alpha`` is never
-  below ``ALPHA_FLOOR``.  Later adjustments only lower the score;
+* the score is ``A / D``: ``A`` sums, over the pairs, a credit (at most
+  ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` for a pair of similarity ``s``, an
+  initial pair ``INITIAL_CREDIT * 100``) times the weights of the paired tokens;
+  ``D`` is at least the paired weight plus, per unpaired token, its *cost*:
+  ``alpha`` times its weight for a word (the contradiction term counts twice the
+  smaller side and ``alpha <= 0.8``, so ``2 min(a, b) + alpha |a - b| >= alpha (a +
+  b)``), its weight for a legal form, particle or initial, nothing for a number;
+  ``alpha`` is never below ``ALPHA_FLOOR``.  Later adjustments only lower the score;
 * so ``score >= T`` implies ``A - T D >= 0``, and ``A - T D`` is at most the sum over
-  the tokens of both names of what each can add on its own: ``(100 - T) w`` for a
-  strong token, ``max(c_weak - T, -T cost) w`` for a weak one, whose pairs are all
-  below ``C`` (``c_weak``: the best credit below ``C`` or of an initial pair).
+  the tokens of both names of what each can add on its own: ``(credit - T) w`` for
+  a strong token (its best partner's credit) or ``max(c_weak - T, -T cost) w`` if
+  more, ``max(c_weak - T, -T cost) w`` for a weak one, whose pairs are all below
+  ``C`` (``c_weak``: the best credit below ``C`` or of an initial pair).
 
 A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
-per matched option rather than per token can only count a token twice (a single
-and a compound both matched), which loosens the bound, never breaks it.
+of a name per matched option rather than per token can only count a token twice (a
+single and a compound both matched), which loosens the bound, never breaks it.
+
+The survivors then meet the same bound with what the first stage could not know
+(``second_stage``): every token's best similarity with the other name (from
+``CandidateIndex.token_best_arrays``), so a weak token that cannot pair at all
+costs its whole share, the omission share ``alpha`` those pairs allow, initials,
+and numbers without their equal.
 
 Everything here is plain numpy arrays, pickled with the index.
 """
@@ -65,6 +73,15 @@ def letter_code(token: str) -> int:
     """0-25 for a token starting with a-z, 26 otherwise (initials pair by first letter)."""
     first = token[:1]
     return ord(first) - 97 if "a" <= first <= "z" else 26
+
+
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def credit_of(similarity: FloatArray) -> FloatArray:
+    """The most credit a pair of this similarity gives (``scorer.compare``)."""
+    return np.minimum(100.0, 100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - similarity))
 
 
 def _quality(similarity: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -132,11 +149,18 @@ class Prefilter:
         np.bitwise_or.at(self.name_word_letters, self.token_name[is_word], bits[is_word])
         self.name_initial_letters = np.zeros(len(kinds), dtype=np.int64)
         np.bitwise_or.at(self.name_initial_letters, self.token_name[is_initial], bits[is_initial])
-        self.slot_first = slot_first
-        self.slot_span = slot_span
-        self.slot_posting = slot_posting
-        self.posting_count = posting_count
-        self._tables: dict[tuple[float, float], tuple[FloatArray, FloatArray, FloatArray]] = {}
+        # Per posting (an option in a name), the weight of the tokens it covers, by
+        # kind (a column per kind code): its strong gain follows from its credit.
+        self.posting_kind_weight = np.zeros((posting_count, len(KIND_CODES)), dtype=np.float64)
+        for k in range(int(slot_span.max()) if len(slot_span) else 0):
+            covers = slot_span > k
+            token = slot_first[covers] + k
+            np.add.at(
+                self.posting_kind_weight,
+                (slot_posting[covers], self.token_kind[token].astype(np.int64)),
+                self.token_weight[token],
+            )
+        self._tables: dict[tuple[float, float], tuple[FloatArray, FloatArray]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
@@ -146,8 +170,9 @@ class Prefilter:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
 
-    def tables(self, target: float, cutoff: float) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Per name its weak sum and its strong gain cap; per posting its strong gain."""
+    def tables(self, target: float, cutoff: float) -> tuple[FloatArray, FloatArray]:
+        """Per name, the sum of its tokens' weak terms and the most its strong tokens
+        can add to it."""
         key = (target, cutoff)
         found = self._tables.get(key)
         if found is not None:
@@ -158,16 +183,7 @@ class Prefilter:
         gain = (strong - weak[self.token_kind]) * self.token_weight
         name_base = np.bincount(self.token_name, weights=weak_terms, minlength=names)
         name_cap = np.bincount(self.token_name, weights=gain, minlength=names)
-        cumulative = np.concatenate(([0.0], np.cumsum(gain)))
-        slot_gain = cumulative[self.slot_first + self.slot_span] - cumulative[self.slot_first]
-        posting_gain = np.bincount(
-            self.slot_posting, weights=slot_gain, minlength=self.posting_count
-        )
-        tables = (
-            name_base.astype(np.float64),
-            name_cap.astype(np.float64),
-            posting_gain.astype(np.float64),
-        )
+        tables = (name_base.astype(np.float64), name_cap.astype(np.float64))
         self._tables[key] = tables
         return tables
 
@@ -179,48 +195,56 @@ class Prefilter:
         query_kinds: Sequence[str],
         query_weights: Sequence[float],
         option_masks: Sequence[int],
-        option_names: Sequence[IntArray],
-        postings: IntArray,
+        option_postings: Sequence[IntArray],
+        option_credits: Sequence[FloatArray],
         posting_names: IntArray,
     ) -> IntArray:
         """The names that may reach ``target``, ascending.
 
-        ``option_names[k]``: the names holding a partner of query option ``k``
-        (covering the query tokens of ``option_masks[k]``); ``postings``: the
-        postings of every matched listed option, each once, and ``posting_names``
-        the name of each.
+        ``option_postings[k]``: the postings (listed option in a name) of every
+        partner at ``cutoff`` or more of query option ``k`` (covering the query
+        tokens of ``option_masks[k]``), with ``option_credits[k]`` the most credit
+        each pair can give (from its similarity); ``posting_names`` maps a posting
+        to its name.  A token's strong term is then ``(credit - target) w``.
         """
-        name_base, name_cap, posting_gain = self.tables(target, cutoff)
-        names = len(name_base)
-        weak, strong = token_factors(target, cutoff)
+        name_base, name_cap = self.tables(target, cutoff)
+        weak, _strong = token_factors(target, cutoff)
+        if not any(len(p) for p in option_postings):
+            return np.zeros(0, dtype=np.int64)
+        all_postings = np.concatenate(option_postings)
+        all_credits = np.concatenate(option_credits)
+        postings, inverse = np.unique(all_postings, return_inverse=True)
+        credit = np.full(len(postings), -np.inf)
+        np.maximum.at(credit, inverse, all_credits)
+        listed = posting_names[postings]
+        candidates = np.unique(listed)
+        # Names' side: each matched option's tokens gain over their weak terms.
+        over_weak = np.maximum(credit[:, None] - target - weak[None, :], 0.0)
+        posting_gain = (over_weak * self.posting_kind_weight[postings]).sum(axis=1)
+        c_gain = np.bincount(
+            np.searchsorted(candidates, listed), weights=posting_gain, minlength=len(candidates)
+        )
+        # Query's side: each token's best credit against each candidate.
         q_codes = np.fromiter((kind_code(k) for k in query_kinds), dtype=np.int64)
         q_weight = np.asarray(query_weights, dtype=np.float64)
         q_base = float((weak[q_codes] * q_weight).sum())
-        q_gain_tokens = (strong - weak[q_codes]) * q_weight
-        q_cap = float(q_gain_tokens.sum())
-        gains = [
-            float(sum(q_gain_tokens[i] for i in range(len(q_codes)) if mask >> i & 1))
-            if mask != -1
-            else q_cap
-            for mask in option_masks
-        ]
-        listed = posting_names
-        present = np.bincount(listed, minlength=names)
-        candidates = np.flatnonzero(present)
-        if not len(candidates):
-            return candidates
-        c_gain = np.bincount(listed, weights=posting_gain[postings], minlength=names)
-        q_gain = np.zeros(names, dtype=np.float64)
-        for gain, holders in zip(gains, option_names, strict=True):
-            if len(holders) and gain:
-                q_gain[holders] += gain
-        total = (
-            q_base
-            + name_base[candidates]
-            + np.minimum(c_gain[candidates], name_cap[candidates])
-            + np.minimum(q_gain[candidates], q_cap)
-        )
-        return candidates[total >= -EPSILON * (1.0 + np.abs(name_base[candidates]) + abs(q_base))]
+        token_credit = np.full((len(q_codes), len(candidates)), -np.inf)
+        for mask, option_postings_k, credits_k in zip(
+            option_masks, option_postings, option_credits, strict=True
+        ):
+            if not len(option_postings_k):
+                continue
+            where = np.searchsorted(candidates, posting_names[option_postings_k])
+            tokens = range(len(q_codes)) if mask == -1 else _bits(mask)
+            for i in tokens:
+                np.maximum.at(token_credit[i], where, credits_k)
+        q_gain = (
+            np.maximum(token_credit - target - weak[q_codes][:, None], 0.0) * q_weight[:, None]
+        ).sum(axis=0)
+        total = q_base + name_base[candidates] + np.minimum(c_gain, name_cap[candidates]) + q_gain
+        scale = 1.0 + np.abs(name_base[candidates]) + abs(q_base)
+        kept: IntArray = candidates[total >= -EPSILON * scale]
+        return kept
 
     def second_stage(
         self,
