@@ -10,6 +10,7 @@ rename); a corrupt or unreadable entry is treated as a miss.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -22,6 +23,9 @@ from platformdirs import user_cache_dir
 # Bumped whenever the pickled records change shape, so old entries are never read.
 CACHE_FORMAT = 2
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
+# Entries kept per kind, the most recently used first: lists and matchers change
+# with every list update and every release, and a full-list matcher is tens of MB.
+KEEP_PER_KIND = 6
 NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
 
 
@@ -48,9 +52,13 @@ def load(kind: str, key: str) -> Any | None:
     # good part of the load time for nothing (none of them is garbage).
     collecting = gc.isenabled()
     gc.disable()
+    path = _path(kind, key)
     try:
-        with open(_path(kind, key), "rb") as handle:
-            return pickle.load(handle)  # our own private cache, see the module doc
+        with open(path, "rb") as handle:
+            value = pickle.load(handle)  # our own private cache, see the module doc
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by the eviction in ``store``
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
     finally:
@@ -73,5 +81,19 @@ def store(kind: str, key: str, value: Any) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _evict(directory, kind)
     except OSError:
         return
+
+
+def _evict(directory: Path, kind: str) -> None:
+    """Remove all but the ``KEEP_PER_KIND`` most recently used entries of ``kind``."""
+    entries = []
+    for path in directory.glob(f"{kind}-v*-*.pickle"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[KEEP_PER_KIND:]:
+        path.unlink(missing_ok=True)
