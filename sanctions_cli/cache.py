@@ -24,8 +24,10 @@ from platformdirs import user_cache_dir
 CACHE_FORMAT = 2
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
 # Entries kept per kind, the most recently used first: lists and matchers change
-# with every list update and every release, and a full-list matcher is tens of MB.
-KEEP_PER_KIND = 6
+# with every list update and every release.  A full-list matcher is tens of MB and
+# one serves a whole run; imported lists are a few MB and a run may load many.
+KEEP_PER_KIND = 16
+KEEP_MATCHERS = 4
 NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
 
 
@@ -87,7 +89,8 @@ def store(kind: str, key: str, value: Any) -> None:
 
 
 def _evict(directory: Path, kind: str) -> None:
-    """Remove all but the ``KEEP_PER_KIND`` most recently used entries of ``kind``."""
+    """Remove all but the most recently used entries of ``kind`` (``KEEP_PER_KIND``,
+    ``KEEP_MATCHERS``)."""
     entries = []
     for path in directory.glob(f"{kind}-v*-*.pickle"):
         try:
@@ -95,5 +98,6 @@ def _evict(directory: Path, kind: str) -> None:
         except OSError:
             continue
     entries.sort(reverse=True)
-    for _, path in entries[KEEP_PER_KIND:]:
+    keep = KEEP_MATCHERS if kind == "matcher" else KEEP_PER_KIND
+    for _, path in entries[keep:]:
         path.unlink(missing_ok=True)
