@@ -50,6 +50,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName
 from ..names import token_options as name_token_options
 from . import scorer
+from .deletions import DeletionIndex
 from .prefilter import KIND_CODES, Prefilter, credit_of
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
@@ -69,6 +70,12 @@ MAX_LIFT = max(scorer.MAX_SKELETON_LIFT, scorer.CROSS_SCRIPT_MAX_LIFT, scorer.CO
 # Kinds of tokens that pair only with their equal (``scorer.compare``).
 SPECIAL_KINDS = ("number", "legal", "particle")
 SPECIAL_KIND_CODES = [KIND_CODES[kind] for kind in SPECIAL_KINDS]
+
+# Queries longer than this are compared in full (cdist) rather than through the
+# deletion neighbourhoods: a long query has hundreds of variants to build and look
+# up, more than comparing it with the texts of its lengths (measured: at 12
+# letters the neighbourhoods cost twice a full comparison, at 6 a third).
+NEIGHBOURHOOD_MAX_QUERY = 11
 
 # Token masks are int64 bit sets: a name of more tokens has every bit set (all its
 # tokens count as pairable, which only weakens a bound, never breaks it).
@@ -116,9 +123,12 @@ def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
 
 
 class _ViewVocabulary:
-    """The distinct viewed texts of the long options under one view, sorted by length."""
+    """The distinct viewed texts of the long options under one view, sorted by length,
+    with their deletion neighbourhoods when ``neighbourhoods`` (``deletions``)."""
 
-    def __init__(self, texts: Sequence[str], option_ids: Sequence[int]) -> None:
+    def __init__(
+        self, texts: Sequence[str], option_ids: Sequence[int], neighbourhoods: bool = False
+    ) -> None:
         groups: dict[str, list[int]] = {}
         for text, option_id in zip(texts, option_ids, strict=True):
             groups.setdefault(text, []).append(option_id)
@@ -129,11 +139,55 @@ class _ViewVocabulary:
         # offsets[n] = index of the first text of length >= n
         self.offsets: IntArray = np.searchsorted(lengths, np.arange(max_len + 2), side="left")
         self.pointers, self.option_ids = _csr([groups[t] for t in ordered])
+        self.deletions = DeletionIndex(ordered) if neighbourhoods else None
 
     def window(self, length: int, cutoff: float) -> tuple[int, int]:
         low, high = length_window(length, cutoff)
         top = len(self.offsets) - 1
         return int(self.offsets[min(low, top)]), int(self.offsets[min(high + 1, top)])
+
+    def bucket(self, length: int) -> tuple[int, int]:
+        """Positions of the texts of exactly ``length``."""
+        top = len(self.offsets) - 1
+        return int(self.offsets[min(length, top)]), int(self.offsets[min(length + 1, top)])
+
+    def matches(self, queries: Sequence[str], cutoff: float) -> list[tuple[int, int]]:
+        """(query index, text position) of every pair at ``cutoff`` or more."""
+        out: list[tuple[int, int]] = []
+        full: dict[tuple[int, int], list[int]] = {}  # (start, end) -> queries compared in full
+        texts = self.texts
+        for number, query in enumerate(queries):
+            low, high = length_window(len(query), cutoff)
+            if self.deletions is None or len(query) > NEIGHBOURHOOD_MAX_QUERY:
+                full.setdefault(self.window(len(query), cutoff), []).append(number)
+                continue
+            top = len(self.offsets) - 2
+            found, uncovered = self.deletions.search(
+                query, range(max(low, 0), min(high, top) + 1), cutoff
+            )
+            for position in found.tolist():
+                if fuzz.ratio(query, texts[position]) >= cutoff:
+                    out.append((number, position))
+            for length in uncovered:
+                full.setdefault(self.bucket(length), []).append(number)
+        for (start, end), numbers in full.items():
+            if start >= end:
+                continue
+            # uint8: only which pairs reach the cutoff matters here (a score at or
+            # above it is never stored as 0), and the matrix is 8 times smaller.
+            scores = process.cdist(
+                [queries[n] for n in numbers],
+                texts[start:end],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                dtype=np.uint8,
+            )
+            rows, columns = np.nonzero(scores)
+            out.extend(
+                (numbers[row], column)
+                for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True)
+            )
+        return out
 
 
 class CandidateIndex:
@@ -239,11 +293,17 @@ class CandidateIndex:
             i for i in range(len(self.option_texts)) if self.option_long[i] and i not in single_ids
         ]
         self.vocabularies: list[_ViewVocabulary] = [
-            _ViewVocabulary([view(self.option_texts[i]) for i in long_single], long_single)
+            _ViewVocabulary(
+                [view(self.option_texts[i]) for i in long_single], long_single, neighbourhoods=True
+            )
             for view in scorer.TOKEN_VIEWS
         ]
         self.compound_vocabularies: list[_ViewVocabulary] = [
-            _ViewVocabulary([view(self.option_texts[i]) for i in long_compound], long_compound)
+            _ViewVocabulary(
+                [view(self.option_texts[i]) for i in long_compound],
+                long_compound,
+                neighbourhoods=True,
+            )
             for view in scorer.TOKEN_VIEWS
         ]
         self.prefilter: Prefilter | None = None
@@ -353,29 +413,12 @@ class CandidateIndex:
         for vocabularies, lift in searched:
             found: dict[str, set[int]] = {text: set() for text in long_texts}
             for v, vocabulary in enumerate(vocabularies):
-                by_length: dict[int, list[str]] = {}
-                for text in long_texts:
-                    by_length.setdefault(len(viewed_texts[text][v]), []).append(text)
-                for length, group in by_length.items():
-                    start, end = vocabulary.window(length, cutoff)
-                    if start >= end:
-                        continue
-                    # uint8: only which pairs reach the cutoff matters here (a
-                    # score at or above it is never stored as 0), and the matrix
-                    # is 8 times smaller to write and scan.
-                    scores = process.cdist(
-                        [viewed_texts[text][v] for text in group],
-                        vocabulary.texts[start:end],
-                        scorer=fuzz.ratio,
-                        score_cutoff=cutoff,
-                        dtype=np.uint8,
+                viewed = [viewed_texts[text][v] for text in long_texts]
+                pointers, ids = vocabulary.pointers, vocabulary.option_ids
+                for number, position in vocabulary.matches(viewed, cutoff):
+                    found[long_texts[number]].update(
+                        ids[pointers[position] : pointers[position + 1]].tolist()
                     )
-                    rows, columns = np.nonzero(scores)
-                    pointers, ids = vocabulary.pointers, vocabulary.option_ids
-                    for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True):
-                        found[group[row]].update(
-                            ids[pointers[column] : pointers[column + 1]].tolist()
-                        )
             # Each option found under some view: the similarity the scorer can give.
             for text, options in found.items():
                 known = results[text]

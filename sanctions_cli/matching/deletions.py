@@ -1,0 +1,119 @@
+"""Exact search of a vocabulary for texts within an Indel ratio, by deletion neighbourhoods.
+
+``rapidfuzz.fuzz.ratio(a, b) = 200 * LCS(a, b) / (len(a) + len(b))``, so a text of
+length ``lb`` reaches a cutoff ``C`` against a query of length ``la`` exactly when
+the two share a common subsequence of ``L = ceil(C * (la + lb) / 200)`` letters:
+the query with ``la - L`` letters deleted equals the text with ``lb - L`` deleted.
+At the cutoffs screening uses (85 and up) those are 0 to 2 deletions for words
+of up to a dozen letters, so the index keeps every variant of each vocabulary
+text with up to ``MAX_DEPTH`` letters deleted, keyed by (text length, depth,
+variant), and a query looks up its own variants at the matching depth for each
+text length it can meet.  The result is the same set of texts as comparing the
+query with every text (``rapidfuzz.process.cdist``) at a fraction of the cost,
+for the lengths the neighbourhoods cover; ``search`` says which lengths it could
+not cover, for the caller to compare in full.
+
+Keys are 32-bit CRCs (stable across processes, unlike ``hash``); a collision only
+brings a text that the caller's check of the real ratio then drops.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+from numpy.typing import NDArray
+
+# Letters deleted at most from a vocabulary text (and from a query): 2 covers a
+# word of up to about twelve letters at a cutoff of 85.  Each more multiplies the
+# index size by about the text length.
+MAX_DEPTH = 2
+
+# Vocabulary texts longer than this are not indexed by default (their
+# neighbourhoods grow as the square of their length): queries meet them by full
+# comparison.  At a cutoff of 85 a query of 9 letters meets texts of up to 12.
+MAX_INDEXED_LENGTH = 12
+
+IntArray = NDArray[np.int64]
+
+
+def _variants(text: str, depth: int) -> set[str]:
+    """Every text made by deleting exactly ``depth`` letters of ``text``."""
+    if depth == 0:
+        return {text}
+    if depth > len(text):
+        return set()
+    return {
+        "".join(text[i] for i in range(len(text)) if i not in removed)
+        for removed in map(set, combinations(range(len(text)), depth))
+    }
+
+
+def _key(length: int, depth: int, variant: str) -> int:
+    return zlib.crc32(f"{length}\x1f{depth}\x1f{variant}".encode())
+
+
+def required_depths(query_length: int, length: int, cutoff: float) -> tuple[int, int] | None:
+    """Letters to delete from a query and from a text of ``length`` to meet at
+    ``cutoff``, or None when no text of that length can reach it."""
+    common = math.ceil(cutoff * (query_length + length) / 200.0 - 1e-7)
+    common = max(common, 0)
+    if common > min(query_length, length):
+        return None
+    return query_length - common, length - common
+
+
+class DeletionIndex:
+    """Deletion neighbourhoods of a vocabulary (texts sorted by length, as given)."""
+
+    def __init__(self, texts: Sequence[str], max_length: int = MAX_INDEXED_LENGTH) -> None:
+        self.max_length = max_length
+        keys: list[int] = []
+        positions: list[int] = []
+        for position, text in enumerate(texts):
+            if len(text) > max_length:
+                continue
+            for depth in range(MAX_DEPTH + 1):
+                for variant in _variants(text, depth):
+                    keys.append(_key(len(text), depth, variant))
+                    positions.append(position)
+        order = np.argsort(np.asarray(keys, dtype=np.uint32), kind="stable")
+        self.keys = np.asarray(keys, dtype=np.uint32)[order]
+        self.positions = np.asarray(positions, dtype=np.int32)[order]
+
+    def search(
+        self, query: str, lengths: Sequence[int], cutoff: float
+    ) -> tuple[IntArray, list[int]]:
+        """Positions of vocabulary texts of the given ``lengths`` that may reach
+        ``cutoff`` against ``query`` (a superset: check the real ratio), and the
+        lengths the neighbourhoods do not cover."""
+        keys: list[int] = []
+        uncovered: list[int] = []
+        variants: dict[int, set[str]] = {}
+        for length in lengths:
+            depths = required_depths(len(query), length, cutoff)
+            if depths is None:
+                continue
+            query_depth, text_depth = depths
+            if length > self.max_length or query_depth > MAX_DEPTH or text_depth > MAX_DEPTH:
+                uncovered.append(length)
+                continue
+            if query_depth not in variants:
+                variants[query_depth] = _variants(query, query_depth)
+            keys.extend(_key(length, text_depth, v) for v in variants[query_depth])
+        if not keys:
+            return np.zeros(0, dtype=np.int64), uncovered
+        wanted = np.asarray(keys, dtype=np.uint32)
+        starts = np.searchsorted(self.keys, wanted, side="left")
+        ends = np.searchsorted(self.keys, wanted, side="right")
+        hits = [
+            self.positions[s:e]
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+            if e > s
+        ]
+        if not hits:
+            return np.zeros(0, dtype=np.int64), uncovered
+        return np.unique(np.concatenate(hits)).astype(np.int64), uncovered
