@@ -44,16 +44,28 @@ def _variants(text: str, depth: int) -> set[str]:
     """Every text made by deleting exactly ``depth`` letters of ``text``."""
     if depth == 0:
         return {text}
-    if depth > len(text):
+    size = len(text)
+    if depth == 1:
+        return {text[:i] + text[i + 1 :] for i in range(size)}
+    if depth == 2:
+        return {
+            text[:i] + text[i + 1 : j] + text[j + 1 :]
+            for i in range(size)
+            for j in range(i + 1, size)
+        }
+    if depth > size:
         return set()
     return {
-        "".join(text[i] for i in range(len(text)) if i not in removed)
-        for removed in map(set, combinations(range(len(text)), depth))
+        "".join(text[i] for i in range(size) if i not in removed)
+        for removed in map(set, combinations(range(size), depth))
     }
 
 
-def _key(length: int, depth: int, variant: str) -> int:
-    return zlib.crc32(f"{length}\x1f{depth}\x1f{variant}".encode())
+def _keys(length: int, depth: int, variants: set[str]) -> list[int]:
+    """The keys of ``variants`` of a text of ``length`` at ``depth``: CRC-32 of the
+    variant continued from the CRC of its (length, depth) prefix."""
+    prefix = zlib.crc32(f"{length}\x1f{depth}\x1f".encode())
+    return [zlib.crc32(variant.encode(), prefix) for variant in variants]
 
 
 def required_depths(query_length: int, length: int, cutoff: float) -> tuple[int, int] | None:
@@ -77,9 +89,9 @@ class DeletionIndex:
             if len(text) > max_length:
                 continue
             for depth in range(MAX_DEPTH + 1):
-                for variant in _variants(text, depth):
-                    keys.append(_key(len(text), depth, variant))
-                    positions.append(position)
+                found = _keys(len(text), depth, _variants(text, depth))
+                keys.extend(found)
+                positions.extend([position] * len(found))
         order = np.argsort(np.asarray(keys, dtype=np.uint32), kind="stable")
         self.keys = np.asarray(keys, dtype=np.uint32)[order]
         self.positions = np.asarray(positions, dtype=np.int32)[order]
@@ -103,7 +115,7 @@ class DeletionIndex:
                 continue
             if query_depth not in variants:
                 variants[query_depth] = _variants(query, query_depth)
-            keys.extend(_key(length, text_depth, v) for v in variants[query_depth])
+            keys.extend(_keys(length, text_depth, variants[query_depth]))
         if not keys:
             return np.zeros(0, dtype=np.int64), uncovered
         wanted = np.asarray(keys, dtype=np.uint32)

@@ -73,8 +73,8 @@ SPECIAL_KIND_CODES = [KIND_CODES[kind] for kind in SPECIAL_KINDS]
 
 # Queries longer than this are compared in full (cdist) rather than through the
 # deletion neighbourhoods: a long query has hundreds of variants to build and look
-# up, more than comparing it with the texts of its lengths (measured: at 12
-# letters the neighbourhoods cost twice a full comparison, at 6 a third).
+# up, more than comparing it with the texts of its lengths (measured on the full
+# OFAC + UN lists: 9, 11 and 13 letters give 0.22, 0.19 and 0.20 ms per new token).
 NEIGHBOURHOOD_MAX_QUERY = 11
 
 # Token masks are int64 bit sets: a name of more tokens has every bit set (all its
