@@ -25,15 +25,27 @@ unpaired lower the score two ways:
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``).  ``Match.adjustments`` lists every penalty.
 
-Contract with the candidate index (``matching.index``), which must stay lossless:
+Contract with the candidate index (``matching.index`` and ``matching.prefilter``),
+which must stay lossless (the tests compare indexed search with brute force):
 
-* ``token_similarity(a, b)`` is the best ``rapidfuzz.fuzz.ratio`` of the two tokens
-  over the views in ``TOKEN_VIEWS`` (0 for unequal short tokens), so an index can
-  find every token within a similarity by searching each view's vocabulary;
+* a pair's similarity is ``_option_similarity``: the plain ``rapidfuzz.fuzz.ratio``,
+  or a view's of ``TOKEN_VIEWS`` when higher but at most ``MAX_SKELETON_LIFT``,
+  ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
+  only between names of one non-Latin script or with Chinese), at most
+  ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
+  forms and particles never pair, nor two compounds, nor short tokens below
+  ``SHORT_PAIR_MIN_SIMILARITY`` and syllables below ``SYLLABLE_MIN_SIMILARITY``;
 * options are the texts of ``token_options(tokens)``;
 * the score of a name pair never exceeds the best similarity of its token pairs
   plus ``MAX_SCORE_BONUS``: adjustments may lower a score, never raise it past
-  that (``compare`` caps the score at the best similarity of its non-initial pairs).
+  that (``compare`` caps the score at the best similarity of its non-initial pairs);
+* the score is ``achieved / denominator`` as ``matching.prefilter`` describes it:
+  a pair credits at most ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` (an initial pair
+  ``INITIAL_CREDIT * 100``) times its tokens' weights, and the denominator is at
+  least the paired weight, plus ``alpha`` (never below ``ALPHA_RARE``, at least
+  the formula of ``compare`` from the paired tokens' rarity) times the unpaired
+  words' weight, plus the unpaired minor tokens' weight.  A change that only
+  lowers scores (a larger denominator, a penalty, a pair refused) is always safe.
 """
 
 from __future__ import annotations
