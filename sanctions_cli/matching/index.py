@@ -83,6 +83,9 @@ MASK_BITS = 62
 
 IntArray = NDArray[np.int64]
 
+_NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
+_NO_FLOATS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
+
 
 def _bits(mask: int) -> list[int]:
     return [i for i in range(mask.bit_length()) if mask >> i & 1]
@@ -524,6 +527,10 @@ class CandidateIndex:
             option_credits: list[NDArray[np.float64]] = []
             for text in texts:
                 ids, similarities = matches[text]
+                if not len(ids):
+                    option_postings.append(_NO_INTS)
+                    option_credits.append(_NO_FLOATS)
+                    continue
                 postings = self._postings(ids)
                 counts = self.posting_pointers[ids + 1] - self.posting_pointers[ids]
                 option_postings.append(postings)
