@@ -277,6 +277,10 @@ class CandidateIndex:
                 count=len(scripts),
             )
             self.script_names = list(codes)
+        # Per script code: whether its names are romanised a syllable a token.
+        self.script_syllabic = np.asarray(
+            [name in scorer.SYLLABIC_SCRIPTS for name in self.script_names], dtype=bool
+        )
         # Per view, the viewed text of every option (object arrays: gathered in C).
         self.view_texts: list[NDArray[Any]] = []
         for view in scorer.TOKEN_VIEWS:
@@ -321,6 +325,13 @@ class CandidateIndex:
                 dtype=np.int64,
                 count=len(slot_posting_local),
             )
+            # Slots that pair only with their equal: single numbers, legal forms, particles.
+            special_kind = np.zeros(len(KIND_CODES), dtype=bool)
+            special_kind[SPECIAL_KIND_CODES] = True
+            slot_kind = np.fromiter(
+                (KIND_CODES.get(k, 0) for ks in kinds for k in ks), dtype=np.int64
+            )[np.asarray(slot_first, dtype=np.int64)]
+            self.slot_special = special_kind[slot_kind] & (self.slot_span == 1)
             self.prefilter = Prefilter(
                 names,
                 kinds,
@@ -626,8 +637,7 @@ class CandidateIndex:
             plain_only = np.full(len(slots), q_script == "CJK") | (slot_script == codes.get("CJK"))
             if q_script:
                 plain_only |= slot_script == codes.get(q_script, -1)
-            syllabic_codes = [codes[n] for n in scorer.SYLLABIC_SCRIPTS if n in codes]
-            syllabic = np.isin(slot_script, syllabic_codes) | (q_script in scorer.SYLLABIC_SCRIPTS)
+            syllabic = self.script_syllabic[slot_script] | (q_script in scorer.SYLLABIC_SCRIPTS)
             single_lift = np.where(
                 (slot_script == 0) & (q_script == ""),
                 scorer.MAX_SKELETON_LIFT,
@@ -660,13 +670,7 @@ class CandidateIndex:
                 ],
                 dtype=bool,
             )
-            slot_tokens = (
-                self.prefilter.token_offsets[np.repeat(name_array, counts)] + self.slot_first[slots]
-            )
-            slot_special = ~slot_compound & np.isin(
-                self.prefilter.token_kind[slot_tokens], SPECIAL_KIND_CODES
-            )
-            sims[q_special[:, None] | slot_special[None, :]] = 0.0
+            sims[q_special[:, None] | self.slot_special[slots][None, :]] = 0.0
         # Equal texts: 100 whatever their length or kind.
         option_ids = self.option_ids
         for k, text in enumerate(q_options):
