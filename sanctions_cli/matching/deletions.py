@@ -102,30 +102,47 @@ class DeletionIndex:
         """Positions of vocabulary texts of the given ``lengths`` that may reach
         ``cutoff`` against ``query`` (a superset: check the real ratio), and the
         lengths the neighbourhoods do not cover."""
+        pairs, uncovered = self.search_many([query], [lengths], cutoff)
+        return pairs[1], uncovered[0]
+
+    def search_many(
+        self, queries: Sequence[str], lengths: Sequence[Sequence[int]], cutoff: float
+    ) -> tuple[tuple[IntArray, IntArray], list[list[int]]]:
+        """``search`` of many queries in one lookup: (query index, position) pairs,
+        each once, and per query the lengths left uncovered."""
         keys: list[int] = []
-        uncovered: list[int] = []
-        variants: dict[int, set[str]] = {}
-        for length in lengths:
-            depths = required_depths(len(query), length, cutoff)
-            if depths is None:
-                continue
-            query_depth, text_depth = depths
-            if length > self.max_length or query_depth > MAX_DEPTH or text_depth > MAX_DEPTH:
-                uncovered.append(length)
-                continue
-            if query_depth not in variants:
-                variants[query_depth] = _variants(query, query_depth)
-            keys.extend(_keys(length, text_depth, variants[query_depth]))
+        owners: list[int] = []
+        uncovered: list[list[int]] = []
+        for number, (query, wanted_lengths) in enumerate(zip(queries, lengths, strict=True)):
+            missed: list[int] = []
+            variants: dict[int, set[str]] = {}
+            for length in wanted_lengths:
+                depths = required_depths(len(query), length, cutoff)
+                if depths is None:
+                    continue
+                query_depth, text_depth = depths
+                if length > self.max_length or max(query_depth, text_depth) > MAX_DEPTH:
+                    missed.append(length)
+                    continue
+                if query_depth not in variants:
+                    variants[query_depth] = _variants(query, query_depth)
+                found = _keys(length, text_depth, variants[query_depth])
+                keys.extend(found)
+                owners.extend([number] * len(found))
+            uncovered.append(missed)
+        empty = np.zeros(0, dtype=np.int64)
         if not keys:
-            return np.zeros(0, dtype=np.int64), uncovered
+            return (empty, empty), uncovered
         wanted = np.asarray(keys, dtype=np.uint32)
         starts = np.searchsorted(self.keys, wanted, side="left")
-        ends = np.searchsorted(self.keys, wanted, side="right")
-        hits = [
-            self.positions[s:e]
-            for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
-            if e > s
-        ]
-        if not hits:
-            return np.zeros(0, dtype=np.int64), uncovered
-        return np.unique(np.concatenate(hits)).astype(np.int64), uncovered
+        counts = np.searchsorted(self.keys, wanted, side="right") - starts
+        total = int(counts.sum())
+        if not total:
+            return (empty, empty), uncovered
+        offsets = np.cumsum(counts) - counts
+        slots = np.repeat(starts - offsets, counts) + np.arange(total)
+        owner = np.repeat(np.asarray(owners, dtype=np.int64), counts)
+        position = self.positions[slots].astype(np.int64)
+        width = max(len(self.positions), 1)
+        unique = np.unique(owner * width + position)
+        return (unique // width, unique % width), uncovered

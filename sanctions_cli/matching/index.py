@@ -159,20 +159,27 @@ class _ViewVocabulary:
         out: list[tuple[int, int]] = []
         full: dict[tuple[int, int], list[int]] = {}  # (start, end) -> queries compared in full
         texts = self.texts
+        indexed: list[int] = []
         for number, query in enumerate(queries):
-            low, high = length_window(len(query), cutoff)
             if self.deletions is None or len(query) > NEIGHBOURHOOD_MAX_QUERY:
                 full.setdefault(self.window(len(query), cutoff), []).append(number)
-                continue
+            else:
+                indexed.append(number)
+        if indexed and self.deletions is not None:
             top = len(self.offsets) - 2
-            found, uncovered = self.deletions.search(
-                query, range(max(low, 0), min(high, top) + 1), cutoff
+            windows = [length_window(len(queries[n]), cutoff) for n in indexed]
+            (owners, positions), uncovered = self.deletions.search_many(
+                [queries[n] for n in indexed],
+                [range(max(low, 0), min(high, top) + 1) for low, high in windows],
+                cutoff,
             )
-            for position in found.tolist():
-                if fuzz.ratio(query, texts[position]) >= cutoff:
+            for owner, position in zip(owners.tolist(), positions.tolist(), strict=True):
+                number = indexed[owner]
+                if fuzz.ratio(queries[number], texts[position]) >= cutoff:
                     out.append((number, position))
-            for length in uncovered:
-                full.setdefault(self.bucket(length), []).append(number)
+            for owner, lengths in enumerate(uncovered):
+                for length in lengths:
+                    full.setdefault(self.bucket(length), []).append(indexed[owner])
         for (start, end), numbers in full.items():
             if start >= end:
                 continue
