@@ -177,18 +177,22 @@ class _Flags:
     def __init__(self) -> None:
         self.known: dict[str, int] = {}
 
-    def of(self, cells: list[str], read: Callable[[str], int]) -> list[int]:
-        flags = list(map(self.known.get, cells))
+    def known_flags(self, cells: list[str]) -> list[int | None]:
+        """The flag of every cell; None for a cell never seen."""
+        return list(map(self.known.get, cells))
+
+    def of(
+        self, cells: list[str], read: Callable[[str], int], flags: list[int | None] | None = None
+    ) -> list[int]:
+        """The flag of every cell, ``read`` once for each cell never seen (``flags``:
+        their ``known_flags``, if just taken)."""
+        if flags is None:
+            flags = self.known_flags(cells)
         if None not in flags:
             return flags  # type: ignore[return-value]
         for cell in _missing(cells, flags):
             self.known[cell] = read(cell)
         return list(map(self.known.__getitem__, cells))
-
-    def unknown(self, cells: list[str]) -> list[str]:
-        """The distinct cells without a flag yet, in order."""
-        flags = list(map(self.known.get, cells))
-        return _missing(cells, flags) if None in flags else []
 
     def trim(self) -> None:
         if len(self.known) >= CELL_CACHE_SIZE:
@@ -697,12 +701,15 @@ class Screener:
         names.trim()
         self._listed_flags.trim()
         cells = [list(map(itemgetter(index), chunk)) for _, index, _ in layout.names]
-        new = [cell for column in cells for cell in names.unknown(column)]
-        if new:
+        seen = [names.known_flags(column) for column in cells]
+        if any(None in column_flags for column_flags in seen):
+            new = [c for column, f in zip(cells, seen, strict=True) for c in _missing(column, f)]
             wanted = dict.fromkeys(v for c in new if (v := c.strip()) and v not in self._cache)
             for value, name_hits in pool.search(list(wanted)):
                 self._remember(value, name_hits)
-        flags = [names.of(column, self._name_flag) for column in cells]
+        flags = [
+            names.of(column, self._name_flag, f) for column, f in zip(cells, seen, strict=True)
+        ]
         if not self._readable(chunk, layout):
             # Row by row: the first unreadable cell is the error screen_rows raises.
             for position, record in enumerate(chunk):
