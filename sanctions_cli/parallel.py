@@ -8,9 +8,11 @@ batches of names; results come back in submission order, and at most
 ``MAX_BATCHES_IN_FLIGHT`` batches per worker are queued, so memory stays bounded
 whatever the number of names.
 
-``primed_rows`` is the streaming driver: it reads rows in chunks, has the pool
-search the chunk's values not yet known (each distinct value once per run,
-remembered by the caller's ``remember``), then hands the rows on one by one.
+Screening drives the pool itself (``Screener.screen_records``: each chunk's new
+distinct values in one ``search``).  ``primed_rows`` is the same driver for a
+caller with its own row loop: it reads rows in chunks, has the pool search the
+chunk's values not yet known (each distinct value once per run, remembered by the
+caller's ``remember``), then hands the rows on one by one.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from .matching import NameHit, NameMatcher
 # both workers stay busy at the end of a chunk.
 BATCH_NAMES = 64
 
-# Rows read ahead per chunk: their distinct values are searched together.  20,000
-# rows of a payments file are a few MB in memory.
+# Rows read ahead per chunk by ``primed_rows``: their distinct values are searched
+# together.  20,000 rows of a payments file are a few MB in memory.
 CHUNK_ROWS = 20_000
 
 # Batches queued per worker before waiting for results (bounds memory and keeps

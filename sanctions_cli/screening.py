@@ -32,11 +32,11 @@ from .csvinput import ContextColumns
 from .errors import InputError, UsageError
 from .listfile import combined_hash
 from .matching import NameHit, NameMatcher
+from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
+from .model import Entry, Hit, Listing, Match, SanctionsList
 
 if TYPE_CHECKING:
     from .parallel import NamePool
-from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
-from .model import Entry, Hit, Listing, Match, SanctionsList
 
 # Default score (0-100) at or above which a name is a hit.  Against the bundled
 # list every spelling of the acceptance set (KIM, Jong Sik; Jong-Sik Kim; Kim
@@ -143,7 +143,6 @@ class _CellMemo(Generic[T]):
     def __init__(self, read: Callable[[str], T]) -> None:
         self._read = read
         self._known: dict[str, T] = {}
-
         self._readable: set[str] = set()  # cells known to read as no _Unreadable
 
     def __call__(self, cell: str) -> T:
@@ -550,7 +549,8 @@ class Screener:
     def _record_hits(
         self, record: Sequence[str], number: int, layout: _Layout, as_of: dt.date, source: str
     ) -> tuple[dt.date, list[Hit]]:
-        """Screen one record (row ``number``): its date and hits, counted in ``stats``.
+        """Screen one record (row ``number``): its date and hits, added to ``stats``
+        (its rows and values are the caller's to count).
 
         Every screened value, its party's context and the row's date are read here,
         so every unreadable cell of the row is an ``InputError`` naming row and field.
