@@ -343,3 +343,34 @@ def test_screen_records_raises_screen_rows_error(
 def test_screen_records_names_a_missing_column(bundled_screener: Screener) -> None:
     with pytest.raises(InputError, match="no column 'payee'"):
         list(bundled_screener.screen_records(["id", "name"], [["1", "Kim"]], ["payee"]))
+
+
+def test_screen_records_memory_is_bounded(
+    bundled_screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every memo of the row path is bounded, whatever the number of distinct cells."""
+    import sanctions_cli.screening as screening
+
+    for name, size in [("CHUNK_ROWS", 10), ("CELL_CACHE_SIZE", 40), ("CHECK_CACHE_SIZE", 30)]:
+        monkeypatch.setattr(screening, name, size)
+    monkeypatch.setattr(screening, "SEARCH_CACHE_SIZE", 50)
+    screener = Screener(bundled_screener.lists)
+    header = ["name", "date", "country", "imo"]
+    records = [
+        ["Kim Jong Sik" if n % 3 == 0 else f"Person {n}", f"2018-01-{n % 28 + 1:02d}", "KP", f"{n}"]
+        for n in range(600)
+    ]
+    context = {"name": ContextColumns(country=("country",), identifier=("imo",))}
+    results = list(
+        screener.screen_records(
+            header, records, ["name"], date_column="date", context_columns=context
+        )
+    )
+    assert results and screener.stats.rows == 600
+    slack = 10 * 4  # one chunk's cells of every kind
+    assert len(screener._cache) <= 50
+    assert len(screener._checked) <= 30
+    assert len(screener._name_flags.known) <= 40 + slack
+    assert len(screener._listed_flags.known) <= 40 + slack
+    for memo in (screener._dates, screener._country_codes, screener._identifiers):
+        assert len(memo._known) <= 40 and len(memo._readable) <= 40 + slack
