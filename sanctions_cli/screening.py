@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, islice, repeat
 from operator import is_, itemgetter
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .countries import country_code
 from .csvinput import ContextColumns
-from .errors import InputError, UsageError
+from .errors import InputError, SanctionsError, UsageError
 from .listfile import combined_hash
 from .matching import NameHit, NameMatcher
 from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
 from .model import Entry, Hit, Listing, Match, SanctionsList
 
 if TYPE_CHECKING:
-    from .parallel import NamePool
+    from .parallel import NamePool, Search
 
 # Default score (0-100) at or above which a name is a hit.  Against the bundled
 # list every spelling of the acceptance set (KIM, Jong Sik; Jong-Sik Kim; Kim
@@ -59,6 +59,12 @@ SEARCH_CACHE_SIZE = 200_000
 # per-chunk work is negligible and that, when every name is new, the workers get
 # 2,000 names (30 batches) at once.
 CHUNK_ROWS = 1_000
+
+# Chunks read ahead while the worker processes search their new values: the row
+# loop goes on reading (and screening the chunks whose values are all known) while
+# the workers search, instead of waiting for every chunk's few new names.  32
+# chunks of 1,000 rows are a few tens of MB at most.
+MAX_PENDING_CHUNKS = 32
 
 # Distinct cells (dates, birth dates, countries, identifiers) whose reading is
 # remembered, per kind.  Such cells repeat heavily; the memory is cleared when
@@ -310,6 +316,24 @@ def _context(
 
 
 @dataclass(frozen=True, slots=True)
+class _ReadChunk:
+    """A chunk of rows read ahead, waiting for the search of its new values."""
+
+    rows: Sequence[Any]  # as given: records or mappings
+    records: Sequence[Sequence[str]]  # the same rows as records (``_Layout``)
+    first: int  # the number of its first row
+    cells: list[list[str]]  # per screened column, its cells
+    seen: list[list[int | None]]  # their flags as known when read (None: not yet)
+    search: Search  # of its values never searched before
+
+
+def _chunked(items: Iterable[T]) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK_ROWS)):
+        yield chunk
+
+
+@dataclass(frozen=True, slots=True)
 class _Layout:
     """Where the cells screening reads are in a record (a row as a list of fields)."""
 
@@ -385,6 +409,7 @@ class Screener:
         self._identifiers = _CellMemo(_identifiers)
         self._identifier_hit = _CellMemo(self._any_identifier_hit)
         self._name_flags = _Flags()  # EMPTY, CLEAR or NAMED per screened cell
+        self._searching: set[str] = set()  # values submitted, not yet remembered
         self._listed_flags = _Flags()  # 1 per identifier cell naming a listed entry, else 0
         self._checked: dict[tuple[str, dt.date, str, tuple[str, ...]], tuple[Hit, ...]] = {}
 
@@ -625,23 +650,13 @@ class Screener:
         context_columns = context_columns or {}
         layout = _Layout.of(header, columns, date_column, context_columns, source)
         day = as_of or dt.date.today()
-        iterator = iter(records)
-        with self._pool(workers) as pool:
-            first = 1
-            while chunk := list(islice(iterator, CHUNK_ROWS)):
-                flagged = self._screen_chunk(chunk, first, layout, day, source, pool)
-                if flagged_only:
-                    for position, row_date, hits in flagged:
-                        row = dict(zip(header, chunk[position], strict=True))
-                        yield RowResult(first + position, row, row_date, tuple(hits))
-                else:
-                    for position, row_date, hits in self._every_row(chunk, flagged, layout, day):
-                        row = dict(zip(header, chunk[position], strict=True))
-                        yield RowResult(first + position, row, row_date, tuple(hits))
-                self.stats.rows += len(chunk)
-                first += len(chunk)
-                if on_rows is not None:
-                    on_rows(len(chunk))
+        chunks = ((chunk, chunk) for chunk in _chunked(records))
+        for read, flagged in self._screen_chunks(chunks, layout, day, source, workers, on_rows):
+            if not flagged_only:
+                flagged = self._every_row(read.records, flagged, layout, day)
+            for position, row_date, hits in flagged:
+                row = dict(zip(header, read.records[position], strict=True))
+                yield RowResult(read.first + position, row, row_date, tuple(hits))
 
     def screen_rows_parallel(
         self,
@@ -663,52 +678,117 @@ class Screener:
         """
         fields, layout = self._mapping_layout(columns, date_column, context_columns, source)
         day = as_of or dt.date.today()
-        iterator = iter(rows)
+        chunks = (
+            (chunk, [[row.get(column) or "" for column in fields] for row in chunk])
+            for chunk in _chunked(rows)
+        )
+        for read, flagged in self._screen_chunks(chunks, layout, day, source, workers, on_rows):
+            for position, row_date, hits in self._every_row(read.records, flagged, layout, day):
+                yield RowResult(read.first + position, read.rows[position], row_date, tuple(hits))
+
+    def _screen_chunks(
+        self,
+        chunks: Iterable[tuple[Sequence[Any], Sequence[Sequence[str]]]],
+        layout: _Layout,
+        as_of: dt.date,
+        source: str,
+        workers: int,
+        on_rows: Callable[[int], object] | None,
+    ) -> Iterator[tuple[_ReadChunk, Iterator[tuple[int, dt.date, list[Hit]]]]]:
+        """Each chunk (its rows, and them as records) with its flagged rows, in order.
+
+        A chunk's new values are submitted to the pool as soon as it is read; chunks
+        are read ahead (up to MAX_PENDING_CHUNKS) while the workers search, and each
+        is screened, in order, once its values are found.  Reading stops at an input
+        error, which is raised after the chunks read before it are screened (their
+        own error, if any, comes first, as row by row).
+        """
+        pending: deque[_ReadChunk] = deque()
+        iterator = iter(chunks)
+        first = 1
         with self._pool(workers) as pool:
-            first = 1
-            while chunk := list(islice(iterator, CHUNK_ROWS)):
-                records = [[row.get(column) or "" for column in fields] for row in chunk]
-                flagged = self._screen_chunk(records, first, layout, day, source, pool)
-                for position, row_date, hits in self._every_row(records, flagged, layout, day):
-                    yield RowResult(first + position, chunk[position], row_date, tuple(hits))
-                self.stats.rows += len(chunk)
-                first += len(chunk)
-                if on_rows is not None:
-                    on_rows(len(chunk))
+            while True:
+                try:
+                    item = next(iterator, None)
+                except SanctionsError:
+                    while pending:
+                        yield from self._screen_read(
+                            pending.popleft(), layout, as_of, source, on_rows
+                        )
+                    raise
+                if item is None:
+                    break
+                pending.append(self._read_ahead(item[0], item[1], first, layout, pool))
+                first += len(item[1])
+                while pending and (pending[0].search.done() or len(pending) > MAX_PENDING_CHUNKS):
+                    yield from self._screen_read(pending.popleft(), layout, as_of, source, on_rows)
+            while pending:
+                yield from self._screen_read(pending.popleft(), layout, as_of, source, on_rows)
 
     def _pool(self, workers: int) -> NamePool:
         from .parallel import NamePool
 
         return NamePool(self.matcher, self.threshold, workers, strong_only=True)
 
-    def _screen_chunk(
+    def _read_ahead(
         self,
-        chunk: Sequence[Sequence[str]],
+        rows: Sequence[Any],
+        records: Sequence[Sequence[str]],
         first: int,
+        layout: _Layout,
+        pool: NamePool,
+    ) -> _ReadChunk:
+        """A chunk just read: its screened cells, their flags known so far, and the
+        search of its values neither searched nor being searched."""
+        self._name_flags.trim()
+        cells = [list(map(itemgetter(index), records)) for _, index, _ in layout.names]
+        seen = [self._name_flags.known_flags(column) for column in cells]
+        wanted: dict[str, None] = {}
+        if any(None in column_flags for column_flags in seen):
+            new = [c for column, f in zip(cells, seen, strict=True) for c in _missing(column, f)]
+            for cell in new:
+                value = cell.strip()
+                if value and value not in self._cache and value not in self._searching:
+                    wanted[value] = None
+            self._searching.update(wanted)
+        return _ReadChunk(rows, records, first, cells, seen, pool.submit(list(wanted)))
+
+    def _screen_read(
+        self,
+        read: _ReadChunk,
         layout: _Layout,
         as_of: dt.date,
         source: str,
-        pool: NamePool,
+        on_rows: Callable[[int], object] | None,
+    ) -> Iterator[tuple[_ReadChunk, Iterator[tuple[int, dt.date, list[Hit]]]]]:
+        """The chunk with its flagged rows, once its searches are done; then counted."""
+        for value, name_hits in read.search.result():
+            self._remember(value, name_hits)
+            self._searching.discard(value)
+        yield read, self._screen_chunk(read, layout, as_of, source)
+        self.stats.rows += len(read.records)
+        if on_rows is not None:
+            on_rows(len(read.records))
+
+    def _screen_chunk(
+        self,
+        read: _ReadChunk,
+        layout: _Layout,
+        as_of: dt.date,
+        source: str,
     ) -> Iterator[tuple[int, dt.date, list[Hit]]]:
         """(position in the chunk, date, hits) of each flagged row of a chunk whose
-        first row is row ``first``, in order; counts the screened values in ``stats``.
+        values are searched, in order; counts the screened values in ``stats``.
 
         Per screened column, each cell gets a flag (empty, no name hit, some) in one
-        pass, searching the values never seen; only the rows with some name hit or
-        a listed identifier are then screened one by one.
+        pass; only the rows with some name hit or a listed identifier are then
+        screened one by one.
         """
-        names = self._name_flags
-        names.trim()
+        chunk, first = read.records, read.first
         self._listed_flags.trim()
-        cells = [list(map(itemgetter(index), chunk)) for _, index, _ in layout.names]
-        seen = [names.known_flags(column) for column in cells]
-        if any(None in column_flags for column_flags in seen):
-            new = [c for column, f in zip(cells, seen, strict=True) for c in _missing(column, f)]
-            wanted = dict.fromkeys(v for c in new if (v := c.strip()) and v not in self._cache)
-            for value, name_hits in pool.search(list(wanted)):
-                self._remember(value, name_hits)
         flags = [
-            names.of(column, self._name_flag, f) for column, f in zip(cells, seen, strict=True)
+            self._name_flags.of(column, self._name_flag, f)
+            for column, f in zip(read.cells, read.seen, strict=True)
         ]
         if not self._readable(chunk, layout):
             # Row by row: the first unreadable cell is the error screen_rows raises.
