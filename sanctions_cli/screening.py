@@ -409,7 +409,6 @@ class Screener:
         self._identifiers = _CellMemo(_identifiers)
         self._identifier_hit = _CellMemo(self._any_identifier_hit)
         self._name_flags = _Flags()  # EMPTY, CLEAR or NAMED per screened cell
-        self._searching: set[str] = set()  # values submitted, not yet remembered
         self._listed_flags = _Flags()  # 1 per identifier cell naming a listed entry, else 0
         self._checked: dict[tuple[str, dt.date, str, tuple[str, ...]], tuple[Hit, ...]] = {}
 
@@ -704,6 +703,7 @@ class Screener:
         own error, if any, comes first, as row by row).
         """
         pending: deque[_ReadChunk] = deque()
+        searching: set[str] = set()  # values submitted, not yet remembered
         iterator = iter(chunks)
         first = 1
         with self._pool(workers) as pool:
@@ -713,17 +713,21 @@ class Screener:
                 except SanctionsError:
                     while pending:
                         yield from self._screen_read(
-                            pending.popleft(), layout, as_of, source, on_rows
+                            pending.popleft(), layout, as_of, source, on_rows, searching
                         )
                     raise
                 if item is None:
                     break
-                pending.append(self._read_ahead(item[0], item[1], first, layout, pool))
+                pending.append(self._read_ahead(item[0], item[1], first, layout, pool, searching))
                 first += len(item[1])
                 while pending and (pending[0].search.done() or len(pending) > MAX_PENDING_CHUNKS):
-                    yield from self._screen_read(pending.popleft(), layout, as_of, source, on_rows)
+                    yield from self._screen_read(
+                        pending.popleft(), layout, as_of, source, on_rows, searching
+                    )
             while pending:
-                yield from self._screen_read(pending.popleft(), layout, as_of, source, on_rows)
+                yield from self._screen_read(
+                    pending.popleft(), layout, as_of, source, on_rows, searching
+                )
 
     def _pool(self, workers: int) -> NamePool:
         from .parallel import NamePool
@@ -737,6 +741,7 @@ class Screener:
         first: int,
         layout: _Layout,
         pool: NamePool,
+        searching: set[str],
     ) -> _ReadChunk:
         """A chunk just read: its screened cells, their flags known so far, and the
         search of its values neither searched nor being searched."""
@@ -748,9 +753,9 @@ class Screener:
             new = [c for column, f in zip(cells, seen, strict=True) for c in _missing(column, f)]
             for cell in new:
                 value = cell.strip()
-                if value and value not in self._cache and value not in self._searching:
+                if value and value not in self._cache and value not in searching:
                     wanted[value] = None
-            self._searching.update(wanted)
+            searching.update(wanted)
         return _ReadChunk(rows, records, first, cells, seen, pool.submit(list(wanted)))
 
     def _screen_read(
@@ -760,11 +765,12 @@ class Screener:
         as_of: dt.date,
         source: str,
         on_rows: Callable[[int], object] | None,
+        searching: set[str],
     ) -> Iterator[tuple[_ReadChunk, Iterator[tuple[int, dt.date, list[Hit]]]]]:
         """The chunk with its flagged rows, once its searches are done; then counted."""
         for value, name_hits in read.search.result():
             self._remember(value, name_hits)
-            self._searching.discard(value)
+            searching.discard(value)
         yield read, self._screen_chunk(read, layout, as_of, source)
         self.stats.rows += len(read.records)
         if on_rows is not None:
