@@ -796,7 +796,7 @@ class Screener:
             self._name_flags.of(column, self._name_flag, f)
             for column, f in zip(read.cells, read.seen, strict=True)
         ]
-        if not self._readable(chunk, layout):
+        if not self._readable(chunk, layout, flags):
             # Row by row: the first unreadable cell is the error screen_rows raises.
             for position, record in enumerate(chunk):
                 row_date, hits = self._record_hits(record, first + position, layout, as_of, source)
@@ -832,20 +832,29 @@ class Screener:
     def _listed_flag(self, cell: str) -> int:
         return 1 if cell and self._identifier_hit(cell) else 0
 
-    def _readable(self, chunk: Sequence[Sequence[str]], layout: _Layout) -> bool:
-        """Whether every date and context cell of the chunk can be read (each distinct
-        cell read once; an unreadable one may not matter, e.g. beside an empty name)."""
+    def _readable(
+        self, chunk: Sequence[Sequence[str]], layout: _Layout, flags: list[list[int]]
+    ) -> bool:
+        """Whether every cell of the chunk that screening reads can be read: dates, and
+        the birth dates and countries of the rows whose party has a name (``flags``:
+        per screened column, its cells' flags); each distinct cell is read once."""
         dates = () if layout.date is None else map(itemgetter(layout.date[1]), chunk)
         if not self._dates.all_readable(dates):
             return False
-        dob = {i for _, _, party in layout.names if party for _, i in party.dob}
-        country = {i for _, _, party in layout.names if party for _, i in party.country}
-        for index in dob:
-            if not self._birth_years.all_readable(map(itemgetter(index), chunk)):
-                return False
-        for index in country:
-            if not self._country_codes.all_readable(map(itemgetter(index), chunk)):
-                return False
+        for (_, _, party), column_flags in zip(layout.names, flags, strict=True):
+            if party is None:
+                continue
+            named = column_flags.count(EMPTY) == 0
+            for memo, cells in (
+                (self._birth_years, party.dob),
+                (self._country_codes, party.country),
+            ):
+                for _, index in cells:
+                    column: Iterable[str] = map(itemgetter(index), chunk)
+                    if not named:  # beside an empty name a cell is never read
+                        column = compress(column, map(EMPTY.__ne__, column_flags))
+                    if not memo.all_readable(column):
+                        return False
         return True
 
     def _date_of(self, record: Sequence[str], layout: _Layout, as_of: dt.date) -> dt.date:

@@ -374,3 +374,31 @@ def test_screen_records_memory_is_bounded(
     assert len(screener._listed_flags.known) <= 40 + slack
     for memo in (screener._dates, screener._country_codes, screener._identifiers):
         assert len(memo._known) <= 40 and len(memo._readable) <= 40 + slack
+
+
+def test_unreadable_cells_beside_empty_names_keep_the_fast_path(
+    bundled_screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country no one reads (its party has no name) neither raises nor makes the
+    chunk be screened row by row: only the rows with a name hit are."""
+    header = ["originator_name", "originator_country", "imo", "beneficiary_name"]
+    header += ["beneficiary_country", "beneficiary_dob"]
+    records = [
+        ["", "N/A", "", "Kim Jong Sik" if n % 10 == 0 else "Jane Doe", "KP", ""] for n in range(100)
+    ]
+    screener = Screener(bundled_screener.lists)
+    screened: list[int] = []
+    record_hits = screener._record_hits
+
+    def counting(record, number, *args):  # type: ignore[no-untyped-def]
+        screened.append(number)
+        return record_hits(record, number, *args)
+
+    monkeypatch.setattr(screener, "_record_hits", counting)
+    results = list(
+        screener.screen_records(
+            header, records, PAYMENT_COLUMNS, as_of=AFTER_BOTH, context_columns=PAYMENT_CONTEXT
+        )
+    )
+    assert [r.row_number for r in results] == list(range(1, 101, 10))
+    assert screened == list(range(1, 101, 10))
