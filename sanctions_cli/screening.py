@@ -328,8 +328,18 @@ class _ReadChunk:
 
 
 def _chunked(items: Iterable[T]) -> Iterator[list[T]]:
+    """``items`` in lists of CHUNK_ROWS; the items read before an input error first."""
     iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK_ROWS)):
+    while True:
+        chunk: list[T] = []
+        try:
+            chunk.extend(islice(iterator, CHUNK_ROWS))
+        except SanctionsError:
+            if chunk:
+                yield chunk
+            raise
+        if not chunk:
+            return
         yield chunk
 
 

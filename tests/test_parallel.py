@@ -158,11 +158,15 @@ def test_an_input_error_comes_after_the_rows_read_before_it(
     rows[12]["date"] = "soon"
 
     def reading() -> Iterator[dict[str, str]]:
-        yield from rows[:30]
-        raise InputError("p.csv", "ragged row", row=31)
+        yield from rows[:29]
+        raise InputError("p.csv", "ragged row", row=30)
 
     screener = Screener(load_lists())
     with pytest.raises(InputError, match="row 13, field 'date': invalid date"):
         list(screener.screen_rows_parallel(reading(), ["name"], workers=2, date_column="date"))
-    with pytest.raises(InputError, match="row 31: ragged row"):
+    rows[12]["date"] = "2018-01-05"
+    rows[28]["date"] = "soon"  # in the chunk being read when the reading fails
+    with pytest.raises(InputError, match="row 29, field 'date': invalid date"):
+        list(screener.screen_rows_parallel(reading(), ["name"], workers=2, date_column="date"))
+    with pytest.raises(InputError, match="row 30: ragged row"):
         list(screener.screen_rows_parallel(reading(), ["name"], workers=2, as_of=AS_OF))
