@@ -8,9 +8,14 @@ true variants of listed names injected (typos, case, order, punctuation).  Then 
 prints, side by side:
 
 * per file size: the ``sanctions screen`` command (a subprocess, warm cache, CSV
-  output) in rows/s and distinct names/s, wall and CPU seconds, peak memory; the
+  output) in rows/s and distinct names/s, wall and CPU seconds, peak memory (of
+  the command and its worker processes together, sampled: proportional set sizes,
+  so that pages the forked workers share count once); the
   same file merely read and written by Python's ``csv`` module and by polars, and
   the ratio of the screen to each;
+* with ``--row-path``, per file size, the row path alone: the same screening in
+  this process with every distinct name's search done beforehand (not timed), so
+  the per-row cost (reading, flagging, writing) shows whatever the search costs;
 * the worst case, every name distinct: names/s through the worker pool;
 * with ``--compare-bound``, the worst case again without the scorer's
   ``score_bound`` (the index's first step alone), and whether the hits agree;
@@ -23,6 +28,7 @@ synthetic list of the same size (Faker names).  Usage::
 
     python benchmarks/bench_screen.py                       # 10k, 100k, 1M rows
     python benchmarks/bench_screen.py --sizes 10000 --distinct 500 --sample 4   # quick
+    python benchmarks/bench_screen.py --sizes 1000000 --pool 2000 --row-path    # rows
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -67,6 +74,9 @@ FIELDS = (
     "reference",
 )
 NAME_COLUMNS = ("originator_name", "beneficiary_name")
+# Interval of the resident-memory samples of a screening run and its workers: short
+# next to a run (seconds), long enough that sampling /proc costs nothing measurable.
+MEMORY_SAMPLE_SECONDS = 0.05
 
 
 # --- data --------------------------------------------------------------------------
@@ -205,18 +215,122 @@ def polars_copy(source: Path, target: Path) -> None:
     pl.read_csv(source, infer_schema=False).write_csv(target)
 
 
+def tree_memory_kb(pid: int) -> int | None:
+    """Memory (KB) of a process and all its descendants; None without /proc.
+
+    Each process counts its proportional set size (a page shared by the forked
+    workers counts once in all), or its resident size where that is not known.
+    """
+    parents: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(parents.get(current, ()))
+        total += _process_memory_kb(current)
+    return total
+
+
+def _process_memory_kb(pid: int) -> int:
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith(field):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
 def run_cli(args: Sequence[str]) -> tuple[float, float, int, subprocess.CompletedProcess[str]]:
-    """Wall, CPU seconds and peak RSS (KB, max over children so far) of a CLI run."""
+    """Wall, CPU seconds and peak memory (KB) of a CLI run.
+
+    The peak is the largest sampled memory of the command and its worker processes
+    together (``tree_memory_kb``); without /proc, the peak RSS of the largest
+    process (max over all children so far).
+    """
     cpu_before, _ = children_usage()
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "sanctions_cli", *args], capture_output=True, text=True
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sanctions_cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    peak_tree = [0]
+    done_event = threading.Event()
+
+    def sample() -> None:
+        while not done_event.wait(MEMORY_SAMPLE_SECONDS):
+            kb = tree_memory_kb(process.pid)
+            if kb is None:
+                return
+            peak_tree[0] = max(peak_tree[0], kb)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    done_event.set()
+    sampler.join()
     wall = time.perf_counter() - start
-    cpu_after, peak = children_usage()
+    cpu_after, peak_process = children_usage()
+    done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     if done.returncode not in (0, 1):
         raise SystemExit(f"sanctions {' '.join(args)} failed:\n{done.stderr}")
-    return wall, cpu_after - cpu_before, peak, done
+    return wall, cpu_after - cpu_before, peak_tree[0] or peak_process, done
+
+
+def row_path(
+    lists: Sequence[Any], payments: Path, threshold: float, workers: int, out: Path
+) -> tuple[float, float, str]:
+    """Wall and CPU seconds of screening ``payments`` in this process (as the CLI does,
+    CSV output) with every distinct name searched beforehand, and the output text."""
+    from sanctions_cli.csvinput import open_csv
+    from sanctions_cli.output import CsvHitWriter
+    from sanctions_cli.parallel import NamePool
+    from sanctions_cli.screening import Screener
+
+    screener = Screener(lists, threshold=threshold)
+    names: dict[str, None] = {}
+    with open(payments, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names.update((row[c].strip(), None) for c in NAME_COLUMNS)
+    names.pop("", None)
+    with NamePool(screener.matcher, threshold, workers, strong_only=True) as pool:
+        for name, hits in pool.search(list(names)):
+            screener._remember(name, hits)  # the searches are not what is timed
+    cpu_before = self_cpu()
+    start = time.perf_counter()
+    with open_csv(str(payments)) as source, open(out, "w", encoding="utf-8", newline="") as sink:
+        writer = CsvHitWriter(sink, source.header, screener.lists_hash)
+        for result in screener.screen_records(
+            source.header,
+            source.records(),
+            list(NAME_COLUMNS),
+            as_of=dt.date.fromisoformat(AS_OF),
+            context_columns=_context_columns(source.header),
+        ):
+            writer.write(result)
+    return time.perf_counter() - start, self_cpu() - cpu_before, out.read_text(encoding="utf-8")
+
+
+def _context_columns(header: Sequence[str]) -> Any:
+    from sanctions_cli.csvinput import detect_context_columns
+
+    return detect_context_columns(header, list(NAME_COLUMNS))
 
 
 def hits_key(hits: Sequence[Any]) -> list[tuple[int, str, float]]:
@@ -237,6 +351,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=85.0)
     parser.add_argument("--keep", help="directory for the generated files (default: temporary)")
     parser.add_argument("--shared", default=str(SHARED), help="folder of the official lists")
+    parser.add_argument(
+        "--row-path",
+        action="store_true",
+        help="also time the row path alone, in this process, the searches done beforehand",
+    )
     parser.add_argument(
         "--compare-bound",
         action="store_true",
@@ -286,6 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cli_common += ["--column", NAME_COLUMNS[0], "--column", NAME_COLUMNS[1]]
 
     table: list[dict[str, Any]] = []
+    row_paths: list[dict[str, Any]] = []
     for size in sizes:
         payments = work / f"payments-{size}.csv"
         injected = listed_variants(lists, options.variants, SEED + size)
@@ -299,6 +419,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         with open(out, encoding="utf-8") as handle:
             flagged = max(0, sum(1 for _ in handle) - 1)
+        if options.row_path:
+            print(f"row path of {size:,} rows ...", flush=True)
+            path_wall, path_cpu, path_text = row_path(
+                lists, payments, options.threshold, workers, work / "row-path.csv"
+            )
+            same = path_text == out.read_text(encoding="utf-8")
+            row_paths.append(
+                {
+                    "rows": size,
+                    "wall": path_wall,
+                    "cpu": path_cpu,
+                    "rows/s": size / path_wall,
+                    "csv r+w": csv_seconds,
+                    "x csv": path_wall / csv_seconds,
+                    "same": same,
+                }
+            )
         table.append(
             {
                 "rows": size,
@@ -376,6 +513,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{r['hit rows']:>8,} {r['csv r+w']:>6.2f} {r['x csv']:>6.1f} "
             f"{r['polars r+w']:>8.2f} {r['x polars']:>8.1f}"
         )
+    if row_paths:
+        print()
+        print("Row path alone (this process, every distinct name searched beforehand)")
+        print(
+            f"{'rows':>9} {'wall s':>8} {'CPU s':>8} {'rows/s':>10} {'us/row':>7} "
+            f"{'csv s':>6} {'x csv':>6} {'same hits as the CLI':>20}"
+        )
+        for r in row_paths:
+            print(
+                f"{r['rows']:>9,} {r['wall']:>8.2f} {r['cpu']:>8.2f} {r['rows/s']:>10,.0f} "
+                f"{1e6 * r['wall'] / r['rows']:>7.2f} {r['csv r+w']:>6.2f} {r['x csv']:>6.2f} "
+                f"{'yes' if r['same'] else 'NO':>20}"
+            )
     print()
     bound_note = "with scorer.score_bound" if native_bound is not None else "no scorer bound"
     print(f"Worst case, every name distinct (worker pool, search only, {bound_note})")
@@ -404,7 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print()
     print(f"Start-up: `sanctions check` with the full lists, warm cache: {startup:.2f} s")
-    return 0 if identical and (unbounded is None or unbounded[2]) else 1
+    same_rows = all(r["same"] for r in row_paths)
+    return 0 if identical and same_rows and (unbounded is None or unbounded[2]) else 1
 
 
 if __name__ == "__main__":

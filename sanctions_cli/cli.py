@@ -411,8 +411,9 @@ def _screen_sources(
                     )
             jsonl = JsonlHitWriter(stream, screener.lists_hash, source.name)
             with _progress(job.quiet, source.name) as on_rows:
-                results = screener.screen_rows_parallel(
-                    source.rows(),
+                results = screener.screen_records(
+                    source.header,
+                    source.records(),
                     columns,
                     workers=job.workers or default_workers(),
                     as_of=job.as_of,

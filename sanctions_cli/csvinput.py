@@ -1,10 +1,12 @@
 """Read transaction CSV files as a stream of rows, and find the columns to screen.
 
-Files (or stdin, ``-``) are decoded incrementally, so memory does not grow with the
-file.  The delimiter is sniffed from the first block unless given; UTF-8 with or
-without a byte-order mark is the default encoding.  Every problem — undecodable
-bytes, a ragged row, an empty file, a missing column — raises ``InputError``
-naming the file, the row or line, and the field: no row is dropped silently.
+Files (or stdin, ``-``) are decoded incrementally, a block at a time, so memory
+does not grow with the file.  The delimiter is sniffed from the first block unless
+given; UTF-8 with or without a byte-order mark is the default encoding.  Every
+problem — undecodable bytes, a ragged row, an empty file, a missing column —
+raises ``InputError`` naming the file, the row or line, and the field: no row is
+dropped silently.  ``CsvSource.records()`` yields each row as its list of fields
+(the fast path of screening); ``rows()`` the same rows as dicts.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,6 +25,11 @@ from .errors import InputError, UsageError
 
 # Bytes read to sniff the delimiter: enough for dozens of typical rows.
 SNIFF_BYTES = 64 * 1024
+# Characters decoded per read after the sniffed sample.  Each block is split into
+# lines and checked for undecodable bytes in C, so the per-line cost is the csv
+# module's alone; 1 Mi characters (a few MB of memory) make the per-block work
+# negligible and keep memory flat whatever the file size.
+READ_BLOCK_CHARS = 1024 * 1024
 CANDIDATE_DELIMITERS = ",;\t|"
 # csv's default field limit (128 KiB) is raised: remittance free-text fields can be long.
 FIELD_SIZE_LIMIT = 16 * 1024 * 1024
@@ -97,6 +105,20 @@ NOT_NAME_WORDS = frozenset(
     }
 )
 _UNDECODED = re.compile("[\udc80-\udcff]")
+# The decoding error handler of CSV input: ``surrogateescape`` (an undecodable
+# byte becomes a lone surrogate, so the error can name its line later), counting
+# its calls, so that a block read without any call needs no scan for surrogates.
+UNDECODABLE_HANDLER = "sanctions_cli.csvinput.undecodable"
+_undecodable_calls = 0
+
+
+def _escape_undecodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    global _undecodable_calls
+    _undecodable_calls += 1
+    return codecs.lookup_error("surrogateescape")(error)
+
+
+codecs.register_error(UNDECODABLE_HANDLER, _escape_undecodable)
 _WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -116,23 +138,33 @@ class CsvSource:
         self._owns_stream = owns_stream
         self._options = options
         try:
-            codecs.lookup(options.encoding)
+            encoding = codecs.lookup(options.encoding).name
         except LookupError:
             raise UsageError(f"unknown encoding {options.encoding!r}") from None
-        # Undecodable bytes become lone surrogates, found line by line in ``_lines``,
+        # UTF-8 with an optional BOM is read as UTF-8 (its decoder is C all the way;
+        # utf-8-sig's is partly Python) and a leading BOM is dropped below.
+        bom = encoding == "utf-8-sig"
+        # Undecodable bytes become lone surrogates, found block by block in ``_blocks``,
         # so the error names the exact line (a strict decoder fails a whole block ahead).
         self._text: TextIO = io.TextIOWrapper(
-            stream, encoding=options.encoding, errors="surrogateescape", newline=""
+            stream,
+            encoding="utf-8" if bom else encoding,
+            errors=UNDECODABLE_HANDLER,
+            newline="",
         )
-        self._line = 0
-        sample = self._read_text(SNIFF_BYTES)
-        if sample and not sample.endswith(("\n", "\r")):
-            sample += self._read_line_at(1)
+        self._lines_read = 0  # lines handed to the csv reader so far
+        self._scan = False  # whether blocks are scanned for undecodable bytes
+        self._undecodable_at: int | None = None  # the first bad line of the last block
+        first = self._read_block(SNIFF_BYTES)
+        if bom and first:
+            first[0] = first[0].removeprefix("\ufeff")
+        sample = "".join(first)
         if not sample.strip():
             raise InputError(name, "empty file (no header row)")
         self.delimiter = options.delimiter or _sniff_delimiter(sample)
         csv.field_size_limit(FIELD_SIZE_LIMIT)
-        self._reader = csv.reader(self._lines(sample), delimiter=self.delimiter, strict=True)
+        lines = itertools.chain.from_iterable(self._blocks(first))
+        self._reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
         try:
             header = next(self._reader)
         except csv.Error as exc:
@@ -149,45 +181,51 @@ class CsvSource:
             seen.add(column)
         self.header: tuple[str, ...] = tuple(header)
 
-    def _read_text(self, size: int) -> str:
+    def _read_block(self, size: int) -> list[str]:
+        """The next lines, about ``size`` characters of them ([] at the end of the file).
+
+        Lines end as the csv module's do (LF, CRLF or CR), never between a CR and its LF.
+        """
+        calls = _undecodable_calls
         try:
-            return self._text.read(size)
+            lines = self._text.readlines(size)
         except UnicodeDecodeError as exc:
             raise InputError(
                 self.name,
                 f"cannot decode bytes as {self._options.encoding} ({exc.reason}); use --encoding",
+                line=self._lines_read + 1 if self._lines_read else None,
             ) from None
+        # The decoder reads ahead: a line holding an undecodable byte may come in a
+        # later block than the one whose read met it; every block is scanned after.
+        # (A call may be another source's in another thread: a scan for nothing.)
+        self._scan = self._scan or _undecodable_calls != calls
+        if self._scan:
+            for index, line in enumerate(lines):
+                if _UNDECODED.search(line):
+                    self._undecodable_at = index
+                    break
+        return lines
 
-    def _lines(self, sample: str) -> Iterator[str]:
-        for line in io.StringIO(sample, newline=""):
-            self._line += 1
-            self._check_decoded(line)
-            yield line
-        while True:
-            line = self._read_line_at(self._line + 1)
-            if not line:
-                return
-            self._line += 1
-            self._check_decoded(line)
-            yield line
+    def _blocks(self, first: list[str]) -> Iterator[list[str]]:
+        """The file's lines, a block at a time, for the csv reader to take one by one.
 
-    def _check_decoded(self, line: str) -> None:
-        if _UNDECODED.search(line):
-            raise InputError(
-                self.name,
-                f"bytes that are not valid {self._options.encoding}; use --encoding",
-                line=self._line,
-            )
-
-    def _read_line_at(self, line_number: int) -> str:
-        try:
-            return self._text.readline()
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                self.name,
-                f"cannot decode bytes as {self._options.encoding} ({exc.reason}); use --encoding",
-                line=line_number,
-            ) from None
+        The reader's ``line_num`` counts the lines taken: the number of the line an
+        error is in.  Blocks are walked line by line (in ``_read_block``) only once the
+        decoder has met undecodable bytes, to name the first line holding some.
+        """
+        block = first
+        while block:
+            if self._undecodable_at is not None:
+                index = self._undecodable_at
+                yield block[:index]
+                raise InputError(
+                    self.name,
+                    f"bytes that are not valid {self._options.encoding}; use --encoding",
+                    line=self._lines_read + index + 1,
+                )
+            self._lines_read += len(block)
+            yield block
+            block = self._read_block(READ_BLOCK_CHARS)
 
     def close(self) -> None:
         """Close the underlying file (stdin is left open for the caller)."""
@@ -200,30 +238,39 @@ class CsvSource:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def rows(self) -> Iterator[dict[str, str]]:
-        """Data rows as dicts keyed by the header; row numbers start at 1 after the header."""
+    def records(self) -> Iterator[list[str]]:
+        """Data rows as lists of fields in ``header`` order (the screening fast path).
+
+        Row numbers start at 1 after the header; a blank line is not a row.
+        """
         width = len(self.header)
+        reader = self._reader
         number = 0
         while True:
             try:
-                fields = next(self._reader)
-            except StopIteration:
-                return
+                for fields in reader:
+                    number += 1
+                    if len(fields) != width:
+                        break
+                    yield fields
+                else:
+                    return
             except csv.Error as exc:
-                raise InputError(self.name, f"malformed CSV: {exc}", line=self._line) from None
-            number += 1
-            if len(fields) != width:
-                if not any(f.strip() for f in fields):
-                    # A blank line is not a row; it holds nothing to screen.
-                    number -= 1
-                    continue
+                raise InputError(self.name, f"malformed CSV: {exc}", line=reader.line_num) from None
+            if any(f.strip() for f in fields):
                 raise InputError(
                     self.name,
                     f"ragged row: {len(fields)} fields where the header has {width}",
                     row=number,
-                    line=self._reader.line_num,
+                    line=reader.line_num,
                 )
-            yield dict(zip(self.header, fields, strict=True))
+            number -= 1  # A blank line is not a row; it holds nothing to screen.
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """Data rows as dicts keyed by the header; row numbers start at 1 after the header."""
+        header = self.header
+        for fields in self.records():
+            yield dict(zip(header, fields, strict=True))
 
 
 def open_csv(path: str, options: CsvOptions | None = None) -> CsvSource:

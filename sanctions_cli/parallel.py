@@ -1,16 +1,20 @@
 """Search many distinct names at once, in worker processes when that pays.
 
 ``NamePool`` takes batches of distinct screened values and returns, in order, every
-listed name each one hits (``NameMatcher.search_many``).  With one worker it runs
+listed name each one hits (``NameMatcher.search_many``): at once (``search``) or
+later, the caller going on meanwhile (``submit``, a ``Search``).  With one worker it runs
 in this process; with more, each worker process gets the matcher once (by fork
 when this process is single-threaded, else as its compact pickled state) and searches
 batches of names; results come back in submission order, and at most
 ``MAX_BATCHES_IN_FLIGHT`` batches per worker are queued, so memory stays bounded
 whatever the number of names.
 
-``primed_rows`` is the streaming driver: it reads rows in chunks, has the pool
-search the chunk's values not yet known (each distinct value once per run,
-remembered by the caller's ``remember``), then hands the rows on one by one.
+Screening drives the pool itself (``Screener.screen_records``: each chunk's new
+distinct values submitted as it is read, the chunk screened once they are found).
+``primed_rows`` is a simpler driver for a caller with its own row loop: it reads
+rows in chunks, has the pool search the chunk's values not yet known (each
+distinct value once per run, remembered by the caller's ``remember``), then hands
+the rows on one by one.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from .matching import NameHit, NameMatcher
 # both workers stay busy at the end of a chunk.
 BATCH_NAMES = 64
 
-# Rows read ahead per chunk: their distinct values are searched together.  20,000
-# rows of a payments file are a few MB in memory.
+# Rows read ahead per chunk by ``primed_rows``: their distinct values are searched
+# together.  20,000 rows of a payments file are a few MB in memory.
 CHUNK_ROWS = 20_000
 
 # Batches queued per worker before waiting for results (bounds memory and keeps
@@ -123,6 +127,19 @@ class NamePool:
             )
         return self._executor
 
+    def submit(self, names: Sequence[str]) -> Search:
+        """Start searching ``names`` (in this process, at once, with one worker) and
+        return without waiting for the workers: ``Search.result()`` waits."""
+        if self.workers == 1 or not names:
+            return Search(list(self.search(names)), [])
+        executor = self._start()
+        batches = [list(names[i : i + BATCH_NAMES]) for i in range(0, len(names), BATCH_NAMES)]
+        futures = [
+            executor.submit(_search_batch, batch, self.threshold, self.strong_only)
+            for batch in batches
+        ]
+        return Search([], list(zip(batches, futures, strict=True)))
+
     def search(self, names: Sequence[str]) -> Iterator[tuple[str, list[NameHit]]]:
         """(name, hits) for every name, in order."""
         if self.workers == 1 or len(names) <= BATCH_NAMES:
@@ -147,6 +164,29 @@ class NamePool:
         while pending:
             done, future = pending.popleft()
             yield from zip(done, future.result(), strict=True)
+
+
+class Search:
+    """Names submitted to a ``NamePool``: their hits once searched, in order."""
+
+    def __init__(
+        self,
+        found: list[tuple[str, list[NameHit]]],
+        pending: list[tuple[list[str], Future[list[list[NameHit]]]]],
+    ) -> None:
+        self._found = found
+        self._pending = pending
+
+    def done(self) -> bool:
+        """Whether ``result()`` would return without waiting."""
+        return all(future.done() for _, future in self._pending)
+
+    def result(self) -> list[tuple[str, list[NameHit]]]:
+        """(name, hits) for every name, in order (waits for the workers)."""
+        for names, future in self._pending:
+            self._found.extend(zip(names, future.result(), strict=True))
+        self._pending = []
+        return self._found
 
 
 def primed_rows(

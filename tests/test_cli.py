@@ -216,3 +216,62 @@ def test_secondary_columns_detected_and_reported(runner: CliRunner) -> None:
     missing = run(runner, "screen", "-", "--dob-column", "born", input=data)
     assert missing.exit_code == 2
     assert "no column 'born'" in missing.stderr
+
+
+def _many_payments(
+    tmp_path: Path, rows: int, bad_row: int | None = None
+) -> tuple[Path, list[dict[str, str]]]:
+    """The example payments repeated over several screening chunks, dated around the listings."""
+    base = list(csv.DictReader(EXAMPLE.open(encoding="utf-8", newline="")))
+    dates = ["2017-12-20", "2017-12-24", "2018-01-05"]
+    records = []
+    for number in range(1, rows + 1):
+        row = dict(base[number % len(base)], value_date=dates[number % 3])
+        if number == bad_row:
+            row["value_date"] = "soon"
+        records.append(row)
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    return path, records
+
+
+def test_screen_many_rows_gives_the_hits_of_screen_rows(runner: CliRunner, tmp_path: Path) -> None:
+    from sanctions_cli.csvinput import detect_context_columns
+    from sanctions_cli.loading import load_lists
+    from sanctions_cli.screening import Screener
+
+    path, records = _many_payments(tmp_path, 2500)
+    result = run(runner, "screen", str(path), "--date-column", "value_date", "-f", "csv", "-q")
+    assert result.exit_code == 1, result.stderr
+    got = [
+        (r["hit_row"], r["hit_column"], r["hit_entry_id"], r["hit_score"], r["hit_as_of"])
+        for r in csv.DictReader(io.StringIO(result.stdout))
+    ]
+    columns = ["originator_name", "beneficiary_name"]
+    expected = [
+        (str(r.row_number), h.column, h.entry.id, f"{h.score:.1f}", h.as_of.isoformat())
+        for r in Screener(load_lists()).screen_rows(
+            records,
+            columns,
+            date_column="value_date",
+            context_columns=detect_context_columns(list(records[0]), columns),
+        )
+        for h in r.hits
+    ]
+    assert got == expected
+    assert len({row for row, *_ in got}) > 100
+
+
+def test_bad_cell_deep_in_a_file_names_its_row(runner: CliRunner, tmp_path: Path) -> None:
+    path, _ = _many_payments(tmp_path, 2500, bad_row=2345)
+    result = run(
+        runner, "screen", str(path), "--date-column", "value_date", "-o", str(tmp_path / "o.csv")
+    )
+    assert result.exit_code == 2
+    assert f"{path}: row 2345, field 'value_date': invalid date 'soon'" in " ".join(
+        result.stderr.split()
+    )
+    assert not (tmp_path / "o.csv").exists()

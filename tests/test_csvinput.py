@@ -123,3 +123,78 @@ def test_context_columns_follow_their_party() -> None:
     explicit = detect_context_columns(["name", "dob", "cc"], ["name"], country=["cc"])
     assert explicit["name"].country == ("cc",)
     assert explicit["name"].dob == ("dob",)
+
+
+def _reference(text: str) -> list[list[str]]:
+    """What the csv module reads from the whole decoded text at once (blank lines dropped)."""
+    import csv
+
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))[1:]
+    return [r for r in rows if r]
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 7, 64])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_records_across_block_boundaries(
+    monkeypatch: pytest.MonkeyPatch, block: int, newline: str
+) -> None:
+    """Blocks of any size give the rows of the whole text: CRLF at a block's end, quoted
+    line breaks and quotes spanning blocks, separators that are not line ends for
+    csv (U+2028, VT), a last line with no end."""
+    import sanctions_cli.csvinput as csvinput
+
+    monkeypatch.setattr(csvinput, "SNIFF_BYTES", block)
+    monkeypatch.setattr(csvinput, "READ_BLOCK_CHARS", block)
+    lines = [
+        "id,name",
+        "1,Kim",
+        '2,"Jong\r\nSik, ""Jr"""',
+        "",
+        "3,Ri\u2028Chol\x0b",
+        '4,"a\rb"',
+        "5,x",
+    ]
+    text = newline.join(lines)
+    src = source(text.encode(), delimiter=",")
+    assert src.header == ("id", "name")
+    records = list(src.records())
+    assert records == _reference(text)
+    assert [r[0] for r in records] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize("block", [4, 100, 1 << 20])
+def test_undecodable_line_is_exact_whatever_the_block(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    import sanctions_cli.csvinput as csvinput
+
+    monkeypatch.setattr(csvinput, "SNIFF_BYTES", block)
+    monkeypatch.setattr(csvinput, "READ_BLOCK_CHARS", block)
+    data = b"name\r\n" + b'"two\r\nlines"\r\n' * 500 + b"ok\r\n" * 700 + b"bad \xff\r\n" + b"ok\r\n"
+    with pytest.raises(InputError) as info:
+        list(source(data).records())
+    assert info.value.line == 1 + 2 * 500 + 700 + 1
+
+
+def test_malformed_csv_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sanctions_cli.csvinput as csvinput
+
+    monkeypatch.setattr(csvinput, "SNIFF_BYTES", 8)
+    monkeypatch.setattr(csvinput, "READ_BLOCK_CHARS", 8)
+    data = b"a,b\r\n" + b"1,2\r\n" * 50 + b'3,"x"y\r\n'
+    with pytest.raises(InputError, match="malformed CSV") as info:
+        list(source(data, delimiter=",").records())
+    assert info.value.line == 52
+
+
+def test_records_and_rows_agree() -> None:
+    data = b"a;b\n1;2\n\n3;4\n"
+    assert list(source(data).records()) == [["1", "2"], ["3", "4"]]
+    assert list(source(data).rows()) == [{"a": "1", "b": "2"}, {"a": "3", "b": "4"}]
+
+
+def test_bom_is_dropped_only_for_utf8_sig() -> None:
+    data = "\ufeffname,x\n\ufeffKim,1\n".encode()
+    assert source(data).header == ("name", "x")
+    assert list(source(data, encoding="UTF-8-SIG").records()) == [["\ufeffKim", "1"]]
+    assert source(data, encoding="utf-8").header == ("\ufeffname", "x")

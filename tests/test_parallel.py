@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,57 @@ def test_pool_without_fork_when_threads_run() -> None:
     assert [[(h.ref, h.match.score) for h in hits] for _, hits in got] == [
         [(h.ref, h.match.score) for h in hits] for hits in expected
     ]
+
+
+def test_chunks_read_ahead_while_workers_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small chunks, each with new names, read ahead of the workers' searches: same
+    results, same order and same statistics as row by row."""
+    import sanctions_cli.screening as screening
+
+    monkeypatch.setattr(screening, "CHUNK_ROWS", 5)
+    monkeypatch.setattr(screening, "MAX_PENDING_CHUNKS", 3)
+    columns = ["originator_name", "beneficiary_name"]
+    rows = _rows(200, 3)
+    for number, row in enumerate(rows):
+        if number % 4 == 0:
+            row["originator_name"] = f"Kim Jong Sik {number}"  # a new name in every chunk
+    serial = Screener(load_lists())
+    expected = list(serial.screen_rows(rows, columns, as_of=AS_OF))
+    parallel = Screener(load_lists())
+    seen: list[int] = []
+    got = list(
+        parallel.screen_rows_parallel(
+            iter(rows), columns, workers=2, as_of=AS_OF, on_rows=seen.append
+        )
+    )
+    assert _summary(got) == _summary(expected)
+    assert seen == [5] * 40
+    assert parallel.stats.distinct_searches == serial.stats.distinct_searches
+    assert parallel.stats.values == serial.stats.values
+
+
+def test_an_input_error_comes_after_the_rows_read_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Chunks read ahead are screened before an error met reading later rows is
+    raised, so the first error in the file is the one reported."""
+    import sanctions_cli.screening as screening
+    from sanctions_cli.errors import InputError
+
+    monkeypatch.setattr(screening, "CHUNK_ROWS", 5)
+    rows = [{"name": f"Kim Jong Sik {n}", "date": "2018-01-05"} for n in range(40)]
+    rows[12]["date"] = "soon"
+
+    def reading() -> Iterator[dict[str, str]]:
+        yield from rows[:29]
+        raise InputError("p.csv", "ragged row", row=30)
+
+    screener = Screener(load_lists())
+    with pytest.raises(InputError, match="row 13, field 'date': invalid date"):
+        list(screener.screen_rows_parallel(reading(), ["name"], workers=2, date_column="date"))
+    rows[12]["date"] = "2018-01-05"
+    rows[28]["date"] = "soon"  # in the chunk being read when the reading fails
+    with pytest.raises(InputError, match="row 29, field 'date': invalid date"):
+        list(screener.screen_rows_parallel(reading(), ["name"], workers=2, date_column="date"))
+    with pytest.raises(InputError, match="row 30: ragged row"):
+        list(screener.screen_rows_parallel(reading(), ["name"], workers=2, as_of=AS_OF))

@@ -1,10 +1,15 @@
 import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
+from sanctions_cli.csvinput import ContextColumns
 from sanctions_cli.errors import InputError, UsageError
 from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList
-from sanctions_cli.screening import ListingFilter, Screener, parse_date
+from sanctions_cli.screening import ListingFilter, RowResult, Screener, parse_date
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 D = dt.date
 AFTER_BOTH = D(2018, 1, 5)
@@ -177,3 +182,223 @@ def test_an_identifier_is_a_hit_on_its_own() -> None:
     [hit] = results[0].hits
     assert hit.score == 100.0
     assert hit.match.adjustments[0].reason == "identifier_match"
+
+
+# -- screen_records: rows in chunks, the same results as screen_rows -------------
+
+
+def _with_vessel(lists: list[SanctionsList]) -> list[SanctionsList]:
+    from sanctions_cli.model import Identifier
+
+    vessel = Entry(
+        id="v",
+        type="vessel",
+        name="OCEAN ZENITH",
+        identifiers=(Identifier("IMO", "9123456"),),
+        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
+    )
+    return [*lists, SanctionsList(ListMeta("t", "T"), (vessel,), "0" * 64)]
+
+
+def _payments(count: int, seed: int) -> list[dict[str, str]]:
+    """The example payments shuffled, with dates around the listings, birth dates,
+    vessel numbers (one listed), blanks, case and space variants, and unknown
+    countries beside empty names (unreadable cells that are never read)."""
+    import random
+
+    from sanctions_cli.csvinput import open_csv
+
+    base = list(open_csv(str(EXAMPLES / "payments.csv")).rows())
+    rng = random.Random(seed)
+    rows = []
+    for number in range(count):
+        row = dict(rng.choice(base))
+        row["value_date"] = rng.choice(["2017-12-20", "2017-12-24", "2018-01-05T10:00", "20180131"])
+        row["beneficiary_dob"] = rng.choice(["", "", "1968-04-02", "1991", "03/1948"])
+        row["imo"] = rng.choice(["", "", "", "IMO 9123456", "9999999"])
+        if number % 7 == 0:
+            row["beneficiary_name"] = row["beneficiary_name"].upper() + " "
+        if number % 11 == 0:
+            row["originator_name"] = ""
+            row["originator_country"] = "Atlantis"
+        rows.append(row)
+    return rows
+
+
+PAYMENT_CONTEXT = {
+    "originator_name": ContextColumns(country=("originator_country",), identifier=("imo",)),
+    "beneficiary_name": ContextColumns(dob=("beneficiary_dob",), country=("beneficiary_country",)),
+}
+PAYMENT_COLUMNS = ["originator_name", "beneficiary_name"]
+
+
+def _results(results: Iterable[RowResult]) -> list[tuple[object, ...]]:
+    return [
+        (
+            r.row_number,
+            dict(r.row),
+            r.as_of,
+            [
+                (
+                    h.entry.id,
+                    h.column,
+                    h.query,
+                    h.score,
+                    h.matched_name,
+                    h.listings,
+                    [a.reason for a in h.match.adjustments],
+                )
+                for h in r.hits
+            ],
+        )
+        for r in results
+    ]
+
+
+def _stats(screener: Screener) -> tuple[object, ...]:
+    s = screener.stats
+    return (s.rows, s.flagged_rows, s.hits, s.values, s.distinct_searches, s.per_column)
+
+
+def test_screen_records_equals_screen_rows(
+    bundled_screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sanctions_cli.screening as screening
+
+    monkeypatch.setattr(screening, "CHUNK_ROWS", 7)  # many chunks, some with unreadable cells
+    lists = _with_vessel(list(bundled_screener.lists))
+    rows = _payments(300, 5)
+    options = {"date_column": "value_date", "context_columns": PAYMENT_CONTEXT, "source": "p"}
+    serial = Screener(lists)
+    expected = _results(serial.screen_rows(rows, PAYMENT_COLUMNS, **options))  # type: ignore[arg-type]
+    flagged = [r for r in expected if r[3]]
+    reasons = {reason for r in flagged for hit in r[3] for reason in hit[6]}  # type: ignore[attr-defined]
+    assert {"identifier_match", "dob_mismatch", "country_match"} <= reasons
+    assert len({r[2] for r in flagged}) > 1  # listings differ by date
+
+    header = list(rows[0])
+    records = [[row[c] for c in header] for row in rows]
+    for flagged_only in (True, False):
+        screener = Screener(lists)
+        got = screener.screen_records(
+            header,
+            records,
+            PAYMENT_COLUMNS,
+            flagged_only=flagged_only,
+            **options,  # type: ignore[arg-type]
+        )
+        assert _results(got) == (flagged if flagged_only else expected)
+        assert _stats(screener) == _stats(serial)
+    parallel = Screener(lists)
+    seen: list[int] = []
+    got = parallel.screen_rows_parallel(rows, PAYMENT_COLUMNS, on_rows=seen.append, **options)  # type: ignore[arg-type]
+    assert _results(got) == expected
+    assert _stats(parallel) == _stats(serial)
+    assert sum(seen) == len(rows) and len(seen) > 1
+
+
+@pytest.mark.parametrize(
+    ("column", "bad", "message"),
+    [
+        ("value_date", "05/01/2018", "field 'value_date': invalid date"),
+        ("beneficiary_country", "Atlantis", "field 'beneficiary_country': unknown country"),
+        ("beneficiary_dob", "unknown", "field 'beneficiary_dob': no birth year"),
+    ],
+)
+def test_screen_records_raises_screen_rows_error(
+    bundled_screener: Screener,
+    monkeypatch: pytest.MonkeyPatch,
+    column: str,
+    bad: str,
+    message: str,
+) -> None:
+    import sanctions_cli.screening as screening
+
+    monkeypatch.setattr(screening, "CHUNK_ROWS", 7)
+    rows = _payments(40, 6)
+    for number in (23, 31):
+        # Names of no hit: only the reading of every cell finds the bad one.
+        rows[number - 1].update(
+            beneficiary_name="Jane Doe", originator_name="John Roe", originator_country="US", imo=""
+        )
+        rows[number - 1][column] = bad
+    options = {"date_column": "value_date", "context_columns": PAYMENT_CONTEXT, "source": "p"}
+    with pytest.raises(InputError) as expected:
+        list(Screener(bundled_screener.lists).screen_rows(rows, PAYMENT_COLUMNS, **options))  # type: ignore[arg-type]
+    assert f"p: row 23, {message}" in str(expected.value)
+    header = list(rows[0])
+    records = [[row[c] for c in header] for row in rows]
+    with pytest.raises(InputError) as got:
+        list(
+            Screener(bundled_screener.lists).screen_records(
+                header,
+                records,
+                PAYMENT_COLUMNS,
+                **options,  # type: ignore[arg-type]
+            )
+        )
+    assert str(got.value) == str(expected.value)
+
+
+def test_screen_records_names_a_missing_column(bundled_screener: Screener) -> None:
+    with pytest.raises(InputError, match="no column 'payee'"):
+        list(bundled_screener.screen_records(["id", "name"], [["1", "Kim"]], ["payee"]))
+
+
+def test_screen_records_memory_is_bounded(
+    bundled_screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every memo of the row path is bounded, whatever the number of distinct cells."""
+    import sanctions_cli.screening as screening
+
+    for name, size in [("CHUNK_ROWS", 10), ("CELL_CACHE_SIZE", 40), ("CHECK_CACHE_SIZE", 30)]:
+        monkeypatch.setattr(screening, name, size)
+    monkeypatch.setattr(screening, "SEARCH_CACHE_SIZE", 50)
+    screener = Screener(bundled_screener.lists)
+    header = ["name", "date", "country", "imo"]
+    records = [
+        ["Kim Jong Sik" if n % 3 == 0 else f"Person {n}", f"2018-01-{n % 28 + 1:02d}", "KP", f"{n}"]
+        for n in range(600)
+    ]
+    context = {"name": ContextColumns(country=("country",), identifier=("imo",))}
+    results = list(
+        screener.screen_records(
+            header, records, ["name"], date_column="date", context_columns=context
+        )
+    )
+    assert results and screener.stats.rows == 600
+    slack = 10 * 4  # one chunk's cells of every kind
+    assert len(screener._cache) <= 50
+    assert len(screener._checked) <= 30
+    assert len(screener._name_flags.known) <= 40 + slack
+    assert len(screener._listed_flags.known) <= 40 + slack
+    for memo in (screener._dates, screener._country_codes, screener._identifiers):
+        assert len(memo._known) <= 40 and len(memo._readable) <= 40 + slack
+
+
+def test_unreadable_cells_beside_empty_names_keep_the_fast_path(
+    bundled_screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country no one reads (its party has no name) neither raises nor makes the
+    chunk be screened row by row: only the rows with a name hit are."""
+    header = ["originator_name", "originator_country", "imo", "beneficiary_name"]
+    header += ["beneficiary_country", "beneficiary_dob"]
+    records = [
+        ["", "N/A", "", "Kim Jong Sik" if n % 10 == 0 else "Jane Doe", "KP", ""] for n in range(100)
+    ]
+    screener = Screener(bundled_screener.lists)
+    screened: list[int] = []
+    record_hits = screener._record_hits
+
+    def counting(record, number, *args):  # type: ignore[no-untyped-def]
+        screened.append(number)
+        return record_hits(record, number, *args)
+
+    monkeypatch.setattr(screener, "_record_hits", counting)
+    results = list(
+        screener.screen_records(
+            header, records, PAYMENT_COLUMNS, as_of=AFTER_BOTH, context_columns=PAYMENT_CONTEXT
+        )
+    )
+    assert [r.row_number for r in results] == list(range(1, 101, 10))
+    assert screened == list(range(1, 101, 10))
