@@ -118,7 +118,7 @@ class NamePool:
                 # matcher's compact state once.
                 method = "forkserver" if "forkserver" in methods else "spawn"
                 state = pickle.dumps(self.matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
-            self.matcher.index  # noqa: B018 - built once, before the workers start
+            self.matcher.ready(self.threshold)  # built once, before the workers start
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),

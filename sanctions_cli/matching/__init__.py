@@ -242,6 +242,13 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def ready(self, threshold: float) -> None:
+        """Build now what searches at ``threshold`` would build on first use (the
+        index, its text lookup, the bounds' tables): before forking workers, so they
+        share it rather than each building its own."""
+        if self.use_index:
+            self.index.ready(threshold)
+
     def forget(self) -> None:
         """Drop the memoised searches (results and token matches), e.g. to time a cold search."""
         self._results.clear()

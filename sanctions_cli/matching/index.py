@@ -366,6 +366,12 @@ class CandidateIndex:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
+    def ready(self, threshold: float) -> None:
+        """Build the lazily built parts a search at ``threshold`` needs."""
+        self.option_ids  # noqa: B018 - built on first access
+        if self.prefilter is not None and self.cutoff(threshold) > 0:
+            self.prefilter.tables(threshold - ROUNDING_MARGIN, self.cutoff(threshold))
+
     def forget(self) -> None:
         """Drop the memoised token matches."""
         self._match_cache.clear()
