@@ -18,9 +18,10 @@ unpaired lower the score two ways:
   Jong Sik``): they count in full on both sides;
 * *omission*: only one name has unpaired words (a dropped middle name, a
   patronymic, a surname alone): they count at a fraction ``ALPHA`` that is small
-  when the paired tokens include a rare one (``Putin`` alone still identifies
+  when the paired tokens include a rare one (``President Putin`` still identifies
   ``Vladimir Putin``) and full when all the paired tokens are common (``Ri Chol``
-  is not ``Ri Pyong Chol``).
+  is not ``Ri Pyong Chol``), when the screened name is one bare word
+  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``).  ``Match.adjustments`` lists every penalty.
@@ -490,13 +491,25 @@ def compare(
         # A listed name of one word inside a longer screened name (GREEN in "Sara
         # Green") identifies little: the screened name's other words count in full.
         alpha = ALPHA_COMMON
+    if q_words_count == 1 and c_words and not query.titled:
+        # A screened name of one word found in a longer listed name ("Montenegro" /
+        # "MONTENEGRO ESPINOZA, Luis Angel") is a surname or a given name alone:
+        # many people share it, however rare it is on the lists.  With a title
+        # ("President Putin") it is how a known person is named.
+        alpha = ALPHA_COMMON
     if matched_weight > 0:
         # The more of a name is missing, the less the rest identifies it: one name
         # left of four is weaker than one of two.
         alpha *= 1.0 + OMISSION_GROWTH * omission / matched_weight
     alpha = min(alpha, ALPHA_COMMON)
+    omission_cost = alpha * omission
+    if syllabic:
+        # A Korean or Chinese name is a few syllables, each a token of two to four
+        # letters: a syllable more or less is another given name (Zhang Wen / Zhang
+        # Wen-Fu), not a dropped middle name, so it counts as a contradicted word.
+        omission_cost = max(omission_cost, CONTRADICTION_FACTOR * abs(q_raw - c_raw))
     denominator = (
-        matched_weight + CONTRADICTION_FACTOR * contradiction + alpha * omission + q_minor + c_minor
+        matched_weight + CONTRADICTION_FACTOR * contradiction + omission_cost + q_minor + c_minor
     )
     score = achieved / denominator
     base = achieved / matched_weight

@@ -93,6 +93,10 @@ class PreparedName:
     # Only the listed name's counts in scoring, so it takes no part in equality:
     # "Kim, Jong" and "KIM JONG" screened are one search.
     surname_mask: int = field(default=0, compare=False)
+    # True when a title or honorific was dropped from the name ("President Putin",
+    # "Mr Smith"): a title and one name are how a known person is referred to by
+    # surname, unlike one word alone.
+    titled: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -882,4 +886,12 @@ def prepare_name(text: str) -> PreparedName:
         options=options,
         script=script_of(text),
         surname_mask=_surname_mask(text, tokens),
+        titled=_has_title(text, tokens),
     )
+
+
+def _has_title(text: str, tokens: tuple[str, ...]) -> bool:
+    """True when ``tokenise`` dropped a title from ``text`` (see ``PreparedName.titled``)."""
+    if script_of(text) in _SYLLABIC_SCRIPTS:
+        return False
+    return any(t in TITLES and t not in tokens for t in normalise(text).split(" "))

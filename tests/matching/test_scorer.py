@@ -112,6 +112,13 @@ def test_variants_match(a: str, b: str) -> None:
         ("Daniel Tusk", "Donald Tusk"),
         ("A. Nazarbayev", "Nursultan Nazarbayev"),
         ("Mohammed", "Mohammed Ali Hassan"),
+        # one bare word of a longer name: a surname or given name many people share
+        ("Montenegro", "MONTENEGRO ESPINOZA, Luis Angel"),
+        ("Valentin", "VALENTIN EMIROV"),
+        # a syllable more or less is another Korean or Chinese given name
+        ("张文", "ZHANG, Wen-Fu"),
+        ("김성호", "KIM, Song"),
+        ("김유진", "RYU, Jin"),
     ],
 )
 def test_different_parties_do_not_match(a: str, b: str) -> None:

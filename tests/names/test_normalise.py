@@ -119,3 +119,10 @@ def test_script_of() -> None:
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+def test_a_dropped_title_is_remembered() -> None:
+    assert prepare_name("Präsident Putin").titled
+    assert prepare_name("Mr John Smith").titled
+    assert not prepare_name("Putin").titled
+    assert not prepare_name("Sir").titled  # a title alone is the name itself
