@@ -76,6 +76,10 @@ def test_other_people_do_not(query: str) -> None:
         "Βλαντίμιρ Πούτιν",
         "فلاديمير بوتين",
         "ולדימיר פוטין",
+        "블라디미르 푸틴",
+        "블라디미르 블라디미로비치 푸틴",
+        "Vladimiras Putinas",
+        "Vladimirs Putins",
     ],
 )
 def test_putin_across_scripts(query: str) -> None:
