@@ -144,3 +144,10 @@ def test_skeleton_drops_a_baltic_case_ending() -> None:
     assert skeleton("lavrovs") == skeleton("lavrov")
     assert skeleton("vladimiras") == skeleton("vladimir")
     assert skeleton("jonas") != skeleton("jon")  # short words keep their ending
+
+
+def test_words_typed_together_split_at_their_capitals() -> None:
+    assert tokenise("SiemensAG") == tokenise("Siemens AG")
+    assert tokenise("SergeiLavrov") == ("sergei", "lavrov")
+    assert tokenise("Volkswagen GmbH") == ("volkswagen", "llc")  # GmbH stays whole
+    assert tokenise("ОБЩЕСТВО") == ("obshchestvo",)  # transliterated capitals are not words
