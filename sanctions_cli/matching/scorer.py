@@ -357,6 +357,23 @@ def _is_single(mask: int) -> bool:
     return mask & (mask - 1) == 0
 
 
+# Words that join two names ("Johnson, Tapia and Rice", "Bank of China"): never
+# part of a compound option, or "and"+"rice" would pass for "Andre".
+CONNECTORS = frozenset(("and", "und", "et", "of", "the", "y", "e"))
+
+
+def _joins_connector(name: PreparedName) -> int:
+    """Bit i set when option i of ``name`` is a compound containing a connector word."""
+    if not CONNECTORS.intersection(name.tokens):
+        return 0
+    connector_mask = sum(1 << i for i, t in enumerate(name.tokens) if t in CONNECTORS)
+    out = 0
+    for index, option in enumerate(name.options):
+        if not _is_single(option.mask) and option.mask & connector_mask:
+            out |= 1 << index
+    return out
+
+
 def compare(
     query: PreparedName, candidate: PreparedName, weights: TokenWeights | None = None
 ) -> Match:
@@ -387,10 +404,16 @@ def compare(
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
+    q_joined = _joins_connector(query)
+    c_joined = _joins_connector(candidate)
     for qi, q_opt in enumerate(query.options):
         q_single = _is_single(q_opt.mask)
         q_special = q_opt.kind in _SPECIAL_KINDS
+        if q_joined >> qi & 1:
+            continue
         for ci, c_opt in enumerate(candidate.options):
+            if c_joined >> ci & 1:
+                continue
             # A compound pairs with a single token only: two compounds would hide a
             # difference in one of their tokens (Daniel Tusk / Donald Tusk).
             if not (q_single or _is_single(c_opt.mask)):

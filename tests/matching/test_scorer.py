@@ -119,6 +119,8 @@ def test_variants_match(a: str, b: str) -> None:
         # one bare word of a longer name: a surname or given name many people share
         ("Montenegro", "MONTENEGRO ESPINOZA, Luis Angel"),
         ("Valentin", "VALENTIN EMIROV"),
+        # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
+        ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
         # a syllable more or less is another Korean or Chinese given name
         ("张文", "ZHANG, Wen-Fu"),
         ("김성호", "KIM, Song"),
