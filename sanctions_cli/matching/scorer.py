@@ -72,8 +72,13 @@ TOKEN_VIEWS: tuple[Callable[[str], str], ...] = TOKEN_VIEW_FUNCTIONS
 
 # Two tokens spelled differently are at most this similar even when a view makes
 # them equal (Chong/Jong): the exact spelling is the stronger evidence, and the
-# listed name spelled as the query is the one an explanation should show.
-MAX_VARIANT_SIMILARITY = 98.0
+# listed name spelled as the query is the one an explanation should show.  The
+# skeleton is lossy (every vowel after the first is one letter, voicing is
+# merged): Cisco/Zisco, Manola/Manuela, Gurev/Kurov share one, so a sound-alike
+# alone is kept below what a one-letter typo of a long word scores (94 vs 95),
+# and a name of one sound-alike word (88 with SINGLE_WORD_DEFICIT_GAIN) stays a
+# weaker hit than the same word spelled alike.
+MAX_VARIANT_SIMILARITY = 94.0
 
 # A sound-alike lifts a pair at most this far above its spelling similarity: real
 # romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
@@ -83,7 +88,7 @@ MAX_SKELETON_LIFT = 30.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
 # SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
-# their romanisation variants meet in the skeleton anyway (Chol/Chul: 98).
+# their romanisation variants meet in the skeleton anyway (Chol/Chul: 94).
 SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
@@ -96,9 +101,9 @@ COMPOUND_MAX_LIFT = 15.0
 CROSS_SCRIPT_MAX_LIFT = 40.0
 
 # Names written in these scripts are romanised one syllable per token: a syllable
-# pairs only with a spelling of the same sound (skeletons equal: 98).
+# pairs only with a spelling of the same sound (skeletons equal).
 SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
-SYLLABLE_MIN_SIMILARITY = 95.0
+SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
 
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
@@ -106,8 +111,8 @@ SYLLABLE_MIN_SIMILARITY = 95.0
 PAIR_DEFICIT_GAIN = 1.5
 
 # The same when the listed name has one word (see ``compare``): an exact spelling
-# or a sound-alike of an equal skeleton (98) still scores 96, one typo in a long
-# word (93) about 86.
+# scores 100, a sound-alike of an equal skeleton (94) 88, one typo in a long word
+# (93) about 86.
 SINGLE_WORD_DEFICIT_GAIN = 2.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
@@ -139,7 +144,7 @@ ALPHA_COMMON = 0.8
 CONTRADICTION_FACTOR = 2.0
 
 # Similarity at which a paired token's rarity counts in full for the omission
-# share (see ``compare``): a sound-alike of equal skeleton (98) counts nearly so.
+# share (see ``compare``): a sound-alike of equal skeleton (94) counts nearly so.
 RARITY_FULL_SIMILARITY = 95.0
 
 # Omission share for names of organisations (either name carries a legal form).

@@ -43,13 +43,14 @@ from .phonetic import identity, skeleton
 # keeps "Cho'ng" one token.
 _APOSTROPHES = re.compile("['`´ʹʺʻʼʽʾʿˈˊˋ‘’‛′‵]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# A capital right after a small letter starts a word when a small letter follows
-# it or it starts a run of capitals to the end of the word: names typed without
+# A capital right after two small letters starts a word when a small letter
+# follows it or it starts a run of capitals to the end of the word ("COMPaNY" is
+# a typo, not two words): names typed without
 # spaces keep their capitals ("SiemensAG", "SergeiLavrov"), while "GmbH" stays
 # whole.  Compound options join the words again, so "McDonald" still meets
 # "Mcdonald".  Latin letters of the name as written only: transliterations
 # capitalise inside words ("OBShchESTVO").
-_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+_CAMEL_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")

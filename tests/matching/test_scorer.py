@@ -147,6 +147,12 @@ def test_explanation_lists_pairs_and_adjustments() -> None:
     assert "number_mismatch" in [a.reason for a in match.adjustments]
 
 
+def test_a_word_that_only_sounds_alike_is_a_weak_hit() -> None:
+    # one word sharing only a lossy skeleton with a listed one-word name
+    assert score("Cisco", "ZISCO") < 90.0
+    assert score("Alejandra Flórez", "FLORES CACHO, Alejandro") < THRESHOLD
+
+
 def test_exact_spelling_beats_a_sound_alike() -> None:
     assert score("Kim Cho'ng-sik", "KIM, Cho'ng-sik") > score("Kim Cho'ng-sik", "KIM Jong Sik")
 
