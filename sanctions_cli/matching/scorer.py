@@ -96,6 +96,9 @@ SHORT_PAIR_MIN_SIMILARITY = 80.0
 # meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin).
 COMPOUND_MAX_LIFT = 15.0
 
+# A compound pairs with a single token only from this similarity (see ``compare``).
+COMPOUND_MIN_SIMILARITY = 85.0
+
 # The same limit when one name was transliterated from another script: larger,
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
 CROSS_SCRIPT_MAX_LIFT = 40.0
@@ -429,12 +432,17 @@ def compare(
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            lift = max_lift if q_single and _is_single(c_opt.mask) else COMPOUND_MAX_LIFT
+            compound = not (q_single and _is_single(c_opt.mask))
+            lift = COMPOUND_MAX_LIFT if compound else max_lift
             similarity = _option_similarity(q_opt, c_opt, same_script, lift)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
             ) or (syllabic and similarity < SYLLABLE_MIN_SIMILARITY)
+            if compound and similarity < COMPOUND_MIN_SIMILARITY:
+                # Words joined stand for a word written apart (Jong Sik / Jongsik),
+                # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich".
+                short_miss = True
             # Wang/Yang, Jong/Jang: another name, not a spelling; a Korean or
             # Chinese syllable is another syllable unless it sounds the same.
             if similarity >= MIN_TOKEN_SIMILARITY and not short_miss:

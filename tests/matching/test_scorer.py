@@ -121,6 +121,8 @@ def test_variants_match(a: str, b: str) -> None:
         ("Valentin", "VALENTIN EMIROV"),
         # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
         ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
+        # joined words stand for one word nearly equal to them
+        ("Хохлов Влас Адамович", "KHOKHLOV, Andrei Vladimirovich"),
         # a syllable more or less is another Korean or Chinese given name
         ("张文", "ZHANG, Wen-Fu"),
         ("김성호", "KIM, Song"),
