@@ -309,6 +309,40 @@ _PATRONYMIC = re.compile(
 )
 PATRONYMIC_FACTOR = MIN_COMMON_FACTOR
 
+# Words shorter than this are never read as patronymics ("Ivanov" is a surname).
+PATRONYMIC_MIN_LENGTH = 7
+
+
+@lru_cache(maxsize=1 << 16)
+def _patronymic_stem(token: str) -> str | None:
+    """The father's name inside a patronymic (``vladimirovich`` -> ``vladimir``), else None."""
+    if len(token) < PATRONYMIC_MIN_LENGTH:
+        return None
+    found = _PATRONYMIC.search(token)
+    return None if found is None else token[: found.start() + 1]
+
+
+def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
+    """``similarity`` of two tokens, lowered when a patronymic is involved.
+
+    A patronymic names the father: it does not pair with his given name (Oleksandr
+    / Oleksandrovych), and two patronymics agree only as far as the fathers' names
+    do (Magomedovich / Salimovich share their ending, not a name).
+    """
+    stem_a, stem_b = _patronymic_stem(a), _patronymic_stem(b)
+    if stem_a is None and stem_b is None:
+        return similarity
+    if stem_a is None or stem_b is None:
+        # One side only: a given name closer to the father's name than to the
+        # patronymic is that name, not a spelling of the patronymic.
+        word, stem = (a, stem_b) if stem_a is None else (b, stem_a)
+        return 0.0 if stem is not None and fuzz.ratio(word, stem) >= similarity else similarity
+    if stem_a == stem_b:
+        return similarity
+    plain = fuzz.ratio(stem_a, stem_b)
+    stems = max(plain, fuzz.ratio(skeleton_view(stem_a), skeleton_view(stem_b)))
+    return min(similarity, stems, MAX_VARIANT_SIMILARITY)
+
 
 # Names whose token weights are memoised per TokenWeights; the memo is emptied
 # when full, so memory stays bounded on files of millions of distinct names.
@@ -337,7 +371,7 @@ def _compute_token_weights(
             # Single-token options come first, so options[index] is this token.
             rarity = weights.rarity_of_key(name.options[index].views[-1])
             factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
-            if len(token) > 6 and _PATRONYMIC.search(token):
+            if _patronymic_stem(token) is not None:
                 factor = PATRONYMIC_FACTOR
             out_weight.append(min(len(token), WORD_LENGTH_CAP) * factor)
             out_rarity.append(rarity)
@@ -435,6 +469,8 @@ def compare(
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift
             similarity = _option_similarity(q_opt, c_opt, same_script, lift)
+            if not compound:
+                similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH

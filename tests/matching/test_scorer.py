@@ -121,6 +121,9 @@ def test_variants_match(a: str, b: str) -> None:
         ("Valentin", "VALENTIN EMIROV"),
         # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
         ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
+        # a patronymic names the father: another father, or the father's own name
+        ("ZAURBEK MAGOMEDOVICH GUCHAEV", "ZAURBEK SALIMOVICH GUCHAEV"),
+        ("Oleksandr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"),
         # joined words stand for one word nearly equal to them
         ("Хохлов Влас Адамович", "KHOKHLOV, Andrei Vladimirovich"),
         # a syllable more or less is another Korean or Chinese given name
