@@ -301,11 +301,13 @@ def _option_similarity(
 
 
 # East Slavic patronymics in their many transcriptions (-ovich, -ovici, -owitsch,
-# -owicz, -ovics, -ovych, -evna, Korean -obichi ...): often left out of a name, so
-# they weigh as little as a common token whether paired or not.
+# -owicz, -ovics, -ovych, -evna, Korean -obichi, -ufitash read from Arabic script
+# ...): often left out of a name, so they weigh as little as a common token
+# whether paired or not.
 _PATRONYMIC = re.compile(
     r"(?:[oea][vb]|[oe]w|yev|iev)(?:i|y)?(?:ch|c|tch|tsch|tj|tsj|ts|tx|cs|ci|cz|x)i?$"
     r"|(?:ov|ev|iv|yev)n[ao]$"
+    r"|[oua][vwf][iy]?ta?sh$"
 )
 PATRONYMIC_FACTOR = MIN_COMMON_FACTOR
 
