@@ -24,7 +24,10 @@ unpaired lower the score two ways:
   (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
-of that letter (``J. S. Kim``).  ``Match.adjustments`` lists every penalty.
+of that letter (``J. S. Kim``).  A compound pairs only when nearly equal to the
+word it stands for, and never spans a connector (``and``, ``of``); a patronymic
+pairs with another only as far as the fathers' names agree, and never with the
+father's given name.  ``Match.adjustments`` lists every penalty.
 
 Contract with the candidate index (``matching.index``), which must stay lossless:
 
