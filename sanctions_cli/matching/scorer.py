@@ -18,12 +18,16 @@ unpaired lower the score two ways:
   Jong Sik``): they count in full on both sides;
 * *omission*: only one name has unpaired words (a dropped middle name, a
   patronymic, a surname alone): they count at a fraction ``ALPHA`` that is small
-  when the paired tokens include a rare one (``Putin`` alone still identifies
+  when the paired tokens include a rare one (``President Putin`` still identifies
   ``Vladimir Putin``) and full when all the paired tokens are common (``Ri Chol``
-  is not ``Ri Pyong Chol``).
+  is not ``Ri Pyong Chol``), when the screened name is one bare word
+  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
-of that letter (``J. S. Kim``).  ``Match.adjustments`` lists every penalty.
+of that letter (``J. S. Kim``).  A compound pairs only when nearly equal to the
+word it stands for, and never spans a connector (``and``, ``of``); a patronymic
+pairs with another only as far as the fathers' names agree, and never with the
+father's given name.  ``Match.adjustments`` lists every penalty.
 
 Contract with the candidate index (``matching.index`` and ``matching.prefilter``),
 which must stay lossless (the tests compare indexed search with brute force):
@@ -83,8 +87,13 @@ TOKEN_VIEWS: tuple[Callable[[str], str], ...] = TOKEN_VIEW_FUNCTIONS
 
 # Two tokens spelled differently are at most this similar even when a view makes
 # them equal (Chong/Jong): the exact spelling is the stronger evidence, and the
-# listed name spelled as the query is the one an explanation should show.
-MAX_VARIANT_SIMILARITY = 98.0
+# listed name spelled as the query is the one an explanation should show.  The
+# skeleton is lossy (every vowel after the first is one letter, voicing is
+# merged): Cisco/Zisco, Manola/Manuela, Gurev/Kurov share one, so a sound-alike
+# alone is kept below what a one-letter typo of a long word scores (94 vs 95),
+# and a name of one sound-alike word (88 with SINGLE_WORD_DEFICIT_GAIN) stays a
+# weaker hit than the same word spelled alike.
+MAX_VARIANT_SIMILARITY = 94.0
 
 # A sound-alike lifts a pair at most this far above its spelling similarity: real
 # romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
@@ -94,7 +103,7 @@ MAX_SKELETON_LIFT = 30.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
 # SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
-# their romanisation variants meet in the skeleton anyway (Chol/Chul: 98).
+# their romanisation variants meet in the skeleton anyway (Chol/Chul: 94).
 SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
@@ -102,14 +111,17 @@ SHORT_PAIR_MIN_SIMILARITY = 80.0
 # meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin).
 COMPOUND_MAX_LIFT = 15.0
 
+# A compound pairs with a single token only from this similarity (see ``compare``).
+COMPOUND_MIN_SIMILARITY = 85.0
+
 # The same limit when one name was transliterated from another script: larger,
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
 CROSS_SCRIPT_MAX_LIFT = 40.0
 
 # Names written in these scripts are romanised one syllable per token: a syllable
-# pairs only with a spelling of the same sound (skeletons equal: 98).
+# pairs only with a spelling of the same sound (skeletons equal).
 SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
-SYLLABLE_MIN_SIMILARITY = 95.0
+SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
 
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
@@ -117,8 +129,8 @@ SYLLABLE_MIN_SIMILARITY = 95.0
 PAIR_DEFICIT_GAIN = 1.5
 
 # The same when the listed name has one word (see ``compare``): an exact spelling
-# or a sound-alike of an equal skeleton (98) still scores 96, one typo in a long
-# word (93) about 86.
+# scores 100, a sound-alike of an equal skeleton (94) 88, one typo in a long word
+# (93) about 86.
 SINGLE_WORD_DEFICIT_GAIN = 2.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
@@ -150,7 +162,7 @@ ALPHA_COMMON = 0.8
 CONTRADICTION_FACTOR = 2.0
 
 # Similarity at which a paired token's rarity counts in full for the omission
-# share (see ``compare``): a sound-alike of equal skeleton (98) counts nearly so.
+# share (see ``compare``): a sound-alike of equal skeleton (94) counts nearly so.
 RARITY_FULL_SIMILARITY = 95.0
 
 # Omission share for names of organisations (either name carries a legal form).
@@ -304,13 +316,49 @@ def _option_similarity(
 
 
 # East Slavic patronymics in their many transcriptions (-ovich, -ovici, -owitsch,
-# -owicz, -ovics, -ovych, -evna ...): often left out of a name, so they weigh as
-# little as a common token whether paired or not.
+# -owicz, -ovics, -ovych, -evna, Korean -obichi, -ufitash read from Arabic script
+# ...): often left out of a name, so they weigh as little as a common token
+# whether paired or not.
 _PATRONYMIC = re.compile(
-    r"(?:[oea]v|[oe]w|yev|iev)(?:i|y)?(?:ch|c|tch|tsch|tj|tsj|ts|tx|cs|ci|cz|x)$"
+    r"(?:[oea][vb]|[oe]w|yev|iev)(?:i|y)?(?:ch|c|tch|tsch|tj|tsj|ts|tx|cs|ci|cz|x)i?$"
     r"|(?:ov|ev|iv|yev)n[ao]$"
+    r"|[oua][vwf][iy]?ta?sh$"
 )
 PATRONYMIC_FACTOR = MIN_COMMON_FACTOR
+
+# Words shorter than this are never read as patronymics ("Ivanov" is a surname).
+PATRONYMIC_MIN_LENGTH = 7
+
+
+@lru_cache(maxsize=1 << 16)
+def _patronymic_stem(token: str) -> str | None:
+    """The father's name inside a patronymic (``vladimirovich`` -> ``vladimir``), else None."""
+    if len(token) < PATRONYMIC_MIN_LENGTH:
+        return None
+    found = _PATRONYMIC.search(token)
+    return None if found is None else token[: found.start() + 1]
+
+
+def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
+    """``similarity`` of two tokens, lowered when a patronymic is involved.
+
+    A patronymic names the father: it does not pair with his given name (Oleksandr
+    / Oleksandrovych), and two patronymics agree only as far as the fathers' names
+    do (Magomedovich / Salimovich share their ending, not a name).
+    """
+    stem_a, stem_b = _patronymic_stem(a), _patronymic_stem(b)
+    if stem_a is None and stem_b is None:
+        return similarity
+    if stem_a is None or stem_b is None:
+        # One side only: a given name closer to the father's name than to the
+        # patronymic is that name, not a spelling of the patronymic.
+        word, stem = (a, stem_b) if stem_a is None else (b, stem_a)
+        return 0.0 if stem is not None and fuzz.ratio(word, stem) >= similarity else similarity
+    if stem_a == stem_b:
+        return similarity
+    plain = fuzz.ratio(stem_a, stem_b)
+    stems = max(plain, fuzz.ratio(skeleton_view(stem_a), skeleton_view(stem_b)))
+    return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
 # Names whose token weights are memoised per TokenWeights; the memo is emptied
@@ -340,7 +388,7 @@ def _compute_token_weights(
             # Single-token options come first, so options[index] is this token.
             rarity = weights.rarity_of_key(name.options[index].views[-1])
             factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
-            if len(token) > 6 and _PATRONYMIC.search(token):
+            if _patronymic_stem(token) is not None:
                 factor = PATRONYMIC_FACTOR
             out_weight.append(min(len(token), WORD_LENGTH_CAP) * factor)
             out_rarity.append(rarity)
@@ -366,6 +414,23 @@ _SPECIAL_KINDS = frozenset(("number", "legal", "particle"))
 
 def _is_single(mask: int) -> bool:
     return mask & (mask - 1) == 0
+
+
+# Words that join two names ("Johnson, Tapia and Rice", "Bank of China"): never
+# part of a compound option, or "and"+"rice" would pass for "Andre".
+CONNECTORS = frozenset(("and", "und", "et", "of", "the", "y", "e"))
+
+
+def _joins_connector(name: PreparedName) -> int:
+    """Bit i set when option i of ``name`` is a compound containing a connector word."""
+    if not CONNECTORS.intersection(name.tokens):
+        return 0
+    connector_mask = sum(1 << i for i, t in enumerate(name.tokens) if t in CONNECTORS)
+    out = 0
+    for index, option in enumerate(name.options):
+        if not _is_single(option.mask) and option.mask & connector_mask:
+            out |= 1 << index
+    return out
 
 
 def compare(
@@ -398,10 +463,16 @@ def compare(
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
+    q_joined = _joins_connector(query)
+    c_joined = _joins_connector(candidate)
     for qi, q_opt in enumerate(query.options):
         q_single = _is_single(q_opt.mask)
         q_special = q_opt.kind in _SPECIAL_KINDS
+        if q_joined >> qi & 1:
+            continue
         for ci, c_opt in enumerate(candidate.options):
+            if c_joined >> ci & 1:
+                continue
             # A compound pairs with a single token only: two compounds would hide a
             # difference in one of their tokens (Daniel Tusk / Donald Tusk).
             if not (q_single or _is_single(c_opt.mask)):
@@ -412,12 +483,19 @@ def compare(
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
                 continue
-            lift = max_lift if q_single and _is_single(c_opt.mask) else COMPOUND_MAX_LIFT
+            compound = not (q_single and _is_single(c_opt.mask))
+            lift = COMPOUND_MAX_LIFT if compound else max_lift
             similarity = _option_similarity(q_opt, c_opt, same_script, lift)
+            if not compound:
+                similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
             ) or (syllabic and similarity < SYLLABLE_MIN_SIMILARITY)
+            if compound and similarity < COMPOUND_MIN_SIMILARITY:
+                # Words joined stand for a word written apart (Jong Sik / Jongsik),
+                # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich".
+                short_miss = True
             # Wang/Yang, Jong/Jang: another name, not a spelling; a Korean or
             # Chinese syllable is another syllable unless it sounds the same.
             if similarity >= MIN_TOKEN_SIMILARITY and not short_miss:
@@ -502,13 +580,25 @@ def compare(
         # A listed name of one word inside a longer screened name (GREEN in "Sara
         # Green") identifies little: the screened name's other words count in full.
         alpha = ALPHA_COMMON
+    if q_words_count == 1 and c_words and not query.titled:
+        # A screened name of one word found in a longer listed name ("Montenegro" /
+        # "MONTENEGRO ESPINOZA, Luis Angel") is a surname or a given name alone:
+        # many people share it, however rare it is on the lists.  With a title
+        # ("President Putin") it is how a known person is named.
+        alpha = ALPHA_COMMON
     if matched_weight > 0:
         # The more of a name is missing, the less the rest identifies it: one name
         # left of four is weaker than one of two.
         alpha *= 1.0 + OMISSION_GROWTH * omission / matched_weight
     alpha = min(alpha, ALPHA_COMMON)
+    omission_cost = alpha * omission
+    if syllabic:
+        # A Korean or Chinese name is a few syllables, each a token of two to four
+        # letters: a syllable more or less is another given name (Zhang Wen / Zhang
+        # Wen-Fu), not a dropped middle name, so it counts as a contradicted word.
+        omission_cost = max(omission_cost, CONTRADICTION_FACTOR * abs(q_raw - c_raw))
     denominator = (
-        matched_weight + CONTRADICTION_FACTOR * contradiction + alpha * omission + q_minor + c_minor
+        matched_weight + CONTRADICTION_FACTOR * contradiction + omission_cost + q_minor + c_minor
     )
     score = achieved / denominator
     base = achieved / matched_weight

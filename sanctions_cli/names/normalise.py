@@ -43,6 +43,14 @@ from .phonetic import identity, skeleton
 # keeps "Cho'ng" one token.
 _APOSTROPHES = re.compile("['`´ʹʺʻʼʽʾʿˈˊˋ‘’‛′‵]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A capital right after two small letters starts a word when a small letter
+# follows it or it starts a run of capitals to the end of the word ("COMPaNY" is
+# a typo, not two words): names typed without
+# spaces keep their capitals ("SiemensAG", "SergeiLavrov"), while "GmbH" stays
+# whole.  Compound options join the words again, so "McDonald" still meets
+# "Mcdonald".  Latin letters of the name as written only: transliterations
+# capitalise inside words ("OBShchESTVO").
+_CAMEL_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -93,6 +101,10 @@ class PreparedName:
     # Only the listed name's counts in scoring, so it takes no part in equality:
     # "Kim, Jong" and "KIM JONG" screened are one search.
     surname_mask: int = field(default=0, compare=False)
+    # True when a title or honorific was dropped from the name ("President Putin",
+    # "Mr Smith"): a title and one name are how a known person is referred to by
+    # surname, unlike one word alone.
+    titled: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -220,6 +232,51 @@ def _romanise_hangul(match: re.Match[str]) -> str:
     return " " + " ".join(syllables) + " "
 
 
+# Loanwords and foreign names written in Hangul (블라디미르 "Vladimir", 트럼프
+# "Trump") are spelled with a vowel 으 where the foreign word has a bare
+# consonant, a syllable a Korean name hardly ever contains unless closed by a
+# consonant (은, 음).  A word with such an open 으 syllable, or of more syllables
+# than a Korean name has, marks the whole name as foreign.
+_HANGUL_EU = 18  # index of the vowel 으 among the medials
+HANGUL_NAME_MAX_SYLLABLES = 4
+
+
+def _hangul_parts(char: str) -> tuple[int, int, int]:
+    index = ord(char) - 0xAC00
+    initial, rest = divmod(index, 21 * 28)
+    medial, final = divmod(rest, 28)
+    return initial, medial, final
+
+
+def is_foreign_hangul(text: str) -> bool:
+    """True when a Hangul name is a foreign name transcribed (see ``_HANGUL_EU``)."""
+    for word in _HANGUL_SYLLABLE.findall(text):
+        if len(word) > HANGUL_NAME_MAX_SYLLABLES:
+            return True
+        if any(_hangul_parts(c)[1:] == (_HANGUL_EU, 0) for c in word):
+            return True
+    return False
+
+
+def _romanise_foreign_hangul(match: re.Match[str]) -> str:
+    """A foreign name in Hangul as one token per word, its added 으 vowels dropped.
+
+    ``블라디미르`` -> ``bladimir``: 블 is b-(으)-l and a final ㄹ before an initial
+    ㄹ is one "l".
+    """
+    out: list[str] = []
+    previous_final = 0
+    for char in match.group(0):
+        initial, medial, final = _hangul_parts(char)
+        head = _RR_INITIALS[initial].replace("-", "")
+        if head == "r" and previous_final == 8:  # final ㄹ + initial ㄹ: "ll"
+            head = ""
+        vowel = "" if medial == _HANGUL_EU else _RR_MEDIALS[medial]
+        out.append(head + vowel + _RR_FINALS[final])
+        previous_final = final
+    return " " + "".join(out) + " "
+
+
 def _romanise_han(match: re.Match[str]) -> str:
     """Chinese characters as pinyin without tones, one token per syllable."""
     # Imported here: pypinyin loads its phrase dictionary on import (0.15 s), which
@@ -320,13 +377,17 @@ def normalise(text: str) -> str:
     ``tokenise`` (titles, legal forms, numbers ...) come on top.
     """
     text = unicodedata.normalize("NFKC", text)
+    text = _CAMEL_CASE.sub(" ", text)
     if not text.isascii():
         # Abjads first: their hamza/ayn apostrophes mark vowels.
         text = _ARABIC.sub(_romanise_abjad, text)
         text = _HEBREW.sub(_romanise_abjad, text)
     text = _APOSTROPHES.sub("", text)
     if not text.isascii():
-        text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
+        if is_foreign_hangul(text):
+            text = _HANGUL_SYLLABLE.sub(_romanise_foreign_hangul, text)
+        else:
+            text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
         text = _HAN.sub(_romanise_han, text)
         text = _GREEK.sub(_romanise_greek, text)
         text = anyascii(text)
@@ -778,6 +839,9 @@ def script_of(text: str) -> str:
     return script if count > latin else ""
 
 
+# Script of a foreign name written in Hangul (see ``is_foreign_hangul``).
+FOREIGN_HANGUL = "HANGUL-FOREIGN"
+
 # Scripts whose romanisation is syllables of pinyin: the token rules for Latin
 # words (legal forms, titles, numbers) would misread syllables ("zao", "shi").
 _SYLLABIC_SCRIPTS = frozenset(("CJK", "HANGUL"))
@@ -882,6 +946,23 @@ def prepare_name(text: str) -> PreparedName:
         tokens=tokens,
         kinds=kinds,
         options=options,
-        script=script_of(text),
+        script=_name_script(text),
         surname_mask=_surname_mask(text, tokens),
+        titled=_has_title(text, tokens),
     )
+
+
+def _name_script(text: str) -> str:
+    """``script_of``, with a foreign name written in Hangul set apart: its tokens
+    are words, not the syllables of a Korean name."""
+    script = script_of(text)
+    if script == "HANGUL" and is_foreign_hangul(text):
+        return FOREIGN_HANGUL
+    return script
+
+
+def _has_title(text: str, tokens: tuple[str, ...]) -> bool:
+    """True when ``tokenise`` dropped a title from ``text`` (see ``PreparedName.titled``)."""
+    if script_of(text) in _SYLLABIC_SCRIPTS:
+        return False
+    return any(t in TITLES and t not in tokens for t in normalise(text).split(" "))

@@ -19,7 +19,9 @@ on doubled letters, so the skeleton
   others into ``a``: ``Chol``/``Chul``/``Cheol``, ``Mohammed``/``Muhammad``,
   ``Dmitriy``/``Dmitry`` meet, while ``Daniel``/``Donald`` and ``Hassan``/``Husayn``
   keep the first vowel that tells them apart;
-* drops doubled letters.
+* drops doubled letters;
+* drops a Baltic case ending or genitive s of a longer word (``Putinas``,
+  ``Lavrovs``).
 
 Why not metaphone/soundex (``jellyfish``) or a full transliteration library:
 they encode English spelling rules (metaphone's ``sch``, ``gh``, silent letters)
@@ -57,6 +59,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+# Lithuanian and Latvian add a case ending to every name (Putinas, Vladimirs,
+# Lavrovs), as English surnames often carry a genitive s (Williams, Peters): a
+# final -s, -as, -is, -us or -ys after a consonant is dropped from words of at
+# least BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
+BALTIC_ENDING_MIN_LENGTH = 6
+_BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiuy]?s$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -81,6 +90,8 @@ def skeleton(token: str) -> str:
     if token.isdigit():
         return token
     key = token
+    if len(key) >= BALTIC_ENDING_MIN_LENGTH:
+        key = _BALTIC_ENDING.sub("", key)
     for pattern, replacement in _RULES:
         key = pattern.sub(replacement, key)
     first = _VOWEL_GROUP.search(key)

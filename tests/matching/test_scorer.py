@@ -76,6 +76,11 @@ def test_other_people_do_not(query: str) -> None:
         "Βλαντίμιρ Πούτιν",
         "فلاديمير بوتين",
         "ולדימיר פוטין",
+        "블라디미르 푸틴",
+        "블라디미르 블라디미로비치 푸틴",
+        "Vladimiras Putinas",
+        "Vladimirs Putins",
+        "فلاديمير فلاديميروفيتش بوتين",
     ],
 )
 def test_putin_across_scripts(query: str) -> None:
@@ -112,6 +117,20 @@ def test_variants_match(a: str, b: str) -> None:
         ("Daniel Tusk", "Donald Tusk"),
         ("A. Nazarbayev", "Nursultan Nazarbayev"),
         ("Mohammed", "Mohammed Ali Hassan"),
+        # one bare word of a longer name: a surname or given name many people share
+        ("Montenegro", "MONTENEGRO ESPINOZA, Luis Angel"),
+        ("Valentin", "VALENTIN EMIROV"),
+        # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
+        ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
+        # a patronymic names the father: another father, or the father's own name
+        ("ZAURBEK MAGOMEDOVICH GUCHAEV", "ZAURBEK SALIMOVICH GUCHAEV"),
+        ("Oleksandr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"),
+        # joined words stand for one word nearly equal to them
+        ("Хохлов Влас Адамович", "KHOKHLOV, Andrei Vladimirovich"),
+        # a syllable more or less is another Korean or Chinese given name
+        ("张文", "ZHANG, Wen-Fu"),
+        ("김성호", "KIM, Song"),
+        ("김유진", "RYU, Jin"),
     ],
 )
 def test_different_parties_do_not_match(a: str, b: str) -> None:
@@ -132,6 +151,12 @@ def test_explanation_lists_pairs_and_adjustments() -> None:
     assert match.score < 100
     match = compare(prepare_name("Vessel 1"), prepare_name("Vessel 2"))
     assert "number_mismatch" in [a.reason for a in match.adjustments]
+
+
+def test_a_word_that_only_sounds_alike_is_a_weak_hit() -> None:
+    # one word sharing only a lossy skeleton with a listed one-word name
+    assert score("Cisco", "ZISCO") < 90.0
+    assert score("Alejandra Flórez", "FLORES CACHO, Alejandro") < THRESHOLD
 
 
 def test_exact_spelling_beats_a_sound_alike() -> None:

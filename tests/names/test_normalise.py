@@ -119,3 +119,35 @@ def test_script_of() -> None:
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+def test_a_dropped_title_is_remembered() -> None:
+    assert prepare_name("Präsident Putin").titled
+    assert prepare_name("Mr John Smith").titled
+    assert not prepare_name("Putin").titled
+    assert not prepare_name("Sir").titled  # a title alone is the name itself
+
+
+def test_a_foreign_name_in_hangul_is_read_as_words() -> None:
+    # an open 으 syllable (르, 스, 트) marks a transcribed foreign name
+    putin = prepare_name("블라디미르 푸틴")
+    assert putin.tokens == ("bladimir", "putin")
+    assert putin.script != "HANGUL"
+    assert prepare_name("도널드 트럼프").tokens == ("donold", "tromp")
+    # a Korean name stays one token per syllable
+    kim = prepare_name("김정은")
+    assert kim.tokens == ("gim", "jong", "un") and kim.script == "HANGUL"
+
+
+def test_skeleton_drops_a_baltic_case_ending() -> None:
+    assert skeleton("putinas") == skeleton("putin")
+    assert skeleton("lavrovs") == skeleton("lavrov")
+    assert skeleton("vladimiras") == skeleton("vladimir")
+    assert skeleton("jonas") != skeleton("jon")  # short words keep their ending
+
+
+def test_words_typed_together_split_at_their_capitals() -> None:
+    assert tokenise("SiemensAG") == tokenise("Siemens AG")
+    assert tokenise("SergeiLavrov") == ("sergei", "lavrov")
+    assert tokenise("Volkswagen GmbH") == ("volkswagen", "llc")  # GmbH stays whole
+    assert tokenise("ОБЩЕСТВО") == ("obshchestvo",)  # transliterated capitals are not words
