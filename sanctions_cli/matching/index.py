@@ -606,9 +606,10 @@ class CandidateIndex:
         scorer's limit for the pair (names of one non-Latin script: plain only),
         at most ``MAX_VARIANT_SIMILARITY`` unless equal; two compounds, unequal
         numbers, legal forms or particles, short tokens below
-        ``SHORT_PAIR_MIN_SIMILARITY`` and syllables below ``SYLLABLE_MIN_SIMILARITY``
-        never pair.  Without ``prepared`` (the query's script and views unknown) or
-        without the names' scripts, the loosest rule of each kind is taken.
+        ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and
+        a compound with a word below ``COMPOUND_MIN_SIMILARITY`` never pair.
+        Without ``prepared`` (the query's script and views unknown) or without the
+        names' scripts, the loosest rule of each kind is taken.
         """
         q_count, u_count = len(q_options), len(options)
         plain = np.zeros((q_count, u_count), dtype=np.float64)
@@ -671,8 +672,9 @@ class CandidateIndex:
         short = np.maximum(q_length[:, None], slot_length[None, :]) <= scorer.SHORT_TOKEN_LENGTH
         sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
         sims[syllabic[None, :] & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0
-        # Two compounds never pair.
+        # Two compounds never pair; a compound and a word only when nearly equal.
         sims[q_compound[:, None] & slot_compound[None, :]] = 0.0
+        sims[either_compound & (sims < scorer.COMPOUND_MIN_SIMILARITY)] = 0.0
         # Numbers, legal forms and particles pair only with their equal.
         if prepared is not None and self.prefilter is not None:
             q_kind_of = {o.text: o.kind for o in prepared.options if o.mask & (o.mask - 1) == 0}

@@ -38,7 +38,8 @@ which must stay lossless (the tests compare indexed search with brute force):
   only between names of one non-Latin script or with Chinese), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair, nor two compounds, nor short tokens below
-  ``SHORT_PAIR_MIN_SIMILARITY`` and syllables below ``SYLLABLE_MIN_SIMILARITY``;
+  ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
+  compound with a word below ``COMPOUND_MIN_SIMILARITY``;
 * options are the texts of ``token_options(tokens)``;
 * the score of a name pair never exceeds the best similarity of its token pairs
   plus ``MAX_SCORE_BONUS``: adjustments may lower a score, never raise it past
