@@ -13,11 +13,12 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
    normalised strings;
 2. ``names/cross-script``: every spelling of ``putin_names.txt`` against
    "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
-3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28:
+3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28 and
+   the UN consolidated list (``--sdn-only``: the SDN list alone):
    true variants of listed names (transliteration-like respellings, reordering,
    ``SURNAME, Given``, typos, dropped middle names, initials, case and
    punctuation) and clean names from Faker in many locales and scripts, screened
-   through ``screening.Screener`` against the whole list.  A variant is caught
+   through ``screening.Screener`` against the whole lists.  A variant is caught
    when its own entry is among the hits; every hit of a clean name is a false
    alert (a few Faker names are real listed names: such hits are counted too).
 
@@ -50,6 +51,7 @@ from sanctions_cli.names import normalise, prepare_name  # noqa: E402
 from sanctions_cli.screening import DEFAULT_THRESHOLD, Screener  # noqa: E402
 
 SDN_FOLDER = Path("data/lists/ofac-sdn-2023-12-28")
+UN_FILE = Path("data/lists/un-consolidated-2026-02-27/UN_consolidated.xml")
 PAIRS = Path("data/names/name-pairs-bench/cases.csv")
 PUTIN = Path("data/names/cross-script/putin_names.txt")
 CROSS = Path("data/names/cross-script/cross_script_pairs.csv")
@@ -367,20 +369,28 @@ def clean_names(count: int, seed: int) -> list[str]:
     return names
 
 
-def evaluate_screening(shared: Path, variants: int, clean: int, seed: int) -> None:
-    print("\n== Screening against the OFAC SDN list (2023-12-28)")
+def evaluate_screening(
+    shared: Path, variants: int, clean: int, seed: int, sdn_only: bool = False
+) -> None:
+    lists = [load_sdn(shared / SDN_FOLDER)]
+    if not sdn_only and (shared / UN_FILE).is_file():
+        from sanctions_cli.importers import import_files
+
+        lists.append(import_files("un-xml", [shared / UN_FILE]))
+    titles = " + ".join(lst.meta.title for lst in lists)
+    print(f"\n== Screening against {titles}")
     started = time.perf_counter()
-    sdn = load_sdn(shared / SDN_FOLDER)
-    matcher = make_matcher(sdn.entries)
-    screener = Screener([sdn], threshold=SWEEP_FLOOR, matcher=matcher)
+    entries = [entry for lst in lists for entry in lst.entries]
+    matcher = make_matcher(entries)
+    screener = Screener(lists, threshold=SWEEP_FLOOR, matcher=matcher)
     print(
-        f"  {len(sdn.entries)} entries, {len(matcher)} names; "
+        f"  {len(entries)} entries, {len(matcher)} names; "
         f"built in {time.perf_counter() - started:.1f}s"
     )
     rng = random.Random(seed)
     sources = [
         (index, entry)
-        for index, entry in enumerate(sdn.entries)
+        for index, entry in enumerate(entries)
         if entry.type in ("person", "organization", "vessel")
     ]
     true_queries: list[tuple[str, int]] = []
@@ -408,7 +418,7 @@ def evaluate_screening(shared: Path, variants: int, clean: int, seed: int) -> No
     )
     results = {"sanctions-cli": (ours_true, ours_clean)}
     for name, scorer in (("token_set_ratio", fuzz.token_set_ratio), ("WRatio", fuzz.WRatio)):
-        base = BaselineScreener(sdn.entries, scorer)
+        base = BaselineScreener(entries, scorer)
         base_true = [base.scores(q, SWEEP_FLOOR).get(i, 0.0) for q, i in true_queries]
         base_clean = [max(base.scores(q, SWEEP_FLOOR).values(), default=0.0) for q in clean_queries]
         results[name] = (base_true, base_clean)
@@ -433,7 +443,7 @@ def evaluate_screening(shared: Path, variants: int, clean: int, seed: int) -> No
         print(f"  {name:<16} @{DEFAULT_THRESHOLD:g}: {screening_row(name, DEFAULT_THRESHOLD)}")
         print(f"  {'':<16} best (<=5/10k) {best_text}")
     missed = [
-        (q, sdn.entries[i].name, s)
+        (q, entries[i].name, s)
         for (q, i), s in zip(true_queries, ours_true, strict=True)
         if s < DEFAULT_THRESHOLD
     ]
@@ -460,6 +470,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clean", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-screening", action="store_true")
+    parser.add_argument(
+        "--sdn-only", action="store_true", help="screen against the OFAC SDN list alone"
+    )
     args = parser.parse_args(argv)
     shared: Path = args.shared
     if not (shared / PAIRS).exists():
@@ -477,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate_pairs(shared, weights)
     evaluate_cross_script(shared, weights)
     if not args.skip_screening and sdn_folder.exists():
-        evaluate_screening(shared, args.variants, args.clean, args.seed)
+        evaluate_screening(shared, args.variants, args.clean, args.seed, args.sdn_only)
     return 0
 
 
