@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sanctions_cli import parallel as parallel_module
 from sanctions_cli.csvinput import open_csv
 from sanctions_cli.loading import load_lists
 from sanctions_cli.parallel import NamePool, primed_rows
@@ -60,7 +61,8 @@ def test_parallel_screening_equals_row_by_row(workers: int) -> None:
     assert parallel.stats.distinct_searches == serial.stats.distinct_searches
 
 
-def test_pool_keeps_order_across_batches() -> None:
+def test_pool_keeps_order_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_module, "BATCH_NAMES", 16)  # many batches, both workers
     screener = Screener(load_lists())
     names = [f"Kim Jong Sik {i}" if i % 3 else "Kim Jong Sik" for i in range(300)]
     names = list(dict.fromkeys(names))
@@ -97,9 +99,11 @@ def test_primed_rows_searches_each_value_once() -> None:
     assert sorted(searched) == ["Hans Muller", "Kim Jong Sik"]
 
 
-def test_pool_without_fork_when_threads_run() -> None:
+def test_pool_without_fork_when_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """With another thread alive (a progress bar), workers start clean (forkserver)."""
     import threading
+
+    monkeypatch.setattr(parallel_module, "BATCH_NAMES", 16)
 
     screener = Screener(load_lists())
     names = [f"Kim Jong Sik {i}" for i in range(80)] + ["Kim Jong Sik"]
