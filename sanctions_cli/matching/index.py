@@ -641,7 +641,9 @@ class CandidateIndex:
         slot_plain = plain[:, inverse]
         slot_other = other[:, inverse]
         slot_compound = self.slot_span[slots] > 1
-        q_compound = np.asarray([m == -1 or bool(m & (m - 1)) for m in q_masks], dtype=bool)
+        # A query of more than MASK_BITS tokens has masks of -1: its options count as
+        # single tokens here, the looser rule of every case below.
+        q_compound = np.asarray([m != -1 and bool(m & (m - 1)) for m in q_masks], dtype=bool)
         either_compound = q_compound[:, None] | slot_compound[None, :]
         # Scripts: of the query, and of the name of each slot.
         q_script = prepared.script if prepared is not None else None

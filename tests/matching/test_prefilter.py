@@ -67,3 +67,18 @@ def test_weak_tokens_never_add_more_than_a_strong_one() -> None:
     for threshold in (50.0, 70.0, 85.0, 99.0):
         weak, strong = token_factors(threshold, threshold)
         assert np.all(weak <= strong)
+
+
+def test_a_query_of_very_many_tokens_keeps_its_hits() -> None:
+    """More tokens than the index's bit masks hold: looser bounds, same hits."""
+    entries = [
+        Entry("E1", "person", "Abdul Rahman Nuristani", (), LISTING),
+        Entry("E2", "person", "Jongsik Kimura", (), LISTING),
+    ]
+    matcher = NameMatcher(entries)
+    filler = " ".join(f"Word{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(70))
+    for query in (f"Abdulrahman Nuristani {filler}", f"{filler} Jong Sik Kimura"):
+        key = [(h.ref.name, h.match.score) for h in matcher.search(query, 10.0)]
+        brute = [(h.ref.name, h.match.score) for h in matcher.search_brute_force(query, 10.0)]
+        assert key == brute
+        assert key  # the threshold is low enough for the long query to meet both names
