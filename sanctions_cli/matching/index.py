@@ -47,7 +47,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import PreparedName
+from ..names import PreparedName, mask_bits
 from ..names import token_options as name_token_options
 from . import scorer
 from .deletions import DeletionIndex
@@ -85,10 +85,6 @@ IntArray = NDArray[np.int64]
 
 _NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
 _NO_FLOATS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
-
-
-def _bits(mask: int) -> list[int]:
-    return [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
 def option_texts(tokens: Sequence[str]) -> list[str]:
@@ -523,11 +519,18 @@ class CandidateIndex:
 
     def _postings(self, options: IntArray) -> IntArray:
         """Positions in ``posting_names`` of every posting of ``options``."""
+        return self._postings_counted(options)[0]
+
+    def _postings_counted(self, options: IntArray) -> tuple[IntArray, IntArray]:
+        """``_postings``, and how many postings each option has."""
         starts = self.posting_pointers[options]
         counts = self.posting_pointers[options + 1] - starts
         offsets = np.zeros(len(options), dtype=np.int64)
         np.cumsum(counts[:-1], out=offsets[1:])
-        return np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
+        postings = np.repeat(starts - offsets, counts) + np.arange(
+            int(counts.sum()), dtype=np.int64
+        )
+        return postings, counts
 
     def survivors_many(
         self,
@@ -555,8 +558,7 @@ class CandidateIndex:
                     option_postings.append(_NO_INTS)
                     option_credits.append(_NO_FLOATS)
                     continue
-                postings = self._postings(ids)
-                counts = self.posting_pointers[ids + 1] - self.posting_pointers[ids]
+                postings, counts = self._postings_counted(ids)
                 option_postings.append(postings)
                 option_credits.append(np.repeat(credit_of(similarities), counts))
             survivors = prefilter.survivors(
@@ -745,7 +747,7 @@ class CandidateIndex:
         q_count = len(tokens)
         q_best = np.zeros((q_count, len(name_array)), dtype=np.float64)
         for k, mask in enumerate(q_masks):
-            for i in range(q_count) if mask == -1 else _bits(mask):
+            for i in range(q_count) if mask == -1 else mask_bits(mask):
                 np.maximum(q_best[i], per_option[k], out=q_best[i])
         # Name side: each slot's best over the query options, spread over the (at
         # most MAX_COMPOUND_TOKENS) tokens it covers.

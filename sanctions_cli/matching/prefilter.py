@@ -42,6 +42,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from ..names import mask_bits
 from . import scorer
 
 FloatArray = NDArray[np.float64]
@@ -73,10 +74,6 @@ def letter_code(token: str) -> int:
     """0-25 for a token starting with a-z, 26 otherwise (initials pair by first letter)."""
     first = token[:1]
     return ord(first) - 97 if "a" <= first <= "z" else 26
-
-
-def _bits(mask: int) -> list[int]:
-    return [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
 def credit_of(similarity: FloatArray) -> FloatArray:
@@ -235,7 +232,7 @@ class Prefilter:
             if not len(option_postings_k):
                 continue
             where = np.searchsorted(candidates, posting_names[option_postings_k])
-            tokens = range(len(q_codes)) if mask == -1 else _bits(mask)
+            tokens = range(len(q_codes)) if mask == -1 else mask_bits(mask)
             for i in tokens:
                 np.maximum.at(token_credit[i], where, credits_k)
         q_gain = (

@@ -66,7 +66,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from ..model import Adjustment, Match, TokenPair
-from ..names import TOKEN_VIEW_FUNCTIONS, NameOption, PreparedName, skeleton_view
+from ..names import TOKEN_VIEW_FUNCTIONS, NameOption, PreparedName, mask_bits, skeleton_view
 from ..names import token_options as _name_token_options
 
 # A pair of tokens whose similarity is below this (0-100) is not a pair at all:
@@ -406,10 +406,6 @@ def _compute_token_weights(
     return out_weight, out_rarity
 
 
-def _bits(mask: int) -> list[int]:
-    return [i for i in range(mask.bit_length()) if mask >> i & 1]
-
-
 _SPECIAL_KINDS = frozenset(("number", "legal", "particle"))
 
 
@@ -445,8 +441,8 @@ def compare(
         return Match(0.0, query.normalised, candidate.normalised)
     q_weight, _q_rarity = _token_weights(query, weights)
     c_weight, c_rarity = _token_weights(candidate, weights)
-    q_option_weight = [sum(q_weight[i] for i in _bits(o.mask)) for o in query.options]
-    c_option_weight = [sum(c_weight[i] for i in _bits(o.mask)) for o in candidate.options]
+    q_option_weight = [sum(q_weight[i] for i in mask_bits(o.mask)) for o in query.options]
+    c_option_weight = [sum(c_weight[i] for i in mask_bits(o.mask)) for o in candidate.options]
 
     # Two names written in one non-Latin script differ in that script: their
     # romanisations sounding alike (Jong/Jeong from 종/정) is no evidence.
@@ -547,7 +543,7 @@ def compare(
             # exactly: its rarity counts in full at 100, not at all at
             # RARITY_FULL_SIMILARITY - 20 and below.
             quality = min(1.0, max(0.0, (similarity - RARITY_FULL_SIMILARITY + 20) / 20))
-            rarity = max(rarity, quality * max(c_rarity[i] for i in _bits(c_opt.mask)))
+            rarity = max(rarity, quality * max(c_rarity[i] for i in mask_bits(c_opt.mask)))
         else:
             credit = similarity
         achieved += credit * weight

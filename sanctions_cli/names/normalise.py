@@ -864,6 +864,11 @@ def tokenise(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def mask_bits(mask: int) -> list[int]:
+    """The positions of the tokens an option's ``mask`` covers (see ``token_options``)."""
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
 def token_options(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, int]]:
     """Every option of a token sequence as (text, mask): single tokens, then
     compounds of 2 .. ``MAX_COMPOUND_TOKENS`` adjacent tokens.
