@@ -23,11 +23,10 @@ from platformdirs import user_cache_dir
 # Bumped whenever the pickled records change shape, so old entries are never read.
 CACHE_FORMAT = 2
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
-# Entries kept per kind, the most recently used first: lists and matchers change
-# with every list update and every release.  A full-list matcher is tens of MB and
-# one serves a whole run; imported lists are a few MB and a run may load many.
+# Entries kept per kind unless the caller says otherwise, the most recently used
+# first: lists change with every update and the code with every release.  Imported
+# lists are a few MB and a run may load many.
 KEEP_PER_KIND = 16
-KEEP_MATCHERS = 4
 NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
 
 
@@ -68,7 +67,7 @@ def load(kind: str, key: str) -> Any | None:
             gc.enable()
 
 
-def store(kind: str, key: str, value: Any) -> None:
+def store(kind: str, key: str, value: Any, *, keep: int = KEEP_PER_KIND) -> None:
     """Cache ``value``; failures (read-only home, full disk) are silently a no-op."""
     if not _enabled():
         return
@@ -83,14 +82,13 @@ def store(kind: str, key: str, value: Any) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _evict(directory, kind)
+        _evict(directory, kind, keep)
     except OSError:
         return
 
 
-def _evict(directory: Path, kind: str) -> None:
-    """Remove all but the most recently used entries of ``kind`` (``KEEP_PER_KIND``,
-    ``KEEP_MATCHERS``)."""
+def _evict(directory: Path, kind: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used entries of ``kind``."""
     entries = []
     for path in directory.glob(f"{kind}-v*-*.pickle"):
         try:
@@ -98,6 +96,5 @@ def _evict(directory: Path, kind: str) -> None:
         except OSError:
             continue
     entries.sort(reverse=True)
-    keep = KEEP_MATCHERS if kind == "matcher" else KEEP_PER_KIND
     for _, path in entries[keep:]:
         path.unlink(missing_ok=True)

@@ -36,3 +36,12 @@ def test_only_the_most_recently_used_entries_are_kept(cache_home: Path) -> None:
     assert len(kept) == cache.KEEP_PER_KIND
     assert "k0.pickle" in kept and "new.pickle" in kept and "k1.pickle" not in kept
     assert cache.load("other", "x") == 1
+
+
+def test_a_caller_may_keep_fewer_entries(cache_home: Path) -> None:
+    for number in range(4):
+        cache.store("big", f"k{number}", number, keep=2)
+        os.utime(next(cache_home.glob(f"big-*-k{number}.pickle")), (number, number))
+    cache.store("big", "last", "last", keep=2)
+    kept = sorted(p.name.rsplit("-", 1)[1] for p in cache_home.glob("big-*.pickle"))
+    assert kept == ["k3.pickle", "last.pickle"]

@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 MATCHER_CACHE_KIND = "matcher"
 MATCHER_FORMAT = 3
 
+# Matchers kept in the cache: one for the full lists is tens of MB, and one serves
+# a whole run (see ``cache.store``).
+MATCHER_CACHE_KEEP = 4
+
 # Distinct prepared queries whose hits are remembered per threshold: the spelling
 # variants of one counterparty in a file (case, punctuation) are searched once.
 # Bounded for constant memory; a result is usually empty or one hit.
@@ -208,7 +212,7 @@ class NameMatcher:
                 return cls(entries, _state=state)
         matcher = cls(entries)
         if use_cache:
-            cache.store(MATCHER_CACHE_KIND, key, matcher.state())
+            cache.store(MATCHER_CACHE_KIND, key, matcher.state(), keep=MATCHER_CACHE_KEEP)
         return matcher
 
     def state(self) -> dict[str, Any]:
