@@ -27,6 +27,8 @@ from itertools import combinations
 import numpy as np
 from numpy.typing import NDArray
 
+from .arrays import unique as sorted_unique
+
 # Letters deleted at most from a vocabulary text (and from a query): 2 covers a
 # word of up to about twelve letters at a cutoff of 85.  Each more multiplies the
 # index size by about the text length.
@@ -144,5 +146,5 @@ class DeletionIndex:
         owner = np.repeat(np.asarray(owners, dtype=np.int64), counts)
         position = self.positions[slots].astype(np.int64)
         width = max(len(self.positions), 1)
-        unique = np.unique(owner * width + position)
+        unique = sorted_unique(owner * width + position)
         return (unique // width, unique % width), uncovered

@@ -50,8 +50,9 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName, mask_bits
 from ..names import token_options as name_token_options
 from . import scorer
+from .arrays import unique, unique_inverse
 from .deletions import DeletionIndex
-from .prefilter import KIND_CODES, Prefilter, credit_of
+from .prefilter import KIND_CODES, Prefilter, StageOneQuery, credit_of
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
 # search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
@@ -514,7 +515,7 @@ class CandidateIndex:
                 out.append([])
                 continue
             postings = self._postings(np.fromiter(option_set, dtype=np.int64))
-            out.append(np.unique(self.posting_names[postings]).tolist())
+            out.append(unique(self.posting_names[postings]).tolist())
         return out
 
     def _postings(self, options: IntArray) -> IntArray:
@@ -548,29 +549,29 @@ class CandidateIndex:
             return self.candidates_many([q.tokens for q, _ in queries], threshold)
         target = threshold - ROUNDING_MARGIN
         options, matches = self._query_matches([q.tokens for q, _ in queries], cutoff)
-        out: list[list[int]] = []
-        for (texts, masks), (query, weights) in zip(options, queries, strict=True):
-            option_postings: list[IntArray] = []
-            option_credits: list[NDArray[np.float64]] = []
-            for text in texts:
-                ids, similarities = matches[text]
-                if not len(ids):
-                    option_postings.append(_NO_INTS)
-                    option_credits.append(_NO_FLOATS)
-                    continue
+        # Each option text's postings and credits, once per call (texts recur).
+        expanded: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
+        for text, (ids, similarities) in matches.items():
+            if len(ids):
                 postings, counts = self._postings_counted(ids)
-                option_postings.append(postings)
-                option_credits.append(np.repeat(credit_of(similarities), counts))
-            survivors = prefilter.survivors(
-                target=target,
-                cutoff=cutoff,
-                query_kinds=query.kinds,
-                query_weights=weights,
-                option_masks=masks,
-                option_postings=option_postings,
-                option_credits=option_credits,
-                posting_names=self.posting_names,
+                expanded[text] = (postings, np.repeat(credit_of(similarities), counts))
+            else:
+                expanded[text] = (_NO_INTS, _NO_FLOATS)
+        stage_one = [
+            StageOneQuery(
+                kinds=query.kinds,
+                weights=weights,
+                masks=masks,
+                postings=[expanded[text][0] for text in texts],
+                credits=[expanded[text][1] for text in texts],
             )
+            for (texts, masks), (query, weights) in zip(options, queries, strict=True)
+        ]
+        first = prefilter.survivors_batch(
+            target=target, cutoff=cutoff, queries=stage_one, posting_names=self.posting_names
+        )
+        out: list[list[int]] = []
+        for survivors, (query, weights) in zip(first, queries, strict=True):
             if len(survivors):
                 q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors, query)
                 keep = prefilter.second_stage(
@@ -738,7 +739,7 @@ class CandidateIndex:
         offsets = np.zeros(len(name_array), dtype=np.int64)
         np.cumsum(counts[:-1], out=offsets[1:])
         slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
-        options, inverse = np.unique(self.slot_option[slots], return_inverse=True)
+        options, inverse = unique_inverse(self.slot_option[slots])
         slot_sims = self._slot_similarities(
             q_options, q_masks, prepared, name_array, slots, counts, options, inverse
         )

@@ -38,12 +38,14 @@ Everything here is plain numpy arrays, pickled with the index.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..names import mask_bits
 from . import scorer
+from .arrays import group_max, unique
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -64,6 +66,22 @@ CANNOT_PAIR = -1e9
 
 # Slack for float error when comparing a sum of token terms with zero.
 EPSILON = 1e-7
+
+
+_NO_NAMES: IntArray = np.zeros(0, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class StageOneQuery:
+    """What the first stage knows of a query: its tokens' kinds and weights, and per
+    option the tokens it covers (``mask``, -1 for all), the postings of its partners
+    at the cutoff and the most credit each pair can give."""
+
+    kinds: Sequence[str]
+    weights: Sequence[float]
+    masks: Sequence[int]
+    postings: Sequence[IntArray]
+    credits: Sequence[FloatArray]
 
 
 def kind_code(kind: str) -> int:
@@ -204,44 +222,100 @@ class Prefilter:
         each pair can give (from its similarity); ``posting_names`` maps a posting
         to its name.  A token's strong term is then ``(credit - target) w``.
         """
+        query = StageOneQuery(
+            kinds=query_kinds,
+            weights=query_weights,
+            masks=option_masks,
+            postings=option_postings,
+            credits=option_credits,
+        )
+        return self.survivors_batch(
+            target=target, cutoff=cutoff, queries=[query], posting_names=posting_names
+        )[0]
+
+    def survivors_batch(
+        self,
+        *,
+        target: float,
+        cutoff: float,
+        queries: Sequence[StageOneQuery],
+        posting_names: IntArray,
+    ) -> list[IntArray]:
+        """``survivors`` of many queries in one vectorised pass (a query's own
+        numpy calls would cost more than its few hundred postings)."""
         name_base, name_cap = self.tables(target, cutoff)
         weak, _strong = token_factors(target, cutoff)
-        if not any(len(p) for p in option_postings):
-            return np.zeros(0, dtype=np.int64)
-        all_postings = np.concatenate(option_postings)
-        all_credits = np.concatenate(option_credits)
-        postings, inverse = np.unique(all_postings, return_inverse=True)
-        credit = np.full(len(postings), -np.inf)
-        np.maximum.at(credit, inverse, all_credits)
-        listed = posting_names[postings]
-        candidates = np.unique(listed)
-        # Names' side: each matched option's tokens gain over their weak terms.
-        over_weak = np.maximum(credit[:, None] - target - weak[None, :], 0.0)
-        posting_gain = (over_weak * self.posting_kind_weight[postings]).sum(axis=1)
-        c_gain = np.bincount(
-            np.searchsorted(candidates, listed), weights=posting_gain, minlength=len(candidates)
+        names = len(name_base)
+        postings_total = len(self.posting_kind_weight)
+        # Option rows: (query, posting, credit); token rows: (query token, name, credit).
+        o_query: list[IntArray] = []
+        o_posting: list[IntArray] = []
+        o_credit: list[FloatArray] = []
+        t_token: list[IntArray] = []
+        t_name: list[IntArray] = []
+        t_credit: list[FloatArray] = []
+        token_codes: list[int] = []
+        token_weights: list[float] = []
+        token_query: list[int] = []
+        for q, query in enumerate(queries):
+            first = len(token_codes)
+            count = len(query.kinds)
+            token_codes.extend(kind_code(k) for k in query.kinds)
+            token_weights.extend(query.weights)
+            token_query.extend([q] * count)
+            for mask, postings, credits in zip(
+                query.masks, query.postings, query.credits, strict=True
+            ):
+                if not len(postings):
+                    continue
+                o_query.append(np.full(len(postings), q, dtype=np.int64))
+                o_posting.append(postings)
+                o_credit.append(credits)
+                listed = posting_names[postings]
+                for i in range(count) if mask == -1 else mask_bits(mask):
+                    t_token.append(np.full(len(postings), first + i, dtype=np.int64))
+                    t_name.append(listed)
+                    t_credit.append(credits)
+        out = [_NO_NAMES] * len(queries)
+        if not o_query:
+            return out
+        q_codes = np.asarray(token_codes, dtype=np.int64)
+        q_weight = np.asarray(token_weights, dtype=np.float64)
+        q_owner = np.asarray(token_query, dtype=np.int64)
+        q_base = np.bincount(q_owner, weights=weak[q_codes] * q_weight, minlength=len(queries))
+        # Names' side: per (query, posting) its best credit, each matched option's
+        # tokens gaining over their weak terms, summed per (query, name).
+        p_key, p_credit = group_max(
+            np.concatenate(o_query) * postings_total + np.concatenate(o_posting),
+            np.concatenate(o_credit),
         )
-        # Query's side: each token's best credit against each candidate.
-        q_codes = np.fromiter((kind_code(k) for k in query_kinds), dtype=np.int64)
-        q_weight = np.asarray(query_weights, dtype=np.float64)
-        q_base = float((weak[q_codes] * q_weight).sum())
-        token_credit = np.full((len(q_codes), len(candidates)), -np.inf)
-        for mask, option_postings_k, credits_k in zip(
-            option_masks, option_postings, option_credits, strict=True
-        ):
-            if not len(option_postings_k):
-                continue
-            where = np.searchsorted(candidates, posting_names[option_postings_k])
-            tokens = range(len(q_codes)) if mask == -1 else mask_bits(mask)
-            for i in tokens:
-                np.maximum.at(token_credit[i], where, credits_k)
-        q_gain = (
-            np.maximum(token_credit - target - weak[q_codes][:, None], 0.0) * q_weight[:, None]
-        ).sum(axis=0)
-        total = q_base + name_base[candidates] + np.minimum(c_gain, name_cap[candidates]) + q_gain
-        scale = 1.0 + np.abs(name_base[candidates]) + abs(q_base)
-        kept: IntArray = candidates[total >= -EPSILON * scale]
-        return kept
+        p_posting = p_key % postings_total
+        over_weak = np.maximum(p_credit[:, None] - target - weak[None, :], 0.0)
+        p_gain = (over_weak * self.posting_kind_weight[p_posting]).sum(axis=1)
+        p_pair = (p_key // postings_total) * names + posting_names[p_posting]
+        pairs = unique(p_pair)  # (query, candidate name), ascending
+        c_gain = np.bincount(np.searchsorted(pairs, p_pair), weights=p_gain, minlength=len(pairs))
+        # Query's side: per (query token, name) its best credit.
+        t_key, t_best = group_max(
+            np.concatenate(t_token) * names + np.concatenate(t_name), np.concatenate(t_credit)
+        )
+        t_of = t_key // names
+        t_gain = np.maximum(t_best - target - weak[q_codes[t_of]], 0.0) * q_weight[t_of]
+        t_pair = q_owner[t_of] * names + t_key % names
+        q_gain = np.bincount(np.searchsorted(pairs, t_pair), weights=t_gain, minlength=len(pairs))
+        pair_query = pairs // names
+        pair_name = pairs % names
+        base = q_base[pair_query]
+        total = base + name_base[pair_name] + np.minimum(c_gain, name_cap[pair_name]) + q_gain
+        scale = 1.0 + np.abs(name_base[pair_name]) + np.abs(base)
+        kept = total >= -EPSILON * scale
+        kept_query = pair_query[kept]
+        kept_name = pair_name[kept]
+        bounds = np.searchsorted(kept_query, np.arange(len(queries) + 1))
+        for q in range(len(queries)):
+            if bounds[q] < bounds[q + 1]:
+                out[q] = kept_name[bounds[q] : bounds[q + 1]]
+        return out
 
     def second_stage(
         self,

@@ -82,3 +82,18 @@ def test_a_query_of_very_many_tokens_keeps_its_hits() -> None:
         brute = [(h.ref.name, h.match.score) for h in matcher.search_brute_force(query, 10.0)]
         assert key == brute
         assert key  # the threshold is low enough for the long query to meet both names
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 100_000))
+def test_a_batch_of_queries_gives_what_each_query_alone_gives(seed: int) -> None:
+    rng = random.Random(seed)
+    entries = [Entry(f"E{i}", "person", _rich_name(rng), (), LISTING) for i in range(30)]
+    matcher = NameMatcher(entries)
+    queries = [_variant(rng.choice(entries).name, rng) for _ in range(4)]
+    queries += [_rich_name(rng) for _ in range(4)]
+    prepared = [p for p in (prepare_name(q) for q in queries) if p.tokens]
+    pairs = [(p, matcher._weights_of(p)) for p in prepared]
+    together = matcher.index.survivors_many(pairs, 80.0)
+    alone = [matcher.index.survivors_many([pair], 80.0)[0] for pair in pairs]
+    assert together == alone
