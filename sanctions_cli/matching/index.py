@@ -170,10 +170,19 @@ class _ViewVocabulary:
                 [range(max(low, 0), min(high, top) + 1) for low, high in windows],
                 cutoff,
             )
-            for owner, position in zip(owners.tolist(), positions.tolist(), strict=True):
-                number = indexed[owner]
-                if fuzz.ratio(queries[number], texts[position]) >= cutoff:
-                    out.append((number, position))
+            if len(owners):
+                # The neighbourhoods give a superset: keep the pairs really at the cutoff.
+                numbers = [indexed[owner] for owner in owners.tolist()]
+                places = positions.tolist()
+                ratios = process.cpdist(
+                    [queries[n] for n in numbers],
+                    [texts[p] for p in places],
+                    scorer=fuzz.ratio,
+                    dtype=np.float64,
+                )
+                out.extend(
+                    (numbers[k], places[k]) for k in np.flatnonzero(ratios >= cutoff).tolist()
+                )
             for owner, lengths in enumerate(uncovered):
                 for length in lengths:
                     full.setdefault(self.bucket(length), []).append(indexed[owner])
@@ -444,15 +453,19 @@ class CandidateIndex:
                         ids[pointers[position] : pointers[position + 1]].tolist()
                     )
             # Each option found under some view: the similarity the scorer can give.
+            pair_texts: list[str] = []
+            pair_options: list[int] = []
             for text, options in found.items():
                 known = results[text]
-                views = viewed_texts[text]
-                for option in options:
-                    if option in known:
-                        continue
-                    similarity = self._similarity(views, option, lift)
-                    if similarity >= cutoff:
-                        known[option] = similarity
+                fresh = [option for option in options if option not in known]
+                pair_texts.extend([text] * len(fresh))
+                pair_options.extend(fresh)
+            if pair_options:
+                similarities = self._similarities(
+                    [viewed_texts[text] for text in pair_texts], pair_options, lift
+                )
+                for k in np.flatnonzero(similarities >= cutoff).tolist():
+                    results[pair_texts[k]][pair_options[k]] = float(similarities[k])
         out: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
         for text, pairs in results.items():
             ordered = sorted(pairs)
@@ -462,14 +475,29 @@ class CandidateIndex:
             )
         return out
 
-    def _similarity(self, views: Sequence[str], option: int, lift: float) -> float:
-        """``scorer._option_similarity`` of a query option (its viewed texts) and a
-        listed option, the lift at most ``lift``, unequal texts (see ``_search``)."""
-        plain = fuzz.ratio(views[0], self.option_texts[option])
+    def _similarities(
+        self, views: Sequence[Sequence[str]], options: Sequence[int], lift: float
+    ) -> NDArray[np.float64]:
+        """``scorer._option_similarity`` of query options (their viewed texts) paired
+        with listed options, the lift at most ``lift``, unequal texts (see
+        ``_search``): one ``cpdist`` per view over all the pairs."""
+        chosen = np.asarray(options, dtype=np.int64)
+        plain = process.cpdist(
+            [v[0] for v in views], self.view_texts[0][chosen], scorer=fuzz.ratio, dtype=np.float64
+        )
         best = plain
-        for v in range(1, len(views)):
-            best = max(best, fuzz.ratio(views[v], self.view_texts[v][option]))
-        return float(min(best, plain + lift, scorer.MAX_VARIANT_SIMILARITY))
+        for v in range(1, len(scorer.TOKEN_VIEWS)):
+            viewed = process.cpdist(
+                [q[v] for q in views],
+                self.view_texts[v][chosen],
+                scorer=fuzz.ratio,
+                dtype=np.float64,
+            )
+            best = np.maximum(best, viewed)
+        capped: NDArray[np.float64] = np.minimum(
+            np.minimum(best, plain + lift), scorer.MAX_VARIANT_SIMILARITY
+        )
+        return capped
 
     def cutoff(self, threshold: float) -> float:
         """The token similarity a name needs somewhere to reach ``threshold``."""
