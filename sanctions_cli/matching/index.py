@@ -52,7 +52,7 @@ from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import unique, unique_inverse
 from .deletions import DeletionIndex
-from .prefilter import KIND_CODES, Prefilter, StageOneQuery, credit_of
+from .prefilter import KIND_CODES, Prefilter, StageOneQuery, StageTwoQuery, credit_of
 
 # compare() rounds to one decimal: a true score of 84.96 is reported as 85.0, so a
 # search for 85 must find everything from 84.95 on; the extra 1e-6 absorbs float
@@ -598,24 +598,27 @@ class CandidateIndex:
         first = prefilter.survivors_batch(
             target=target, cutoff=cutoff, queries=stage_one, posting_names=self.posting_names
         )
-        out: list[list[int]] = []
+        second: list[StageTwoQuery] = []
         for survivors, (query, weights) in zip(first, queries, strict=True):
             if len(survivors):
                 q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors, query)
-                keep = prefilter.second_stage(
-                    target=target,
+            else:
+                q_best = c_best = _NO_FLOATS
+                c_offsets = _NO_INTS
+            second.append(
+                StageTwoQuery(
                     names=survivors,
-                    query_tokens=query.tokens,
-                    query_kinds=query.kinds,
-                    query_weights=weights,
-                    query_organisation=query.is_organisation,
+                    tokens=query.tokens,
+                    kinds=query.kinds,
+                    weights=weights,
+                    organisation=query.is_organisation,
                     q_best=q_best,
                     c_best=c_best,
                     c_offsets=c_offsets,
                 )
-                survivors = survivors[keep]
-            out.append(survivors.tolist())
-        return out
+            )
+        kept = prefilter.second_stage_batch(target=target, queries=second)
+        return [survivors[keep].tolist() for survivors, keep in zip(first, kept, strict=True)]
 
     # -- best token similarities (for a score bound) -----------------------------
 

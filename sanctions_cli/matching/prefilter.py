@@ -84,6 +84,22 @@ class StageOneQuery:
     credits: Sequence[FloatArray]
 
 
+@dataclass(frozen=True)
+class StageTwoQuery:
+    """What the second stage knows of a query and its surviving ``names``: its
+    tokens, their kinds and weights, whether it is an organisation, and the best
+    similarities as ``CandidateIndex.token_best_arrays`` gives them."""
+
+    names: IntArray
+    tokens: Sequence[str]
+    kinds: Sequence[str]
+    weights: Sequence[float]
+    organisation: bool
+    q_best: NDArray[np.float64]
+    c_best: NDArray[np.float64]
+    c_offsets: IntArray
+
+
 def kind_code(kind: str) -> int:
     return KIND_CODES.get(kind, 0)
 
@@ -340,10 +356,37 @@ class Prefilter:
         (``ALPHA_RARE`` only when a rare token can pair well), the penalty of a
         number without its equal, and the cap at the best similarity.
         """
+        query = StageTwoQuery(
+            names=names,
+            tokens=query_tokens,
+            kinds=query_kinds,
+            weights=query_weights,
+            organisation=query_organisation,
+            q_best=q_best,
+            c_best=c_best,
+            c_offsets=c_offsets,
+        )
+        return self.second_stage_batch(target=target, queries=[query])[0]
+
+    def second_stage_batch(
+        self, *, target: float, queries: Sequence[StageTwoQuery]
+    ) -> list[NDArray[np.bool_]]:
+        """``second_stage`` of many queries in one vectorised pass: a pair is a query
+        and one of its names, the names' tokens laid one pair after the other, and
+        the query's tokens likewise (query token rows)."""
+        used = [q for q in queries if len(q.names)]
+        out = [np.zeros(len(q.names), dtype=bool) for q in queries]
+        if not used:
+            return out
+        pair_counts = np.asarray([len(q.names) for q in used], dtype=np.int64)
+        pair_query = np.repeat(np.arange(len(used)), pair_counts)
+        names = np.concatenate([q.names for q in used])
         count = len(names)
-        if not count:
-            return np.zeros(0, dtype=bool)
-        c_counts = np.diff(c_offsets)
+        # The names' tokens, one pair after the other.
+        c_best = np.concatenate([q.c_best for q in used])
+        c_counts = np.concatenate([np.diff(q.c_offsets) for q in used])
+        c_offsets = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(c_counts, out=c_offsets[1:])
         starts = self.token_offsets[names]
         tokens = np.repeat(starts - c_offsets[:-1], c_counts) + np.arange(int(c_offsets[-1]))
         c_kind = self.token_kind[tokens]
@@ -359,75 +402,91 @@ class Prefilter:
         )
         best_rarity = np.maximum.reduceat(reach, c_offsets[:-1])
         alpha = scorer.ALPHA_RARE + (scorer.ALPHA_COMMON - scorer.ALPHA_RARE) * (1.0 - best_rarity)
-        if query_organisation:
-            alpha[:] = scorer.ALPHA_ORGANISATION
-        else:
-            alpha[self.name_organisation[names]] = scorer.ALPHA_ORGANISATION
+        organisation = np.asarray([q.organisation for q in used], dtype=bool)[pair_query]
+        alpha = np.where(
+            organisation | self.name_organisation[names], scorer.ALPHA_ORGANISATION, alpha
+        )
         alpha = np.minimum(alpha, scorer.ALPHA_COMMON)
+        # The query tokens, one pair after the other (query token rows).
+        t_counts = np.asarray([len(q.tokens) for q in used], dtype=np.int64)
+        row_counts = t_counts[pair_query]
+        row_pair = np.repeat(np.arange(count), row_counts)
+        r_code = np.concatenate(
+            [np.tile([kind_code(k) for k in q.kinds], len(q.names)) for q in used]
+        ).astype(np.int64)
+        r_letter = np.concatenate(
+            [np.tile([letter_code(t) for t in q.tokens], len(q.names)) for q in used]
+        ).astype(np.int64)
+        r_weight = np.concatenate(
+            [np.tile(np.asarray(q.weights, dtype=np.float64), len(q.names)) for q in used]
+        )
+        r_best = np.concatenate([q.q_best.T.ravel() for q in used])
         # Query letters: initials pair with words of their letter and back.
-        q_codes = np.asarray([kind_code(k) for k in query_kinds], dtype=np.int64)
-        q_letters = np.asarray([letter_code(t) for t in query_tokens], dtype=np.int64)
-        q_word_letters = 0
-        q_initial_letters = 0
-        for code, letter in zip(q_codes.tolist(), q_letters.tolist(), strict=True):
-            if code == KIND_CODES["word"]:
-                q_word_letters |= 1 << letter
-            elif code == KIND_CODES["initial"]:
-                q_initial_letters |= 1 << letter
+        r_bit = np.left_shift(np.int64(1), r_letter)
+        q_word_letters = np.zeros(count, dtype=np.int64)
+        q_initial_letters = np.zeros(count, dtype=np.int64)
+        is_word = r_code == KIND_CODES["word"]
+        is_initial = r_code == KIND_CODES["initial"]
+        np.bitwise_or.at(q_word_letters, row_pair[is_word], r_bit[is_word])
+        np.bitwise_or.at(q_initial_letters, row_pair[is_initial], r_bit[is_initial])
         c_bit = np.left_shift(np.int64(1), c_letter)
-        c_initial_pair = ((c_kind == KIND_CODES["initial"]) & ((c_bit & q_word_letters) != 0)) | (
-            (c_kind == KIND_CODES["word"]) & ((c_bit & q_initial_letters) != 0)
+        c_initial_pair = (
+            (c_kind == KIND_CODES["initial"]) & ((c_bit & q_word_letters[owner]) != 0)
+        ) | ((c_kind == KIND_CODES["word"]) & ((c_bit & q_initial_letters[owner]) != 0))
+        r_names = names[row_pair]
+        r_initial_pair = (is_initial & ((r_bit & self.name_word_letters[r_names]) != 0)) | (
+            is_word & ((r_bit & self.name_initial_letters[r_names]) != 0)
         )
         # Numbers pair only with their equal: one without it costs the penalty.
-        c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0)
-        q_number_missing = (q_codes[:, None] == KIND_CODES["number"]) & (q_best < 100.0)
         penalty = np.zeros(count, dtype=bool)
+        c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0)
         np.logical_or.at(penalty, owner[c_number_missing], True)
-        penalty |= q_number_missing.any(axis=0)
+        r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0)
+        np.logical_or.at(penalty, row_pair[r_number_missing], True)
         target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
-
-        def terms(
-            best: NDArray[np.float64],
-            kind: NDArray[np.int64] | NDArray[np.int8],
-            weight: NDArray[np.float64],
-            initial_pair: NDArray[np.bool_],
-            alpha_of: NDArray[np.float64],
-            target_of: NDArray[np.float64],
-        ) -> NDArray[np.float64]:
-            credit = np.where(
-                best >= scorer.MIN_TOKEN_SIMILARITY,
-                100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - best),
-                CANNOT_PAIR,
-            )
-            credit = np.where(
-                initial_pair, np.maximum(credit, scorer.INITIAL_CREDIT * 100.0), credit
-            )
-            cost = np.where(kind == KIND_CODES["word"], alpha_of, UNPAIRED_COST[kind])
-            return np.maximum((credit - target_of) * weight, -target_of * cost * weight)
-
-        c_terms = terms(c_best, c_kind, c_weight, c_initial_pair, alpha[owner], target_n[owner])
+        c_terms = _terms(c_best, c_kind, c_weight, c_initial_pair, alpha[owner], target_n[owner])
         total = np.add.reduceat(c_terms, c_offsets[:-1])
-        if len(q_codes):
-            q_weight = np.asarray(query_weights, dtype=np.float64)[:, None]
-            q_bits = np.left_shift(np.int64(1), q_letters)[:, None]
-            q_initial_pair = (
-                (q_codes[:, None] == KIND_CODES["initial"])
-                & ((q_bits & self.name_word_letters[names][None, :]) != 0)
-            ) | (
-                (q_codes[:, None] == KIND_CODES["word"])
-                & ((q_bits & self.name_initial_letters[names][None, :]) != 0)
-            )
-            q_terms = terms(
-                q_best,
-                q_codes[:, None],
-                q_weight,
-                q_initial_pair,
-                alpha[None, :],
-                target_n[None, :],
-            )
-            total += q_terms.sum(axis=0)
-        best_real = np.maximum(np.maximum.reduceat(c_best, c_offsets[:-1]), q_best.max(axis=0))
-        keep: NDArray[np.bool_] = (total >= -EPSILON * (1.0 + np.abs(total))) & (
+        r_terms = _terms(
+            r_best, r_code, r_weight, r_initial_pair, alpha[row_pair], target_n[row_pair]
+        )
+        total += np.bincount(row_pair, weights=r_terms, minlength=count)
+        best_real = np.maximum.reduceat(c_best, c_offsets[:-1])
+        has_rows = row_counts > 0
+        if has_rows.any():
+            r_offsets = np.zeros(count, dtype=np.int64)
+            np.cumsum(row_counts[:-1], out=r_offsets[1:])
+            r_max = np.maximum.reduceat(r_best, r_offsets[has_rows])
+            best_real[has_rows] = np.maximum(best_real[has_rows], r_max)
+        keep = (total >= -EPSILON * (1.0 + np.abs(total))) & (
             best_real + scorer.MAX_SCORE_BONUS >= target
         )
-        return keep
+        bounds = np.concatenate(([0], np.cumsum(pair_counts)))
+        position = 0
+        for q, query in enumerate(queries):
+            if len(query.names):
+                out[q] = keep[bounds[position] : bounds[position + 1]]
+                position += 1
+        return out
+
+
+def _terms(
+    best: NDArray[np.float64],
+    kind: NDArray[np.int64] | NDArray[np.int8],
+    weight: NDArray[np.float64],
+    initial_pair: NDArray[np.bool_],
+    alpha_of: NDArray[np.float64],
+    target_of: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """What each token adds to ``A - T D`` at most (the module docstring): its best
+    credit less the target, or its unpaired cost when that is less bad."""
+    credit = np.where(
+        best >= scorer.MIN_TOKEN_SIMILARITY,
+        100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - best),
+        CANNOT_PAIR,
+    )
+    credit = np.where(initial_pair, np.maximum(credit, scorer.INITIAL_CREDIT * 100.0), credit)
+    cost = np.where(kind == KIND_CODES["word"], alpha_of, UNPAIRED_COST[kind])
+    terms: NDArray[np.float64] = np.maximum(
+        (credit - target_of) * weight, -target_of * cost * weight
+    )
+    return terms
