@@ -6,28 +6,46 @@ a stale object.  Objects are pickled: the cache lives in the user's own cache
 directory (created private, mode 0700) and holds only what this program wrote
 there, never data received from elsewhere.  Writes are atomic (temporary file +
 rename); a corrupt or unreadable entry is treated as a miss.
+
+An entry is a small header, the pickle (protocol 5) and, after it, the raw bytes
+of every buffer the pickle holds out of band (numpy arrays: ``buffer_callback``),
+each aligned to ``ALIGNMENT``.  ``load`` maps those bytes read-only (``mmap``), so
+the arrays of a cached index are views of the file, read from it only where used
+rather than copied at start-up; they are read-only, and worker processes forked
+after the load share the pages.  A file is never changed in place (a new entry
+replaces it by rename), so a mapping stays valid whatever happens to it later.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import mmap
 import os
 import pickle
+import struct
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from platformdirs import user_cache_dir
 
 # Bumped whenever the pickled records change shape, so old entries are never read.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
 # Entries kept per kind unless the caller says otherwise, the most recently used
 # first: lists change with every update and the code with every release.  Imported
 # lists are a few MB and a run may load many.
 KEEP_PER_KIND = 16
 NO_CACHE_ENV = "SANCTIONS_CLI_NO_CACHE"
+
+# Layout of an entry: magic, length of the pickle, number of out-of-band buffers;
+# then (offset, length) of each buffer; then the pickle; then the buffers.
+_MAGIC = b"SCLICACH"
+_HEADER = struct.Struct("<8sQQ")
+_SPAN = struct.Struct("<QQ")
+# Buffers start at multiples of this: aligned for any numpy dtype (and cache lines).
+ALIGNMENT = 64
 
 
 def cache_dir() -> Path:
@@ -56,15 +74,46 @@ def load(kind: str, key: str) -> Any | None:
     path = _path(kind, key)
     try:
         with open(path, "rb") as handle:
-            value = pickle.load(handle)  # our own private cache, see the module doc
+            value = _read(handle)  # our own private cache, see the module doc
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept by the eviction in ``store``
         return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except (
+        OSError,
+        ValueError,  # a bad header or mapping
+        struct.error,  # a short header
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+    ):
         return None
     finally:
         if collecting:
             gc.enable()
+
+
+def _read(handle: BinaryIO) -> Any:
+    """The object of an open entry, its out-of-band buffers mapped from the file."""
+    size = os.fstat(handle.fileno()).st_size
+    magic, pickle_size, buffer_count = _HEADER.unpack(handle.read(_HEADER.size))
+    if magic != _MAGIC:
+        raise ValueError("not a cache entry")
+    if _HEADER.size + _SPAN.size * buffer_count + pickle_size > size:
+        raise EOFError("truncated cache entry")
+    table = handle.read(_SPAN.size * buffer_count)
+    spans = [_SPAN.unpack_from(table, _SPAN.size * i) for i in range(buffer_count)]
+    if any(offset + length > size for offset, length in spans):
+        raise EOFError("truncated cache entry")
+    data = handle.read(pickle_size)
+    if len(data) != pickle_size:
+        raise EOFError("truncated cache entry")
+    buffers: list[memoryview] = []
+    if spans:
+        whole = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        buffers = [whole[offset : offset + length] for offset, length in spans]
+    return pickle.loads(data, buffers=buffers)
 
 
 def store(kind: str, key: str, value: Any, *, keep: int = KEEP_PER_KIND) -> None:
@@ -77,7 +126,7 @@ def store(kind: str, key: str, value: Any, *, keep: int = KEEP_PER_KIND) -> None
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                _write(handle, value)
             os.replace(tmp, _path(kind, key))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -85,6 +134,27 @@ def store(kind: str, key: str, value: Any, *, keep: int = KEEP_PER_KIND) -> None
         _evict(directory, kind, keep)
     except OSError:
         return
+
+
+def _write(handle: BinaryIO, value: Any) -> None:
+    """Write ``value`` as an entry (layout: see ``_HEADER``)."""
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [buffer.raw() for buffer in buffers]
+    spans: list[tuple[int, int]] = []
+    offset = _HEADER.size + _SPAN.size * len(raws) + len(data)
+    for raw in raws:
+        offset += -offset % ALIGNMENT
+        spans.append((offset, raw.nbytes))
+        offset += raw.nbytes
+    handle.write(_HEADER.pack(_MAGIC, len(data), len(raws)))
+    handle.write(b"".join(_SPAN.pack(*span) for span in spans))
+    handle.write(data)
+    position = _HEADER.size + _SPAN.size * len(raws) + len(data)
+    for raw, (start, length) in zip(raws, spans, strict=True):
+        handle.write(bytes(start - position))
+        handle.write(raw)
+        position = start + length
 
 
 def _evict(directory: Path, kind: str, keep: int) -> None:

@@ -45,3 +45,25 @@ def test_a_caller_may_keep_fewer_entries(cache_home: Path) -> None:
     cache.store("big", "last", "last", keep=2)
     kept = sorted(p.name.rsplit("-", 1)[1] for p in cache_home.glob("big-*.pickle"))
     assert kept == ["k3.pickle", "last.pickle"]
+
+
+def test_arrays_are_mapped_from_the_file_and_a_truncated_entry_is_a_miss(
+    cache_home: Path,
+) -> None:
+    import numpy as np
+
+    value = {"small": np.arange(3, dtype=np.int8), "big": np.arange(10_000, dtype=np.float64)}
+    cache.store("arrays", "k", value)
+    loaded = cache.load("arrays", "k")
+    assert loaded is not None
+    for name, array in value.items():
+        assert loaded[name].dtype == array.dtype and (loaded[name] == array).all()
+        assert not loaded[name].flags.writeable  # a read-only view of the file
+        assert loaded[name].ctypes.data % cache.ALIGNMENT == 0
+    path = next(cache_home.glob("arrays-*k.pickle"))
+    data = path.read_bytes()
+    for size in (0, 10, len(data) // 2, len(data) - 1):
+        path.write_bytes(data[:size])
+        assert cache.load("arrays", "k") is None
+    path.write_bytes(b"X" + data[1:])  # not our header
+    assert cache.load("arrays", "k") is None
