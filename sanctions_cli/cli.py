@@ -25,7 +25,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
+from . import __version__, cache
 from .csvinput import (
     ContextColumns,
     CsvOptions,
@@ -792,6 +792,8 @@ def lists_update(
 
 def main() -> None:
     """Console-script entry point."""
+    # This process is one run: what the cache loads lives until it ends (see cache).
+    cache.freeze_loaded()
     try:
         app()
     except BrokenPipeError:

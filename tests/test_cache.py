@@ -67,3 +67,18 @@ def test_arrays_are_mapped_from_the_file_and_a_truncated_entry_is_a_miss(
         assert cache.load("arrays", "k") is None
     path.write_bytes(b"X" + data[1:])  # not our header
     assert cache.load("arrays", "k") is None
+
+
+def test_the_command_line_freezes_what_it_loads(cache_home: Path) -> None:
+    import gc
+
+    cache.store("thing", "k", [{"a": 1}])
+    assert cache.load("thing", "k") == [{"a": 1}]
+    assert gc.get_freeze_count() == 0  # the library leaves the collector alone
+    cache.freeze_loaded()
+    try:
+        loaded = cache.load("thing", "k")
+        assert loaded == [{"a": 1}] and gc.get_freeze_count() > 0
+    finally:
+        cache.freeze_loaded(False)
+        gc.unfreeze()
