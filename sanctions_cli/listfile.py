@@ -13,14 +13,13 @@ only when an error is found, so valid files pay nothing for it) and the field pa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .errors import InputError
 from .inputfiles import decode_utf8, read_input
@@ -37,26 +36,31 @@ from .model import (
     Strength,
 )
 
-try:  # libyaml is an optional part of PyYAML wheels; the pure loader is the same, slower
-    from yaml import CSafeDumper as _SafeDumper
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeDumper as _SafeDumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-
 LIST_SUFFIXES = (".yaml", ".yml")
 
 
-class _ListLoader(_SafeLoader):
-    """The safe loader without YAML's implicit timestamps: dates stay strings until
-    ``_opt_date`` checks them, so an invalid date is reported with its field and line
-    instead of failing inside the YAML parser."""
+@functools.cache
+def _yaml() -> tuple[type[Any], type[Any]]:
+    """The list loader and the dumper of PyYAML, imported on first use: a run whose
+    lists all come from the cache never parses YAML (and PyYAML takes ~10 ms to import)."""
+    try:  # libyaml is an optional part of PyYAML wheels; the pure loader is the same, slower
+        from yaml import CSafeDumper as dumper
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - depends on the PyYAML build
+        from yaml import SafeDumper as dumper  # type: ignore[assignment]
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
 
+    class ListLoader(loader):
+        """The safe loader without YAML's implicit timestamps: dates stay strings until
+        ``_opt_date`` checks them, so an invalid date is reported with its field and
+        line instead of failing inside the YAML parser."""
 
-_ListLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
+    ListLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in loader.yaml_implicit_resolvers.items()
+    }
+    return ListLoader, dumper
+
 
 _META_FIELDS = {"id", "title", "publisher", "source_url", "as_of"}
 _META_REQUIRED = {"id", "title"}
@@ -137,8 +141,11 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     text = decode_utf8(data, source)
     if not text.strip():
         raise InputError(source, "empty list file")
+    import yaml
+
+    list_loader, _ = _yaml()
     try:
-        document = yaml.load(text, Loader=_ListLoader)
+        document = yaml.load(text, Loader=list_loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise InputError(
@@ -160,7 +167,10 @@ def dump_list(lst: SanctionsList | tuple[ListMeta, Sequence[Entry]]) -> str:
     meta, entries = (lst.meta, lst.entries) if isinstance(lst, SanctionsList) else lst
     document = {"list": _meta_to_dict(meta), "entries": [entry_to_dict(e) for e in entries]}
     header = "# yaml-language-server: $schema=https://github.com/sanctions-cli/sanctions-cli/raw/main/lists/sanctions-list.schema.json\n"
-    body = yaml.dump(document, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100)
+    import yaml
+
+    _, dumper = _yaml()
+    body = yaml.dump(document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body
 
 
@@ -433,8 +443,11 @@ def _path_text(path: Path_) -> str:
 
 def _line_of(text: str, path: Path_) -> int | None:
     """The 1-based line of the node at ``path`` (or its nearest existing parent)."""
+    import yaml
+
+    list_loader, _ = _yaml()
     try:
-        node = yaml.compose(text, Loader=_ListLoader)
+        node = yaml.compose(text, Loader=list_loader)
     except yaml.YAMLError:  # pragma: no cover - the text already parsed once
         return None
     line = node.start_mark.line + 1 if node is not None else None
