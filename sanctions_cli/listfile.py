@@ -131,6 +131,28 @@ def combined_hash(lists: Iterable[SanctionsList]) -> str:
     return digest.hexdigest()
 
 
+def names_digest(entries: Iterable[Entry]) -> str:
+    """sha256 of the names of ``entries`` with their strengths, entry by entry, in
+    order: all a name matcher is built from (``matching.NameMatcher``)."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(b"\x1e")
+        for name, strength, _primary in entry.all_names():
+            digest.update(f"{name}\x1f{strength}\x1f".encode())
+    return digest.hexdigest()
+
+
+def list_names_digest(lst: SanctionsList, known: str | None = None) -> str:
+    """``names_digest`` of the entries of ``lst``, computed once per list object; with
+    ``known``, that digest is recorded instead (the one cached with the entries)."""
+    if known is not None:
+        object.__setattr__(lst, "names_digest", known)  # frozen: see the field
+    if lst.names_digest is None:
+        object.__setattr__(lst, "names_digest", names_digest(lst.entries))
+    assert lst.names_digest is not None
+    return lst.names_digest
+
+
 def load_list_file(path: str | Path) -> SanctionsList:
     """Load and validate one YAML list file."""
     return parse_list_bytes(read_input(path), str(path))

@@ -16,7 +16,13 @@ from pathlib import Path
 from . import cache
 from .errors import InputError
 from .inputfiles import read_input
-from .listfile import LIST_SUFFIXES, bundled_list_paths, content_hash, parse_list_bytes
+from .listfile import (
+    LIST_SUFFIXES,
+    bundled_list_paths,
+    content_hash,
+    list_names_digest,
+    parse_list_bytes,
+)
 from .model import SanctionsList
 
 # A list older than this (days since its as-of date) draws a warning: screening
@@ -59,11 +65,13 @@ def load_yaml_list(path: str | Path) -> SanctionsList:
     source = str(path)
     data = read_input(source)
     key = content_hash(data)
-    cached = cache.load("list", key)
-    if isinstance(cached, SanctionsList):
-        return SanctionsList(cached.meta, cached.entries, cached.content_hash, source)
+    cached = _cached_list("list", key)
+    if cached is not None:
+        lst = SanctionsList(cached.meta, cached.entries, cached.content_hash, source)
+        list_names_digest(lst, cached.names_digest)
+        return lst
     parsed = parse_list_bytes(data, source)
-    cache.store("list", key, parsed)
+    _store_list("list", key, parsed)
     return parsed
 
 
@@ -72,14 +80,33 @@ def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     digest = "".join(f"{f.name}:{content_hash(read_input(str(f)))}" for f in files)
     key = content_hash(f"{list_format}:{digest}".encode())
-    cached = cache.load("import", key)
-    if isinstance(cached, SanctionsList):
+    cached = _cached_list("import", key)
+    if cached is not None:
         return cached
     from . import importers  # imported only on a cache miss: it pulls in the XML parsers
 
     converted: SanctionsList = importers.import_files(list_format, [path])
-    cache.store("import", key, converted)
+    _store_list("import", key, converted)
     return converted
+
+
+def _cached_list(kind: str, key: str) -> SanctionsList | None:
+    """A list from the cache, with the digest of its names that was cached with it
+    (``listfile.list_names_digest``: the matcher's cache key needs it)."""
+    cached = cache.load(kind, key)
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 2
+        and isinstance(cached[0], SanctionsList)
+        and isinstance(cached[1], str)
+    ):
+        list_names_digest(cached[0], cached[1])
+        return cached[0]
+    return None
+
+
+def _store_list(kind: str, key: str, lst: SanctionsList) -> None:
+    cache.store(kind, key, (lst, list_names_digest(lst)))
 
 
 def stale_lists(

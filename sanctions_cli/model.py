@@ -22,7 +22,7 @@ def _pickled_by_fields(cls: type[_T]) -> type[_T]:
     ``__setstate__``; rebuilding through the constructor is about 40% faster, which
     matters when the cache restores a list of 100,000 records at start-up.
     """
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    names = tuple(f.name for f in fields(cls) if f.init)  # type: ignore[arg-type]
 
     def __reduce__(self: Any) -> tuple[type[_T], tuple[Any, ...]]:
         return (cls, tuple(getattr(self, name) for name in names))
@@ -150,6 +150,11 @@ class SanctionsList:
     entries: tuple[Entry, ...]
     content_hash: str  # sha256 of the file's bytes, hex
     source: str = ""  # path or description of where it was loaded from
+    # sha256 of the entries' names (``listfile.list_names_digest``, the list's part of
+    # a name matcher's cache key) once computed, or as cached with the entries.  Not
+    # an argument: a list made any other way, ``dataclasses.replace`` included,
+    # starts without it and computes it from its own entries.
+    names_digest: str | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def name_count(self) -> int:

@@ -82,3 +82,25 @@ def test_the_command_line_freezes_what_it_loads(cache_home: Path) -> None:
     finally:
         cache.freeze_loaded(False)
         gc.unfreeze()
+
+
+def test_a_cached_list_brings_the_digest_of_its_names(
+    cache_home: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import dataclasses
+    import shutil
+
+    from sanctions_cli.listfile import bundled_list_paths, names_digest
+    from sanctions_cli.loading import load_yaml_list
+    from sanctions_cli.matching import lists_key
+
+    copy = tmp_path_factory.mktemp("lists") / "list.yaml"
+    shutil.copy(bundled_list_paths()[0], copy)
+    parsed = load_yaml_list(copy)  # parsed, then cached with its digest
+    restored = load_yaml_list(copy)  # from the cache
+    assert restored.names_digest == parsed.names_digest == names_digest(parsed.entries)
+    # Another list of the same entries but one: its own digest, another matcher key.
+    fewer = dataclasses.replace(restored, entries=restored.entries[1:])
+    assert fewer.names_digest is None
+    assert lists_key([fewer]) != lists_key([restored]) == lists_key([parsed])
+    assert fewer.names_digest == names_digest(restored.entries[1:])

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, prepare_name
 from . import scorer
@@ -160,16 +161,16 @@ def matching_code_hash() -> str:
     return digest.hexdigest()
 
 
-def names_key(entries: Sequence[Entry]) -> str:
-    """Cache key of a matcher over ``entries``: their names and strengths, in order,
-    and the matching code.  Taken from the names themselves rather than the lists'
-    content hash, so lists built in memory (delta lists, tests) can never collide;
-    hashing 40,000 names takes a few milliseconds."""
+def lists_key(lists: Sequence[SanctionsList]) -> str:
+    """Cache key of a matcher over the entries of ``lists``: the matching code and,
+    list by list, the digest of the entries' names and strengths in order
+    (``listfile.list_names_digest``).  Taken from the names themselves rather than
+    the lists' content hash, so lists built in memory (delta lists, tests) can never
+    collide; a list restored from the cache brings its digest along, computed from
+    the same entries when they were stored."""
     digest = hashlib.sha256(matching_code_hash().encode())
-    for entry in entries:
-        digest.update(b"\x1e")
-        for name, strength, _primary in entry.all_names():
-            digest.update(f"{name}\x1f{strength}\x1f".encode())
+    for lst in lists:
+        digest.update(f"\x1d{list_names_digest(lst)}".encode())
     return digest.hexdigest()
 
 
@@ -205,7 +206,7 @@ class NameMatcher:
         from .. import cache
 
         entries = [entry for lst in lists for entry in lst.entries]
-        key = names_key(entries)
+        key = lists_key(lists)
         if use_cache:
             state = cache.load(MATCHER_CACHE_KIND, key)
             if isinstance(state, dict) and state.get("format") == MATCHER_FORMAT:
