@@ -269,3 +269,11 @@ def test_scorer_bound_hook_is_used_and_keeps_hits(monkeypatch: pytest.MonkeyPatc
     for query in _queries(21, 30):
         assert _key(matcher.search(query, 75.0)) == _key(matcher.search_brute_force(query, 75.0))
     assert calls
+
+
+def test_texts_pack_into_one_string_and_back() -> None:
+    from sanctions_cli.matching.index import _pack, _unpack
+
+    for texts in ([], [""], ["kim", "", "jong sik"], ["a\x00b", "c"]):
+        assert _unpack(_pack(texts)) == texts
+    assert isinstance(_pack(["a\x00b", "c"]), list)  # holds the separator: kept as a list
