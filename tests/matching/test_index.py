@@ -277,3 +277,22 @@ def test_texts_pack_into_one_string_and_back() -> None:
     for texts in ([], [""], ["kim", "", "jong sik"], ["a\x00b", "c"]):
         assert _unpack(_pack(texts)) == texts
     assert isinstance(_pack(["a\x00b", "c"]), list)  # holds the separator: kept as a list
+
+
+def test_a_loaded_index_finds_option_ids_by_bisection_then_by_dict() -> None:
+    import pickle
+
+    from sanctions_cli.matching import index as index_module
+
+    built = MATCHER.index
+    loaded = pickle.loads(pickle.dumps(built))
+    assert loaded._option_ids is None
+    absent = ["", "zzzzzz", "a" * 30, *(text + "x" for text in built.option_texts[:50])]
+    for text in absent:
+        if text not in built.option_ids:
+            assert loaded.option_id(text) is None
+    texts = built.option_texts
+    assert len(texts) > index_module.BISECTED_LOOKUPS  # both ways are tried below
+    for text in texts:
+        assert loaded.option_id(text) == built.option_ids[text]
+    assert loaded._option_ids is not None  # built after BISECTED_LOOKUPS bisections
