@@ -23,7 +23,6 @@ from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from . import __version__, cache
 from .csvinput import (
@@ -483,6 +482,8 @@ def _render_table(rows: list[tuple[str, RowResult, Hit]], flagged: int) -> None:
     out = Console(highlight=False)
     if not rows:
         return
+    from rich.table import Table  # only for a terminal: not imported by every run
+
     table = Table(title="Flagged rows", show_lines=True, title_justify="left")
     table.add_column("row", justify="right")
     table.add_column("column")
@@ -632,6 +633,8 @@ def lists_show(
         return
     lists = _guard(lambda: load_lists(list_paths or None, list_format))
     if sys.stdout.isatty():
+        from rich.table import Table
+
         table = Table(title="Loaded lists")
         for heading in ("id", "title", "entries", "names", "as of", "sha256"):
             table.add_column(heading, overflow="fold")
