@@ -415,10 +415,11 @@ class CandidateIndex:
         state["_match_cache"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
-        state["_option_order"] = np.asarray(
-            sorted(range(len(self.option_texts)), key=self.option_texts.__getitem__),
-            dtype=np.int64,
-        )
+        if len(self._option_order) != len(self.option_texts):  # built here: not yet sorted
+            state["_option_order"] = np.asarray(
+                sorted(range(len(self.option_texts)), key=self.option_texts.__getitem__),
+                dtype=np.int64,
+            )
         state["_bisected"] = 0
         state["option_texts"] = _pack(self.option_texts)
         state["view_texts"] = [
