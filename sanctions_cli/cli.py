@@ -10,6 +10,7 @@ grep's: 0 nothing flagged, 1 something flagged, 2 usage or input error.  Every
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 import time
@@ -19,10 +20,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from . import __version__, cache
 from .csvinput import (
@@ -58,7 +61,16 @@ app = typer.Typer(
 lists_app = typer.Typer(help="Show, validate and import sanctions lists.", no_args_is_help=False)
 app.add_typer(lists_app, name="lists")
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+@functools.cache
+def _err() -> Console:
+    """The console of stderr, made on first use: a run that writes nothing there (a
+    ``check`` with hits, as JSON lines) does not import rich (~10 ms)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
 T = TypeVar("T")
 
 
@@ -67,7 +79,7 @@ class _State:
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    _err().print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
     raise typer.Exit(EXIT_ERROR)
 
 
@@ -81,7 +93,7 @@ def _guard(func: Callable[[], T]) -> T:
             result = func()
         for warning in caught:
             if issubclass(warning.category, Notice):
-                err.print(f"warning: {warning.message}", markup=False, style="yellow")
+                _err().print(f"warning: {warning.message}", markup=False, style="yellow")
             else:
                 warnings.showwarning(
                     warning.message, warning.category, warning.filename, warning.lineno
@@ -92,7 +104,7 @@ def _guard(func: Callable[[], T]) -> T:
             traceback.print_exc(file=sys.stderr)
         _fail(str(exc).replace("[", "\\["))
     except KeyboardInterrupt:
-        err.print("interrupted")
+        _err().print("interrupted")
         raise typer.Exit(130) from None
 
 
@@ -174,7 +186,7 @@ def _load(
 ) -> list[SanctionsList]:
     lists = _guard(lambda: load_lists(paths or None, list_format))
     for lst, age in stale_lists(lists, as_of, max_age):
-        err.print(
+        _err().print(
             f"warning: list {lst.meta.id} is {age} days old (as of {lst.meta.as_of}); "
             "update it or raise --max-list-age",
             style="yellow",
@@ -314,7 +326,7 @@ def screen(
         raise typer.Exit(EXIT_HITS) from None
     if not quiet:
         stats = screener.stats
-        err.print(
+        _err().print(
             f"{stats.rows} rows screened, {stats.flagged_rows} flagged ({stats.hits} hits) "
             f"against {len(screener.entries)} entries in {len(lists)} list(s) "
             f"[lists {screener.lists_hash[:12]}]",
@@ -332,7 +344,7 @@ def _delta_lists(
         [e for x in old for e in x.entries], [e for x in lists for e in x.entries]
     )
     if not quiet:
-        err.print(f"delta screening: {len(delta)} entries added or changed", markup=False)
+        _err().print(f"delta screening: {len(delta)} entries added or changed", markup=False)
     meta = ListMeta(
         id="delta",
         title=f"Entries added or changed since {', '.join(old_paths)}",
@@ -375,7 +387,7 @@ def _context_columns(
         for column, context in found.items():
             used = [*context.dob, *context.country, *context.identifier]
             if used:
-                err.print(f"{source}: {column} checked with {', '.join(used)}", markup=False)
+                _err().print(f"{source}: {column} checked with {', '.join(used)}", markup=False)
     return found
 
 
@@ -398,7 +410,7 @@ def _screen_sources(
             if date_column is not None:
                 resolve_columns(source.name, source.header, [date_column])
             if not requested and not job.quiet:
-                err.print(f"{source.name}: screening columns {', '.join(columns)}", markup=False)
+                _err().print(f"{source.name}: screening columns {', '.join(columns)}", markup=False)
             context_columns = _context_columns(source.name, source.header, columns, job)
             if output_format == "csv":
                 if csv_writer is None:
@@ -432,7 +444,7 @@ def _screen_sources(
 @contextmanager
 def _progress(quiet: bool, label: str) -> Iterator[Callable[[int], object] | None]:
     """A rows-per-second progress bar on stderr, only on a terminal and without --quiet."""
-    if quiet or not err.is_terminal:
+    if quiet or not _err().is_terminal:
         yield None
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -444,7 +456,7 @@ def _progress(quiet: bool, label: str) -> Iterator[Callable[[int], object] | Non
         TextColumn("{task.fields[rate]:,.0f} rows/s"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=_err(), transient=True) as progress:
         task = progress.add_task(label, total=None, rate=0.0)
         started = time.monotonic()
 
@@ -479,6 +491,8 @@ def _write_results(
 
 
 def _render_table(rows: list[tuple[str, RowResult, Hit]], flagged: int) -> None:
+    from rich.console import Console
+
     out = Console(highlight=False)
     if not rows:
         return
@@ -505,7 +519,7 @@ def _render_table(rows: list[tuple[str, RowResult, Hit]], flagged: int) -> None:
         )
     out.print(table)
     if flagged > TABLE_MAX_ROWS:
-        err.print(f"table cut at {TABLE_MAX_ROWS} rows; use --format csv for all {flagged}")
+        _err().print(f"table cut at {TABLE_MAX_ROWS} rows; use --format csv for all {flagged}")
 
 
 def _listing_short(listing: Listing) -> str:
@@ -578,7 +592,7 @@ def check(
             for hit in hits:
                 typer.echo(json.dumps(hit_record(hit, screener.lists_hash), ensure_ascii=False))
             if not hits:
-                err.print(f"no match for {name!r} as of {day.isoformat()}", markup=False)
+                _err().print(f"no match for {name!r} as of {day.isoformat()}", markup=False)
         else:
             _render_check(name, hits, explain, day)
     except BrokenPipeError:
@@ -587,6 +601,8 @@ def check(
 
 
 def _render_check(name: str, hits: list[Hit], explain: bool, day: dt.date) -> None:
+    from rich.console import Console
+
     out = Console(highlight=False)
     if not hits:
         out.print(f"No match for {name!r} as of {day.isoformat()}.", markup=False)
@@ -647,6 +663,8 @@ def lists_show(
                 str(lst.meta.as_of or ""),
                 lst.content_hash[:16],
             )
+        from rich.console import Console
+
         Console(highlight=False).print(table)
     else:
         typer.echo("id\ttitle\tentries\tnames\tas_of\tsha256\tsource")
@@ -655,7 +673,7 @@ def lists_show(
                 f"{lst.meta.id}\t{lst.meta.title}\t{len(lst.entries)}\t{lst.name_count}\t"
                 f"{lst.meta.as_of or ''}\t{lst.content_hash}\t{lst.source}"
             )
-    err.print(f"combined lists hash {combined_hash(lists)}", markup=False)
+    _err().print(f"combined lists hash {combined_hash(lists)}", markup=False)
 
 
 @lists_app.command("validate")
@@ -669,7 +687,7 @@ def lists_validate(
             lst = load_list_file(path)
         except SanctionsError as exc:
             bad += 1
-            err.print(f"error: {exc}", markup=False, soft_wrap=True)
+            _err().print(f"error: {exc}", markup=False, soft_wrap=True)
             continue
         typer.echo(f"{path}: ok, {len(lst.entries)} entries, {lst.name_count} names")
     raise typer.Exit(EXIT_ERROR if bad else EXIT_CLEAN)
@@ -699,7 +717,7 @@ def lists_import(
             stream.write(text)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    err.print(
+    _err().print(
         f"{lst.meta.id}: {len(lst.entries)} entries, {lst.name_count} names "
         f"[sha256 {lst.content_hash[:12]}]",
         markup=False,
@@ -748,7 +766,7 @@ def lists_diff(
                     typer.echo(f"    {line}")
     except BrokenPipeError:
         _quiet_broken_pipe()
-    err.print(diff.summary(), markup=False)
+    _err().print(diff.summary(), markup=False)
     raise typer.Exit(EXIT_CLEAN if diff.is_empty else EXIT_HITS)
 
 
@@ -786,7 +804,7 @@ def lists_update(
             result = update_source(SOURCES[name], url=overrides.get(name), force=force)
         except SanctionsError as exc:
             failed += 1
-            err.print(f"error: {name}: {exc}", markup=False)
+            _err().print(f"error: {name}: {exc}", markup=False)
             continue
         change = result.diff.summary() if result.diff is not None else "first download"
         typer.echo(f"{name}: {result.entries} entries ({change}) -> {result.path}")
