@@ -41,8 +41,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,6 +68,9 @@ MATCH_CACHE_SIZE = 200_000
 # The most a sound-alike view lifts a pair above its plain ratio, over all the
 # scorer's cases: what the index assumes when it does not know the names' scripts.
 MAX_LIFT = max(scorer.MAX_SKELETON_LIFT, scorer.CROSS_SCRIPT_MAX_LIFT, scorer.COMPOUND_MAX_LIFT)
+
+# Texts a ``PackedTexts`` cuts out one by one before it splits them all.
+MATERIALISE_AFTER = 20_000
 
 # Lookups of option texts an index loaded from the cache answers by bisection
 # before it builds its text -> id dict (``CandidateIndex.option_id``).
@@ -120,28 +123,110 @@ def _option_masks(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
     return [text for text, _ in options], [mask for _, mask in options]
 
 
-# Separates the texts of a list packed into one string for pickling (``_pack``).
+# Separates the texts packed into one string (``PackedTexts``).
 _TEXT_SEPARATOR = "\x00"
 
 
-def _pack(texts: Sequence[str]) -> tuple[str, int] | list[str]:
-    """Texts as one string (with their count) when none holds the separator: a cached
-    index loads faster from one string split in C than from a pickled list of
-    100,000 strings (``_unpack``)."""
-    joined = _TEXT_SEPARATOR.join(texts)
-    if joined.count(_TEXT_SEPARATOR) != max(len(texts) - 1, 0):
-        return list(texts)
-    return joined, len(texts)
+class PackedTexts(Sequence[str]):
+    """Texts packed into one string, each made a string of its own only when asked for.
+
+    A cached index holds some 450,000 texts (options, their views, the vocabularies):
+    splitting them all at load costs ~25 ms, while a check of one name reads a few
+    thousand.  So single texts and ranges are cut out of the packed string on
+    demand, until ``MATERIALISE_AFTER`` texts have been asked for one by one (a run of
+    many searches): then all are split once, and kept in a list and an object array
+    (``take`` gathers from it in C).  Pickles as the packed string and the array of
+    where each text starts (mapped from the cache file, see ``cache``).
+    """
+
+    def __init__(self, joined: str, starts: IntArray) -> None:
+        # Text i is joined[starts[i] : starts[i + 1] - 1] (a separator follows each).
+        self._joined = joined
+        self._starts = starts
+        self._all: list[str] | None = None
+        self._array: NDArray[Any] | None = None
+        self._asked = 0
+
+    @classmethod
+    def pack(cls, texts: Sequence[str]) -> PackedTexts | list[str]:
+        """``texts`` packed, or as a plain list when one holds the separator."""
+        if isinstance(texts, PackedTexts):
+            return texts
+        joined = "".join(text + _TEXT_SEPARATOR for text in texts)
+        if joined.count(_TEXT_SEPARATOR) != len(texts):
+            return list(texts)
+        starts = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum([len(text) + 1 for text in texts], out=starts[1:])
+        return cls(joined, starts)
+
+    def __reduce__(self) -> tuple[type[PackedTexts], tuple[str, IntArray]]:
+        return (PackedTexts, (self._joined, self._starts))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, position: int) -> str: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[str]: ...
+    def __getitem__(self, position: int | slice) -> str | list[str]:
+        if self._all is not None:
+            return self._all[position]
+        size = len(self)
+        if isinstance(position, slice):
+            start, stop, step = position.indices(size)
+            if step != 1:
+                return self.all()[position]
+            if start >= stop:
+                return []
+            piece = self._joined[self._starts[start] : self._starts[stop] - 1]
+            return piece.split(_TEXT_SEPARATOR)
+        if position < 0:
+            position += size
+        if not 0 <= position < size:
+            raise IndexError("text position out of range")
+        self._asked += 1
+        if self._asked > MATERIALISE_AFTER:
+            return self.all()[position]
+        return self._joined[self._starts[position] : self._starts[position + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.all())
+
+    def all(self) -> list[str]:
+        """Every text, split once and kept."""
+        if self._all is None:
+            self._all = self._joined[:-1].split(_TEXT_SEPARATOR) if len(self) else []
+        return self._all
+
+    def materialise(self) -> None:
+        """Split every text now (e.g. before forking workers, which then share them)."""
+        if self._array is None:
+            self._array = _object_array(self.all())
+
+    def take(self, positions: IntArray) -> list[str]:
+        """The texts at ``positions``."""
+        if self._array is None and self._asked + len(positions) > MATERIALISE_AFTER:
+            self.materialise()
+        if self._array is not None:
+            return list(self._array[positions].tolist())
+        self._asked += len(positions)
+        joined = self._joined
+        starts = self._starts[positions].tolist()
+        ends = (self._starts[positions + 1] - 1).tolist()
+        return [joined[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _unpack(packed: tuple[str, int] | list[str]) -> list[str]:
-    if isinstance(packed, list):
-        return packed
-    joined, count = packed
-    return joined.split(_TEXT_SEPARATOR) if count else []
+def _take(texts: NDArray[Any] | Sequence[str], positions: IntArray) -> list[str]:
+    """The texts at ``positions`` of an object array, ``PackedTexts`` or list."""
+    if isinstance(texts, PackedTexts):
+        return texts.take(positions)
+    if isinstance(texts, np.ndarray):
+        return list(texts[positions].tolist())
+    return [texts[p] for p in positions.tolist()]
 
 
-def _object_array(texts: list[str]) -> NDArray[Any]:
+def _object_array(texts: Sequence[str]) -> NDArray[Any]:
     array = np.empty(len(texts), dtype=object)
     array[:] = texts
     return array
@@ -165,7 +250,7 @@ class _ViewVocabulary:
         for text, option_id in zip(texts, option_ids, strict=True):
             groups.setdefault(text, []).append(option_id)
         ordered = sorted(groups, key=lambda t: (len(t), t))
-        self.texts: list[str] = ordered
+        self.texts: Sequence[str] = ordered
         lengths = np.fromiter((len(t) for t in ordered), dtype=np.int64, count=len(ordered))
         max_len = int(lengths[-1]) if len(lengths) else 0
         # offsets[n] = index of the first text of length >= n
@@ -175,12 +260,8 @@ class _ViewVocabulary:
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["texts"] = _pack(self.texts)
+        state["texts"] = PackedTexts.pack(self.texts)
         return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self.texts = _unpack(state["texts"])
 
     def window(self, length: int, cutoff: float) -> tuple[int, int]:
         low, high = length_window(length, cutoff)
@@ -300,7 +381,7 @@ class CandidateIndex:
                 if mask & (mask - 1) == 0:
                     single_ids.add(option_id)
             token_base += len(tokens)
-        self.option_texts: list[str] = list(option_ids)
+        self.option_texts: Sequence[str] = list(option_ids)
         self.posting_pointers, self.posting_names = _csr(postings)
         # Every option of every name with the tokens it covers (a bit mask), for
         # ``pairable``; names of more than MASK_BITS tokens get all bits set.
@@ -335,8 +416,9 @@ class CandidateIndex:
         self.script_syllabic = np.asarray(
             [name in scorer.SYLLABIC_SCRIPTS for name in self.script_names], dtype=bool
         )
-        # Per view, the viewed text of every option (object arrays: gathered in C).
-        self.view_texts: list[NDArray[Any]] = []
+        # Per view, the viewed text of every option: object arrays (gathered in C),
+        # or ``PackedTexts`` in an index loaded from the cache.
+        self.view_texts: list[NDArray[Any] | Sequence[str]] = []
         for view in scorer.TOKEN_VIEWS:
             viewed = np.empty(len(self.option_texts), dtype=object)
             viewed[:] = [view(t) for t in self.option_texts]
@@ -408,8 +490,7 @@ class CandidateIndex:
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt on load (cheaper than unpickling it); the
         # match memo belongs to one process.
-        # Texts are packed into strings (``_pack``); a view's texts that are the
-        # options' own (the plain view) are not stored twice.
+        # Texts are packed into strings (``PackedTexts``).
         state = self.__dict__.copy()
         state["_option_ids"] = None
         state["_match_cache"] = {}
@@ -421,24 +502,30 @@ class CandidateIndex:
                 dtype=np.int64,
             )
         state["_bisected"] = 0
-        state["option_texts"] = _pack(self.option_texts)
+        state["option_texts"] = PackedTexts.pack(self.option_texts)
         state["view_texts"] = [
-            None if viewed.tolist() == self.option_texts else _pack(viewed.tolist())
+            None
+            if viewed is self.option_texts or list(viewed) == list(self.option_texts)
+            # A view's texts that are the options' own (the plain view): not stored twice.
+            else PackedTexts.pack(list(viewed))
             for viewed in self.view_texts
         ]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self.option_texts = _unpack(state["option_texts"])
         self.view_texts = [
-            _object_array(self.option_texts if packed is None else _unpack(packed))
-            for packed in state["view_texts"]
+            self.option_texts if packed is None else packed for packed in state["view_texts"]
         ]
 
     def ready(self, threshold: float) -> None:
         """Build the lazily built parts a search at ``threshold`` needs."""
         self.option_ids  # noqa: B018 - built on first access
+        texts = [self.option_texts, *self.view_texts]
+        texts += [v.texts for v in (*self.vocabularies, *self.compound_vocabularies)]
+        for packed in texts:
+            if isinstance(packed, PackedTexts):
+                packed.materialise()
         if self.prefilter is not None and self.cutoff(threshold) > 0:
             self.prefilter.tables(threshold - ROUNDING_MARGIN, self.cutoff(threshold))
 
@@ -563,13 +650,16 @@ class CandidateIndex:
         ``_search``): one ``cpdist`` per view over all the pairs."""
         chosen = np.asarray(options, dtype=np.int64)
         plain = process.cpdist(
-            [v[0] for v in views], self.view_texts[0][chosen], scorer=fuzz.ratio, dtype=np.float64
+            [v[0] for v in views],
+            _take(self.view_texts[0], chosen),
+            scorer=fuzz.ratio,
+            dtype=np.float64,
         )
         best = plain
         for v in range(1, len(scorer.TOKEN_VIEWS)):
             viewed = process.cpdist(
                 [q[v] for q in views],
-                self.view_texts[v][chosen],
+                _take(self.view_texts[v], chosen),
                 scorer=fuzz.ratio,
                 dtype=np.float64,
             )
@@ -745,7 +835,7 @@ class CandidateIndex:
                         known[q_options[k]][v] if q_options[k] in known else view(q_options[k])
                         for k in long_rows
                     ],
-                    viewed[long_options].tolist(),
+                    _take(viewed, long_options),
                     scorer=fuzz.ratio,
                     score_cutoff=max(cutoff, 0.0),
                     dtype=np.float64,

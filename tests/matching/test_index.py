@@ -271,12 +271,33 @@ def test_scorer_bound_hook_is_used_and_keeps_hits(monkeypatch: pytest.MonkeyPatc
     assert calls
 
 
-def test_texts_pack_into_one_string_and_back() -> None:
-    from sanctions_cli.matching.index import _pack, _unpack
+def test_packed_texts_read_like_the_list_they_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
 
-    for texts in ([], [""], ["kim", "", "jong sik"], ["a\x00b", "c"]):
-        assert _unpack(_pack(texts)) == texts
-    assert isinstance(_pack(["a\x00b", "c"]), list)  # holds the separator: kept as a list
+    import numpy as np
+
+    from sanctions_cli.matching import index as index_module
+    from sanctions_cli.matching.index import PackedTexts
+
+    assert isinstance(PackedTexts.pack(["a\x00b", "c"]), list)  # holds the separator
+    monkeypatch.setattr(index_module, "MATERIALISE_AFTER", 5)
+    for texts in ([], [""], ["kim", "", "jong sik", "é", "", "x"], [f"t{i}" for i in range(9)]):
+        packed = pickle.loads(pickle.dumps(PackedTexts.pack(texts)))
+        assert isinstance(packed, PackedTexts) and len(packed) == len(texts)
+        for start in range(-1, len(texts) + 2):
+            for stop in range(-1, len(texts) + 2):
+                assert packed[start:stop] == texts[start:stop]
+        assert packed[::2] == texts[::2]
+        positions = np.asarray([i for i in range(len(texts)) for _ in (0, 1)], dtype=np.int64)
+        assert packed.take(positions) == [texts[i] for i in positions.tolist()]
+        # One by one, past MATERIALISE_AFTER: from then on all split once.
+        for position in [*range(len(texts)), *range(-len(texts), 0)]:
+            assert packed[position] == texts[position]
+        for position in (len(texts), -len(texts) - 1):
+            with pytest.raises(IndexError):
+                packed[position]
+        assert list(packed) == texts
+        assert packed.take(positions) == [texts[i] for i in positions.tolist()]
 
 
 def test_a_loaded_index_finds_option_ids_by_bisection_then_by_dict() -> None:
