@@ -32,8 +32,9 @@ one from every token's best similarity with the other name
 names that may really reach the threshold.
 
 ``compare`` rounds scores to one decimal, so the search runs ``ROUNDING_MARGIN``
-below the cutoff.  Everything is plain data (lists, dicts, numpy arrays): the
-index pickles, is cached on disk and ships to worker processes as it is.
+below the cutoff.  Everything is plain data (lists, dicts, numpy arrays, texts
+packed into strings): the index pickles, is cached on disk (its arrays then
+mapped from the file, see ``cache``) and ships to worker processes as it is.
 """
 
 from __future__ import annotations
@@ -488,8 +489,8 @@ class CandidateIndex:
         ] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        # The text -> id dict is rebuilt on load (cheaper than unpickling it); the
-        # match memo belongs to one process.
+        # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
+        # often not needed: ``option_id``); the match memo belongs to one process.
         # Texts are packed into strings (``PackedTexts``).
         state = self.__dict__.copy()
         state["_option_ids"] = None
@@ -503,14 +504,18 @@ class CandidateIndex:
             )
         state["_bisected"] = 0
         state["option_texts"] = PackedTexts.pack(self.option_texts)
-        state["view_texts"] = [
-            None
-            if viewed is self.option_texts or list(viewed) == list(self.option_texts)
-            # A view's texts that are the options' own (the plain view): not stored twice.
-            else PackedTexts.pack(list(viewed))
-            for viewed in self.view_texts
-        ]
+        state["view_texts"] = [self._stored_view(viewed) for viewed in self.view_texts]
         return state
+
+    def _stored_view(self, viewed: NDArray[Any] | Sequence[str]) -> PackedTexts | list[str] | None:
+        """A view's texts as pickled: None when they are the options' own (the plain
+        view), not stored twice."""
+        if viewed is self.option_texts:
+            return None
+        if isinstance(viewed, PackedTexts):
+            return viewed
+        texts = list(viewed)
+        return None if texts == list(self.option_texts) else PackedTexts.pack(texts)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)

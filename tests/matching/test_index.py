@@ -317,3 +317,23 @@ def test_a_loaded_index_finds_option_ids_by_bisection_then_by_dict() -> None:
     for text in texts:
         assert loaded.option_id(text) == built.option_ids[text]
     assert loaded._option_ids is not None  # built after BISECTED_LOOKUPS bisections
+
+
+def test_a_loaded_index_pickles_again_as_it_was_loaded() -> None:
+    import pickle
+
+    from sanctions_cli.matching.index import PackedTexts
+
+    built = MATCHER.index
+    loaded = pickle.loads(pickle.dumps(built))
+    again = pickle.loads(pickle.dumps(loaded))
+    assert isinstance(loaded.option_texts, PackedTexts)
+    assert loaded.option_texts._all is None  # pickling did not split the texts
+    assert loaded.view_texts[0] is loaded.option_texts  # the plain view, stored once
+    for index in (loaded, again):
+        assert list(index.option_texts) == list(built.option_texts)
+        for view, expected in zip(index.view_texts, built.view_texts, strict=True):
+            assert list(view) == list(expected)
+        matcher = NameMatcher(ENTRIES, _state={**MATCHER.state(), "index": index})
+        for query in _queries(5, 10):
+            assert _key(matcher.search(query, 85.0)) == _key(MATCHER.search(query, 85.0))
