@@ -134,9 +134,9 @@ class PackedTexts(Sequence[str]):
     A cached index holds some 450,000 texts (options, their views, the vocabularies):
     splitting them all at load costs ~25 ms, while a check of one name reads a few
     thousand.  So single texts and ranges are cut out of the packed string on
-    demand, until ``MATERIALISE_AFTER`` texts have been asked for one by one (a run of
-    many searches): then all are split once, and kept in a list and an object array
-    (``take`` gathers from it in C).  Pickles as the packed string and the array of
+    demand, until ``MATERIALISE_AFTER`` texts have been asked for (a run of many
+    searches): then all are split once, and kept in a list and, for ``take``, an
+    object array (gathered from in C).  Pickles as the packed string and the array of
     where each text starts (mapped from the cache file, see ``cache``).
     """
 
@@ -180,6 +180,9 @@ class PackedTexts(Sequence[str]):
                 return self.all()[position]
             if start >= stop:
                 return []
+            self._asked += stop - start
+            if self._asked > MATERIALISE_AFTER:
+                return self.all()[start:stop]
             piece = self._joined[self._starts[start] : self._starts[stop] - 1]
             return piece.split(_TEXT_SEPARATOR)
         if position < 0:
