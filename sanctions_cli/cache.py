@@ -19,12 +19,15 @@ replaces it by rename), so a mapping stays valid whatever happens to it later.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import hashlib
 import mmap
 import os
 import pickle
 import struct
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -62,6 +65,27 @@ class _Settings:
 def freeze_loaded(freeze: bool = True) -> None:
     """Have ``load`` freeze what it loaded out of the collector's reach (see ``_Settings``)."""
     _Settings.freeze = freeze
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@functools.cache
+def source_digest(patterns: tuple[str, ...]) -> str:
+    """sha256 of the package's source files matching ``patterns`` (globs relative
+    to the package), in name order: part of the key of every object made by that
+    code, so a new release never reads what an older one cached."""
+    digest = hashlib.sha256()
+    paths: Iterable[Path] = sorted({p for pattern in patterns for p in PACKAGE_DIR.glob(pattern)})
+    for path in paths:
+        try:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\x00")
+            digest.update(path.read_bytes())
+        except OSError:  # pragma: no cover - a zipped install: keyed on the version
+            from . import __version__
+
+            digest.update(__version__.encode())
+    return digest.hexdigest()
 
 
 def cache_dir() -> Path:

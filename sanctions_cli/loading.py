@@ -52,6 +52,13 @@ def load_lists(
     return loaded
 
 
+# The code that turns list bytes into entries: a parsed or imported list is cached
+# under a key that includes its source, so a fixed parser or importer is never
+# bypassed by what an older release cached.
+LIST_CODE = ("listfile.py", "model.py", "countries.py")
+IMPORT_CODE = (*LIST_CODE, "importers/*.py")
+
+
 def default_list_paths() -> list[Path]:
     """The bundled lists, plus the official lists installed by ``sanctions lists update``."""
     from .update import updated_list_dir
@@ -64,7 +71,7 @@ def default_list_paths() -> list[Path]:
 def load_yaml_list(path: str | Path) -> SanctionsList:
     source = str(path)
     data = read_input(source)
-    key = content_hash(data)
+    key = content_hash(data + cache.source_digest(LIST_CODE).encode())
     cached = _cached_list("list", key)
     if cached is not None:
         lst = SanctionsList(cached.meta, cached.entries, cached.content_hash, source)
@@ -79,7 +86,8 @@ def load_official_list(path: Path, list_format: str | None) -> SanctionsList:
     """Convert an official publication (file or OFAC CSV directory), cached by content."""
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     digest = "".join(f"{f.name}:{content_hash(read_input(str(f)))}" for f in files)
-    key = content_hash(f"{list_format}:{digest}".encode())
+    code = cache.source_digest(IMPORT_CODE)
+    key = content_hash(f"{list_format}:{digest}:{code}".encode())
     cached = _cached_list("import", key)
     if cached is not None:
         return cached

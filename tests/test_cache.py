@@ -104,3 +104,32 @@ def test_a_cached_list_brings_the_digest_of_its_names(
     assert fewer.names_digest is None
     assert lists_key([fewer]) != lists_key([restored]) == lists_key([parsed])
     assert fewer.names_digest == names_digest(restored.entries[1:])
+
+
+def test_an_imported_list_is_not_reused_by_other_importer_code(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sanctions_cli import importers, loading
+
+    source = Path(__file__).parent / "fixtures" / "un_xml" / "consolidated.xml"
+    calls: list[object] = []
+    real = importers.import_files
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importers, "import_files", counting)
+    first = loading.load_official_list(source, "un-xml")
+    again = loading.load_official_list(source, "un-xml")
+    assert len(calls) == 1 and again.entries == first.entries
+    # Another release: the importers' source differs, so the cached import is not read.
+    monkeypatch.setattr(cache, "source_digest", lambda patterns: "another release")
+    loading.load_official_list(source, "un-xml")
+    assert len(calls) == 2
+
+
+def test_the_source_digest_covers_the_importers() -> None:
+    with_importers = cache.source_digest(("listfile.py", "importers/*.py"))
+    assert with_importers != cache.source_digest(("listfile.py",))
+    assert len(with_importers) == 64

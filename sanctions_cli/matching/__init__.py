@@ -31,7 +31,6 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from ..listfile import list_names_digest
@@ -139,6 +138,10 @@ def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
     return rows
 
 
+# The sources whose change makes a cached matcher stale (``matching_code_hash``).
+MATCHING_CODE = ("matching/*.py", "names/*.py", "names/*.tsv")
+
+
 def matching_code_hash() -> str:
     """sha256 of the source of the code that decides what a cached matcher holds.
 
@@ -146,19 +149,10 @@ def matching_code_hash() -> str:
     (token views, options) or another index layout would silently lose hits, so
     it is never reused.
     """
-    digest = hashlib.sha256(f"{MATCHER_FORMAT}".encode())
-    here = Path(__file__).resolve().parent
-    sources = sorted(here.glob("*.py"))
-    sources.extend(sorted((here.parent / "names").glob("*.py")))
-    sources.extend(sorted((here.parent / "names").glob("*.tsv")))
-    for path in sources:
-        try:
-            digest.update(path.read_bytes())
-        except OSError:  # pragma: no cover - a zipped install: no reuse across versions
-            from .. import __version__
+    from .. import cache
 
-            digest.update(__version__.encode())
-    return digest.hexdigest()
+    code = cache.source_digest(MATCHING_CODE)
+    return hashlib.sha256(f"{MATCHER_FORMAT}:{code}".encode()).hexdigest()
 
 
 def lists_key(lists: Sequence[SanctionsList]) -> str:
