@@ -87,6 +87,12 @@ SPECIAL_KIND_CODES = [KIND_CODES[kind] for kind in SPECIAL_KINDS]
 # OFAC + UN lists: 9, 11 and 13 letters give 0.22, 0.19 and 0.20 ms per new token).
 NEIGHBOURHOOD_MAX_QUERY = 11
 
+# Queries whose first bound is taken in one vectorised pass: enough to spread
+# numpy's per-call cost, few enough that the pass's arrays stay in the CPU cache
+# (measured on 3,000 Faker names against the full lists: 16-32 queries take 0.35 s,
+# 512 take 0.50 s, one at a time 0.54 s).
+STAGE_ONE_CHUNK = 32
+
 # Token masks are int64 bit sets: a name of more tokens has every bit set (all its
 # tokens count as pairable, which only weakens a bound, never breaks it).
 MASK_BITS = 62
@@ -773,9 +779,16 @@ class CandidateIndex:
             )
             for (texts, masks), (query, weights) in zip(options, queries, strict=True)
         ]
-        first = prefilter.survivors_batch(
-            target=target, cutoff=cutoff, queries=stage_one, posting_names=self.posting_names
-        )
+        first = [
+            survivors
+            for start in range(0, len(stage_one), STAGE_ONE_CHUNK)
+            for survivors in prefilter.survivors_batch(
+                target=target,
+                cutoff=cutoff,
+                queries=stage_one[start : start + STAGE_ONE_CHUNK],
+                posting_names=self.posting_names,
+            )
+        ]
         second: list[StageTwoQuery] = []
         for survivors, (query, weights) in zip(first, queries, strict=True):
             if len(survivors):
