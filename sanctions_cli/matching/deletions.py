@@ -22,7 +22,8 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Sequence
-from itertools import combinations
+from functools import cache, lru_cache
+from itertools import chain, combinations
 
 import numpy as np
 from numpy.typing import NDArray
@@ -38,6 +39,10 @@ MAX_DEPTH = 2
 # neighbourhoods grow as the square of their length): queries meet them by full
 # comparison.  At a cutoff of 85 a query of 9 letters meets texts of up to 12.
 MAX_INDEXED_LENGTH = 12
+
+# Query texts whose variants' CRCs are remembered: a token is looked up under
+# each vocabulary and text length, and recurs across names.
+VARIANT_CACHE_SIZE = 1 << 14
 
 IntArray = NDArray[np.int64]
 
@@ -63,11 +68,27 @@ def _variants(text: str, depth: int) -> set[str]:
     }
 
 
-def _keys(length: int, depth: int, variants: set[str]) -> list[int]:
-    """The keys of ``variants`` of a text of ``length`` at ``depth``: CRC-32 of the
-    variant continued from the CRC of its (length, depth) prefix."""
-    prefix = zlib.crc32(f"{length}\x1f{depth}\x1f".encode())
-    return [zlib.crc32(variant.encode(), prefix) for variant in variants]
+@lru_cache(maxsize=VARIANT_CACHE_SIZE)
+def _variant_crcs(text: str, depth: int) -> tuple[int, ...]:
+    """CRC-32 of every variant of ``text`` at ``depth`` (see ``_variants``): a query
+    text meets the same variants under each vocabulary and each text length."""
+    return tuple(zlib.crc32(variant.encode()) for variant in _variants(text, depth))
+
+
+@cache
+def _class_mix(length: int, depth: int) -> int:
+    """What sets apart the keys of variants of texts of ``length`` at ``depth``: a
+    key is the variant's CRC-32 xor this (``_keys``)."""
+    return zlib.crc32(f"{length}\x1f{depth}".encode())
+
+
+def _keys(crcs: Sequence[tuple[int, ...]], mixes: Sequence[int]) -> NDArray[np.uint32]:
+    """The keys of groups of variants (their CRCs), each group with its class mix,
+    one after the other."""
+    sizes = [len(group) for group in crcs]
+    flat = np.fromiter(chain.from_iterable(crcs), dtype=np.uint32, count=sum(sizes))
+    keys: NDArray[np.uint32] = flat ^ np.repeat(np.asarray(mixes, dtype=np.uint32), sizes)
+    return keys
 
 
 def required_depths(query_length: int, length: int, cutoff: float) -> tuple[int, int] | None:
@@ -85,18 +106,21 @@ class DeletionIndex:
 
     def __init__(self, texts: Sequence[str], max_length: int = MAX_INDEXED_LENGTH) -> None:
         self.max_length = max_length
-        keys: list[int] = []
-        positions: list[int] = []
+        groups: list[tuple[int, ...]] = []
+        mixes: list[int] = []
+        owners: list[int] = []
         for position, text in enumerate(texts):
             if len(text) > max_length:
                 continue
             for depth in range(MAX_DEPTH + 1):
-                found = _keys(len(text), depth, _variants(text, depth))
-                keys.extend(found)
-                positions.extend([position] * len(found))
-        order = np.argsort(np.asarray(keys, dtype=np.uint32), kind="stable")
-        self.keys = np.asarray(keys, dtype=np.uint32)[order]
-        self.positions = np.asarray(positions, dtype=np.int32)[order]
+                groups.append(_variant_crcs.__wrapped__(text, depth))
+                mixes.append(_class_mix(len(text), depth))
+                owners.append(position)
+        keys = _keys(groups, mixes)
+        positions = np.repeat(np.asarray(owners, dtype=np.int32), [len(g) for g in groups])
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.positions = positions[order]
 
     def search(
         self, query: str, lengths: Sequence[int], cutoff: float
@@ -112,12 +136,12 @@ class DeletionIndex:
     ) -> tuple[tuple[IntArray, IntArray], list[list[int]]]:
         """``search`` of many queries in one lookup: (query index, position) pairs,
         each once, and per query the lengths left uncovered."""
-        keys: list[int] = []
+        groups: list[tuple[int, ...]] = []
+        mixes: list[int] = []
         owners: list[int] = []
         uncovered: list[list[int]] = []
         for number, (query, wanted_lengths) in enumerate(zip(queries, lengths, strict=True)):
             missed: list[int] = []
-            variants: dict[int, set[str]] = {}
             for length in wanted_lengths:
                 depths = required_depths(len(query), length, cutoff)
                 if depths is None:
@@ -126,19 +150,18 @@ class DeletionIndex:
                 if length > self.max_length or max(query_depth, text_depth) > MAX_DEPTH:
                     missed.append(length)
                     continue
-                if query_depth not in variants:
-                    variants[query_depth] = _variants(query, query_depth)
-                found = _keys(length, text_depth, variants[query_depth])
-                keys.extend(found)
-                owners.extend([number] * len(found))
+                groups.append(_variant_crcs(query, query_depth))
+                mixes.append(_class_mix(length, text_depth))
+                owners.append(number)
             uncovered.append(missed)
         empty = np.zeros(0, dtype=np.int64)
-        if not keys:
+        if not groups:
             return (empty, empty), uncovered
         # Sorted needles: each binary search starts from the last one's place (numpy),
         # five times faster on the full lists' neighbourhoods than in query order.
-        order = np.argsort(np.asarray(keys, dtype=np.uint32))
-        wanted = np.asarray(keys, dtype=np.uint32)[order]
+        keys = _keys(groups, mixes)
+        order = np.argsort(keys)
+        wanted = keys[order]
         starts = np.searchsorted(self.keys, wanted, side="left")
         counts = np.searchsorted(self.keys, wanted, side="right") - starts
         total = int(counts.sum())
@@ -146,7 +169,8 @@ class DeletionIndex:
             return (empty, empty), uncovered
         offsets = np.cumsum(counts) - counts
         slots = np.repeat(starts - offsets, counts) + np.arange(total)
-        owner = np.repeat(np.asarray(owners, dtype=np.int64)[order], counts)
+        sizes = [len(group) for group in groups]
+        owner = np.repeat(np.repeat(np.asarray(owners, dtype=np.int64), sizes)[order], counts)
         position = self.positions[slots].astype(np.int64)
         width = max(len(self.positions), 1)
         unique = sorted_unique(owner * width + position)
