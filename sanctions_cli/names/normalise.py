@@ -12,7 +12,8 @@ Owns everything that turns a raw name into tokens:
   permissive licence); case folded; other punctuation becomes a token break.
 * ``tokenise``: token rules that make equal what is written differently: titles
   and honorifics removed, company legal forms canonicalised across languages to
-  one class token (``llc``, ``jsc``, ``corp``, ``lp``), numbers written as words,
+  one class token (``llc``, ``jsc``, ``corp``, ``lp``), through a typo too
+  (``Compnay``, ``Jint Stock Company``), numbers written as words,
   ordinals or Roman numerals turned into digits, Arabic articles and patronyms
   made one form (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``),
   digits inside words read as the letters they were mistaken for (``Sech1n``),
@@ -784,27 +785,80 @@ def _fix_legal_typo(token: str) -> str:
     return token if match is None else match[0]
 
 
+# Legal-form phrases of several words, read through typos in words too short for
+# ``_fix_legal_typo`` ("jint stock company", "joint strck company", "zakrytoye
+# aktsionernoye obshchestvo"): every word within LEGAL_PHRASE_WORD_MIN_SIMILARITY
+# of the phrase's word (one typo in a short word: "jint"/"joint" 89, "strck"/
+# "stock" 80; "plant"/"open" 22 is another word, kept as a word of the name), and
+# the words joined within LEGAL_PHRASE_TYPO_MIN_SIMILARITY of the phrase.  Only
+# tried where a word of such a phrase is spelled right, so most names pay nothing,
+# and on phrases of at least LEGAL_PHRASE_TYPO_MIN_LENGTH letters: shorter ones are
+# letters ("s a r l") or too short to tell a typo from another word.
+LEGAL_PHRASE_TYPO_MIN_LENGTH = 10
+LEGAL_PHRASE_WORD_MIN_SIMILARITY = 80.0
+LEGAL_PHRASE_TYPO_MIN_SIMILARITY = 88.0
+_PHRASES_BY_SIZE: dict[int, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted(_LEGAL_PHRASES):
+    if len(_phrase) >= 2 and len(" ".join(_phrase)) >= LEGAL_PHRASE_TYPO_MIN_LENGTH:
+        _PHRASES_BY_SIZE[len(_phrase)] = (*_PHRASES_BY_SIZE.get(len(_phrase), ()), _phrase)
+_PHRASE_WORDS = frozenset(
+    word for phrases in _PHRASES_BY_SIZE.values() for phrase in phrases for word in phrase
+)
+
+
+def _exact_legal_phrase(tokens: list[str], index: int, min_size: int) -> tuple[str, int] | None:
+    """(canonical form, word count) of the longest legal-form phrase of at least
+    ``min_size`` words at ``index``, else None."""
+    for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), min_size - 1, -1):
+        canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
+        # A phrase of single letters ("s a", "n v") only counts at either end
+        # of the name: in the middle it is more likely initials.
+        if canonical is not None and (
+            size == 1
+            or any(len(t) > 1 for t in tokens[index : index + size])
+            or index == 0
+            or index + size == len(tokens)
+        ):
+            return canonical, size
+    return None
+
+
+def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | None:
+    """(canonical form, word count) of a phrase of several words at ``index``
+    misspelt (see ``LEGAL_PHRASE_WORD_MIN_SIMILARITY``), else None."""
+    for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), 1, -1):
+        window = tuple(tokens[index : index + size])
+        if not _PHRASE_WORDS.intersection(window):
+            continue
+        joined = " ".join(window)
+        for phrase in _PHRASES_BY_SIZE.get(size, ()):
+            if (
+                all(
+                    fuzz.ratio(word, expected) >= LEGAL_PHRASE_WORD_MIN_SIMILARITY
+                    for word, expected in zip(window, phrase, strict=True)
+                )
+                and fuzz.ratio(joined, " ".join(phrase)) >= LEGAL_PHRASE_TYPO_MIN_SIMILARITY
+            ):
+                return _LEGAL_PHRASES[phrase], size
+    return None
+
+
 def _legal_forms(tokens: list[str]) -> list[str]:
     tokens = [_fix_legal_typo(t) for t in tokens]
     out: list[str] = []
     index = 0
     while index < len(tokens):
-        for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), 0, -1):
-            canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
-            # A phrase of single letters ("s a", "n v") only counts at either end
-            # of the name: in the middle it is more likely initials.
-            if canonical is not None and (
-                size == 1
-                or any(len(t) > 1 for t in tokens[index : index + size])
-                or index == 0
-                or index + size == len(tokens)
-            ):
-                out.append(canonical)
-                index += size
-                break
-        else:
+        found = _exact_legal_phrase(tokens, index, 2)
+        if found is None:
+            found = _misspelt_legal_phrase(tokens, index)
+        if found is None:
+            found = _exact_legal_phrase(tokens, index, 1)
+        if found is None:
             out.append(tokens[index])
             index += 1
+        else:
+            out.append(found[0])
+            index += found[1]
     if len(out) == len([t for t in out if t in LEGAL_FORM_TOKENS]):
         return tokens  # a name that is only a legal form keeps its words
     return out

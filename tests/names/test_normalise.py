@@ -115,6 +115,13 @@ def test_script_of() -> None:
         ("Bushehr Petrochemical Compnay", ("bushehr", "petrochemical", "corp")),
         ("Lmiited Liability Company Bastion", ("llc", "bastion")),
         ("Compass Limited", ("compass", "llc")),
+        # a phrase of several words read through a typo in a short word
+        ("Jint Stock Company New Holding 1", ("jsc", "new", "holding", "1")),
+        ("Joint Strck Company Sarov", ("jsc", "sarov")),
+        ("Open Joit Stock Company Zavod", ("jsc", "zavod")),
+        # words that only look like part of a phrase stay words
+        ("Stock Company Ltd", ("stock", "corp", "llc")),
+        ("Bank Joint", ("bank", "joint")),
     ],
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
