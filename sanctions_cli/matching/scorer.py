@@ -28,7 +28,8 @@ with the same letter, and between two names of one word each only when their
 consonants are spelled alike, else a little (``Cisco`` is not ``Zisco``).
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
-of that letter (``J. S. Kim``).  A compound pairs only when nearly equal to the
+of that letter (``J. S. Kim``), and a short word with a legal form it misspells
+(``Koti Curp`` / ``KOTI CORP``), both weakly.  A compound pairs only when nearly equal to the
 word it stands for, and never spans a connector (``and``, ``of``); a patronymic
 pairs with another only as far as the fathers' names agree, and never with the
 father's given name.  ``Match.adjustments`` lists every penalty.
@@ -41,7 +42,9 @@ which must stay lossless (the tests compare indexed search with brute force):
   ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
   only between names of one non-Latin script or with Chinese), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
-  forms and particles never pair, nor two compounds, nor short tokens below
+  forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
+  letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
+  a word, counted at ``LEGAL_PAIR_SIMILARITY``), nor two compounds, nor short tokens below
   ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
   compound with a word below ``COMPOUND_MIN_SIMILARITY``;
 * options are the texts of ``token_options(tokens)``;
@@ -70,7 +73,14 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from ..model import Adjustment, Match, TokenPair
-from ..names import TOKEN_VIEW_FUNCTIONS, NameOption, PreparedName, mask_bits, skeleton_view
+from ..names import (
+    LEGAL_FORM_WORDS,
+    TOKEN_VIEW_FUNCTIONS,
+    NameOption,
+    PreparedName,
+    mask_bits,
+    skeleton_view,
+)
 from ..names import token_options as _name_token_options
 
 # A pair of tokens whose similarity is below this (0-100) is not a pair at all:
@@ -151,6 +161,19 @@ ONE_WORD_MAX_LIFT = 8.0
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.
 INITIAL_CREDIT = 0.8
+
+# A short word (at most LEGAL_PAIR_MAX_LENGTH letters: longer ones are read as
+# legal forms through their typos by ``names.tokenise``) within
+# LEGAL_PAIR_MIN_SIMILARITY of a one-word form of a legal form's class ("curp"/
+# "corp" 75, "lc"/"llc" 80) is that legal form misspelt: it pairs with it as an
+# initial pairs with a word, after every real pair and at INITIAL_CREDIT: it
+# agrees with the legal form, but so would many short words.  The candidate index
+# counts such a pair at LEGAL_PAIR_SIMILARITY, whose credit that is.  Forms of
+# fewer than LEGAL_PAIR_MIN_FORM_LENGTH letters ("co", "sa", "ag") are too short to
+# tell a typo from another word ("cox", "sam", "age").
+LEGAL_PAIR_MAX_LENGTH = 4
+LEGAL_PAIR_MIN_SIMILARITY = 75.0
+LEGAL_PAIR_MIN_FORM_LENGTH = 3
 
 # Weights of tokens by kind, on the scale of a word's length in letters (a word
 # weighs its length, capped, times its rarity factor).  Legal forms, particles and
@@ -378,6 +401,15 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
     return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
+def _legal_pair(a: NameOption, b: NameOption) -> bool:
+    """``pairs_as_legal_form`` of two single-token options, whichever is the word."""
+    if a.kind == "legal" and b.kind == "word":
+        return pairs_as_legal_form(b.text, a.text)
+    if b.kind == "legal" and a.kind == "word":
+        return pairs_as_legal_form(a.text, b.text)
+    return False
+
+
 _VOWELS = re.compile("[aeiouy]+")
 
 
@@ -438,6 +470,25 @@ def _compute_token_weights(
 
 
 _SPECIAL_KINDS = frozenset(("number", "legal", "particle"))
+
+
+# The similarity whose credit is INITIAL_CREDIT: what the candidate index counts
+# a word paired with a legal form at (see LEGAL_PAIR_MAX_LENGTH).
+LEGAL_PAIR_SIMILARITY = 100.0 - (100.0 - INITIAL_CREDIT * 100.0) / PAIR_DEFICIT_GAIN
+
+
+@lru_cache(maxsize=1 << 14)
+def pairs_as_legal_form(word: str, legal: str) -> bool:
+    """True when a short word reads as the legal form ``legal`` (a class token)
+    misspelt (see ``LEGAL_PAIR_MAX_LENGTH``)."""
+    if not 2 <= len(word) <= LEGAL_PAIR_MAX_LENGTH or word.isdigit():
+        return False
+    forms = [f for f in LEGAL_FORM_WORDS.get(legal, ()) if len(f) >= LEGAL_PAIR_MIN_FORM_LENGTH]
+    # Two letters swapped ("ldt") score low in a short word: the same letters count.
+    return any(
+        fuzz.ratio(word, form) >= LEGAL_PAIR_MIN_SIMILARITY or sorted(word) == sorted(form)
+        for form in forms
+    )
 
 
 def _is_single(mask: int) -> bool:
@@ -509,8 +560,12 @@ def compare(
             if q_special or c_opt.kind in _SPECIAL_KINDS:
                 # Numbers, legal forms and particles pair only when equal: a fuzzy
                 # "12"/"123" or "jsc"/"jsco" is no evidence.
+                weight = q_option_weight[qi] + c_option_weight[ci]
                 if q_opt.text == c_opt.text:
-                    scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
+                    scored.append((100.0, weight, True, qi, ci))
+                elif q_single and _is_single(c_opt.mask) and _legal_pair(q_opt, c_opt):
+                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH).
+                    scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift

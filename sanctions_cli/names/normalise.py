@@ -594,6 +594,12 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "lp": ("lp", "l p", "kg", "limited partnership", "kommanditgesellschaft"),
 }
 LEGAL_FORM_TOKENS = frozenset(_LEGAL_FORMS)
+# The one-word forms of each class, as written ("ltd", "gmbh", "inc", "corp"), for
+# a scorer reading a short word as a misspelt legal form ("curp", "lc").
+LEGAL_FORM_WORDS: dict[str, tuple[str, ...]] = {
+    canonical: tuple(sorted({canonical, *(p for p in phrases if " " not in p)}))
+    for canonical, phrases in _LEGAL_FORMS.items()
+}
 _LEGAL_PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): canonical
     for canonical, phrases in _LEGAL_FORMS.items()

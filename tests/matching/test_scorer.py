@@ -172,6 +172,21 @@ def test_one_word_respellings_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Koti Curp", "KOTI CORP", True),
+        ("U-Terra LC", "U-TERRA LLC", True),
+        ("Acme Ldt", "ACME LTD", True),
+        # a short word pairs with a legal form only near one of its forms
+        ("Koti Cole", "KOTI CORP", False),
+        ("Koti Lab", "KOTI LLC", False),
+    ],
+)
+def test_a_short_misspelt_legal_form_pairs_with_it(a: str, b: str, expected: bool) -> None:
+    assert (score(a, b) >= THRESHOLD) is expected
+
+
 def test_a_sound_alike_starts_with_the_same_sound() -> None:
     # "shane"/"anne" share a skeleton's ending only: no lift above the spelling
     shane = compare(prepare_name("Shane Jones"), prepare_name("JONES, Sally Anne"))
