@@ -126,8 +126,11 @@ SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
 # The same limit for a compound against a token: the skeleton of two words joined
-# meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin).
-COMPOUND_MAX_LIFT = 15.0
+# meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin, Chi Hoang
+# / Zhihang, Antonio Injai / Antonini: 80 plain, 94 lifted by 15), while a Korean
+# given name written apart still meets its one-word romanisation (Jong Sik /
+# Chongsik: 80 plain, 90 lifted, a pair from COMPOUND_MIN_SIMILARITY).
+COMPOUND_MAX_LIFT = 10.0
 
 # A compound pairs with a single token only from this similarity (see ``compare``).
 COMPOUND_MIN_SIMILARITY = 85.0
