@@ -871,7 +871,8 @@ def _legal_forms(tokens: list[str]) -> list[str]:
 
 
 def token_kind(token: str) -> TokenKind:
-    """Kind of a token after ``tokenise``: a pure function of its text."""
+    """Kind of a token after ``tokenise``: a function of its text (``prepare_name``
+    reads a one-letter connector as an initial where it joins nothing)."""
     if token.isdigit():
         return "number"
     if token in LEGAL_FORM_TOKENS:
@@ -881,6 +882,22 @@ def token_kind(token: str) -> TokenKind:
     if len(token) == 1:
         return "initial"
     return "word"
+
+
+def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
+    """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
+    not stand between two words is an initial ("Y. El Ballouti", "Smith, E. J.")."""
+    kinds = [token_kind(t) for t in tokens]
+    for index, token in enumerate(tokens):
+        if kinds[index] == "particle" and len(token) == 1:
+            between_words = (
+                0 < index < len(tokens) - 1
+                and len(tokens[index - 1]) > 1
+                and len(tokens[index + 1]) > 1
+            )
+            if not between_words:
+                kinds[index] = "initial"
+    return tuple(kinds)
 
 
 def script_of(text: str) -> str:
@@ -995,7 +1012,7 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
-    kinds = tuple(token_kind(t) for t in tokens)
+    kinds = _token_kinds(tokens)
     options = tuple(
         NameOption(
             text=option_text,

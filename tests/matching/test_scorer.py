@@ -101,6 +101,7 @@ def test_putin_across_scripts(query: str) -> None:
         ("Brigade 44", "Brigade Forty-Four"),
         ("Ig0r Sech1n", "Igor Sechin"),
         ("Dmitriy Medvedev", "Дмитрий Медведев"),
+        ("E. Smith", "SMITH, Edward"),
     ],
 )
 def test_variants_match(a: str, b: str) -> None:

@@ -128,6 +128,20 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
 
 
+@pytest.mark.parametrize(
+    ("raw", "kinds"),
+    [
+        ("Y. El Ballouti", ("initial", "particle", "word")),
+        ("Smith, E. J.", ("word", "initial", "initial")),
+        ("Maria y Jose", ("word", "particle", "word")),
+    ],
+)
+def test_a_connector_letter_that_joins_nothing_is_an_initial(
+    raw: str, kinds: tuple[str, ...]
+) -> None:
+    assert prepare_name(raw).kinds == kinds
+
+
 def test_a_dropped_title_is_remembered() -> None:
     assert prepare_name("Präsident Putin").titled
     assert prepare_name("Mr John Smith").titled
