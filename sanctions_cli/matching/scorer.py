@@ -23,9 +23,10 @@ unpaired lower the score two ways:
   is not ``Ri Pyong Chol``), when the screened name is one bare word
   (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
 
-A sound-alike (the phonetic skeleton) lifts a pair only when both skeletons start
-with the same letter, and between two names of one word each only when their
-consonants are spelled alike, else a little (``Cisco`` is not ``Zisco``).
+A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
+with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
+names of one word each only when their consonants are spelled alike, else a little
+(``Cisco`` is not ``Zisco``).
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``), and a short word with a legal form it misspells
@@ -114,9 +115,10 @@ MAX_VARIANT_SIMILARITY = 94.0
 # romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
 # Muhammad 75, Hussein/Husayn 62), while names that only share a skeleton do not
 # (Cassiano/Qasiyun 40, Kensy/Kenzo 60).  A view lifts a pair only when both
-# viewed texts start with the same letter: romanisations of one name agree on its
-# first sound once voicing and vowels are merged (Kim/Gim, Chong/Jong, Osama/
-# Usama, Elena/Yelena), while Shane/Anne (sana/ana) only share an ending.
+# spellings start with a vowel or both with a consonant: romanisations of one
+# name may disagree on its first consonant (Kim/Gim, Yusuf/Jusuf, Bhladimir/
+# Vladimir) or vowel (Osama/Usama), hardly on whether it has one, while Shane/Anne
+# (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
@@ -129,8 +131,9 @@ SHORT_PAIR_MIN_SIMILARITY = 80.0
 # meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin, Chi Hoang
 # / Zhihang, Antonio Injai / Antonini: 80 plain, 94 lifted by 15), while a Korean
 # given name written apart still meets its one-word romanisation (Jong Sik /
-# Chongsik: 80 plain, 90 lifted, a pair from COMPOUND_MIN_SIMILARITY).
-COMPOUND_MAX_LIFT = 10.0
+# Chongsik: 80 plain, 92 lifted) and Arabic words written apart theirs (Abd al Lah /
+# Abdullah: 82 plain, 93 lifted).
+COMPOUND_MAX_LIFT = 12.0
 
 # A compound pairs with a single token only from this similarity (see ``compare``).
 COMPOUND_MIN_SIMILARITY = 85.0
@@ -333,6 +336,11 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
+def _starts_with_vowel(text: str) -> bool:
+    """True when a spelling starts with a vowel letter ("y" is the consonant of Yusuf)."""
+    return text[:1] in "aeiou"
+
+
 def _option_similarity(
     a: NameOption, b: NameOption, plain_only: bool = False, max_lift: float = 100.0
 ) -> float:
@@ -349,11 +357,10 @@ def _option_similarity(
         return 0.0
     plain = fuzz.ratio(a.views[0], b.views[0])
     best = plain
-    if not plain_only:
+    # A sound-alike starts with a vowel if the other does (see MAX_SKELETON_LIFT).
+    if not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
-            # A sound-alike starts with the same sound (see MAX_SKELETON_LIFT).
-            if view_a[:1] == view_b[:1]:
-                best = max(best, fuzz.ratio(view_a, view_b))
+            best = max(best, fuzz.ratio(view_a, view_b))
         best = min(best, plain + max_lift)
     return min(best, MAX_VARIANT_SIMILARITY)
 
