@@ -72,6 +72,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..model import Adjustment, Match, TokenPair
 from ..names import (
@@ -169,17 +170,20 @@ ONE_WORD_MAX_LIFT = 8.0
 INITIAL_CREDIT = 0.8
 
 # A short word (at most LEGAL_PAIR_MAX_LENGTH letters: longer ones are read as
-# legal forms through their typos by ``names.tokenise``) within
-# LEGAL_PAIR_MIN_SIMILARITY of a one-word form of a legal form's class ("curp"/
-# "corp" 75, "lc"/"llc" 80) is that legal form misspelt: it pairs with it as an
-# initial pairs with a word, after every real pair and at INITIAL_CREDIT: it
-# agrees with the legal form, but so would many short words.  The candidate index
-# counts such a pair at LEGAL_PAIR_SIMILARITY, whose credit that is.  Forms of
-# fewer than LEGAL_PAIR_MIN_FORM_LENGTH letters ("co", "sa", "ag") are too short to
-# tell a typo from another word ("cox", "sam", "age").
+# legal forms through their typos by ``names.tokenise``) one typo away from a
+# one-word form of a legal form's class (a letter changed, added, dropped or two
+# swapped: "curp"/"corp", "lc"/"llc", "ldt"/"ltd") is that legal form misspelt: it
+# pairs with it as an initial pairs with a word, after every real pair and at
+# INITIAL_CREDIT: it agrees with the legal form, but so would many short words.
+# The candidate index counts such a pair at LEGAL_PAIR_SIMILARITY, whose credit
+# that is.  Forms of fewer than LEGAL_PAIR_MIN_FORM_LENGTH letters ("co", "sa",
+# "ag") are too short to tell a typo from another word ("cox", "sam", "age").
 LEGAL_PAIR_MAX_LENGTH = 4
-LEGAL_PAIR_MIN_SIMILARITY = 75.0
+LEGAL_PAIR_MAX_TYPOS = 1
 LEGAL_PAIR_MIN_FORM_LENGTH = 3
+# A letter changed in a form of three letters is another word ("sam"/"sas",
+# "spy"/"spa"): a changed letter counts as a typo from four letters ("curp").
+LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH = 4
 
 # Weights of tokens by kind, on the scale of a word's length in letters (a word
 # weighs its length, capped, times its rarity factor).  Legal forms, particles and
@@ -493,12 +497,20 @@ def pairs_as_legal_form(word: str, legal: str) -> bool:
     misspelt (see ``LEGAL_PAIR_MAX_LENGTH``)."""
     if not 2 <= len(word) <= LEGAL_PAIR_MAX_LENGTH or word.isdigit():
         return False
-    forms = [f for f in LEGAL_FORM_WORDS.get(legal, ()) if len(f) >= LEGAL_PAIR_MIN_FORM_LENGTH]
-    # Two letters swapped ("ldt") score low in a short word: the same letters count.
     return any(
-        fuzz.ratio(word, form) >= LEGAL_PAIR_MIN_SIMILARITY or sorted(word) == sorted(form)
-        for form in forms
+        _one_typo(word, form)
+        for form in LEGAL_FORM_WORDS.get(legal, ())
+        if len(form) >= LEGAL_PAIR_MIN_FORM_LENGTH
     )
+
+
+def _one_typo(word: str, form: str) -> bool:
+    """True when ``word`` is ``form`` with one typo (see LEGAL_PAIR_MAX_LENGTH); a
+    letter changed only in forms of LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH letters."""
+    if OSA.distance(word, form, score_cutoff=LEGAL_PAIR_MAX_TYPOS) > LEGAL_PAIR_MAX_TYPOS:
+        return False
+    substituted = len(word) == len(form) and sorted(word) != sorted(form)
+    return not substituted or len(form) >= LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH
 
 
 def _is_single(mask: int) -> bool:

@@ -186,6 +186,8 @@ def test_one_word_respellings_still_match(a: str, b: str) -> None:
         # a short word pairs with a legal form only near one of its forms
         ("Koti Cole", "KOTI CORP", False),
         ("Koti Lab", "KOTI LLC", False),
+        ("Koti Sam", "KOTI SAS", False),
+        ("Asal Koti", "KOTI SARL", False),
     ],
 )
 def test_a_short_misspelt_legal_form_pairs_with_it(a: str, b: str, expected: bool) -> None:
