@@ -80,6 +80,7 @@ def test_other_people_do_not(query: str) -> None:
         "블라디미르 블라디미로비치 푸틴",
         "Vladimiras Putinas",
         "Vladimirs Putins",
+        "Vlagyimir Vlagyimirovics Putyin",
         "فلاديمير فلاديميروفيتش بوتين",
     ],
 )

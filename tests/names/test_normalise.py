@@ -76,6 +76,7 @@ def test_chinese_syllables_are_not_read_as_latin_words() -> None:
         ("mohammed", "muhammad", "mohamad"),
         ("ivanov", "ivanoff"),
         ("dmitriy", "dmitry", "dmitri"),
+        ("vladimir", "vlagyimir"),
     ],
 )
 def test_skeleton_brings_romanisations_together(spellings: tuple[str, ...]) -> None:
