@@ -30,10 +30,10 @@ names of one word each only when their consonants are spelled alike, else a litt
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``), and a short word with a legal form it misspells
-(``Koti Curp`` / ``KOTI CORP``), both weakly.  A compound pairs only when nearly equal to the
-word it stands for, and never spans a connector (``and``, ``of``); a patronymic
-pairs with another only as far as the fathers' names agree, and never with the
-father's given name.  ``Match.adjustments`` lists every penalty.
+(``Koti Curp`` / ``KOTI CORP``), both weakly.  A compound pairs only when nearly
+equal to the word it stands for, and never spans a connector (``and``, ``of``); a
+patronymic pairs with another only as far as the fathers' names agree, and never
+with the father's given name.  ``Match.adjustments`` lists every penalty.
 
 Contract with the candidate index (``matching.index`` and ``matching.prefilter``),
 which must stay lossless (the tests compare indexed search with brute force):
@@ -45,8 +45,8 @@ which must stay lossless (the tests compare indexed search with brute force):
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
   letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
-  a word, counted at ``LEGAL_PAIR_SIMILARITY``), nor two compounds, nor short tokens below
-  ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
+  a word, counted at ``LEGAL_PAIR_SIMILARITY``), nor two compounds, nor short
+  tokens below ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
   compound with a word below ``COMPOUND_MIN_SIMILARITY``;
 * options are the texts of ``token_options(tokens)``;
 * the score of a name pair never exceeds the best similarity of its token pairs
@@ -350,7 +350,8 @@ def _option_similarity(
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
-    The plain spelling ratio, or the skeleton's when higher but lifted at most
+    The plain spelling ratio, or the skeleton's when higher (and both spellings
+    start with a vowel or both with a consonant) but lifted at most
     ``max_lift`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
     for tokens not spelled the same.  With ``plain_only`` (names of one non-Latin
     script, compounds) the plain ratio alone.
