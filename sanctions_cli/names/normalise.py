@@ -11,7 +11,7 @@ Owns everything that turns a raw name into tokens:
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
   permissive licence); case folded; other punctuation becomes a token break.
 * ``tokenise``: token rules that make equal what is written differently: titles
-  and honorifics removed, company legal forms canonicalised across languages to
+  and honorifics removed from people's names, company legal forms canonicalised across languages to
   one class token (``llc``, ``jsc``, ``corp``, ``lp``), through a typo too
   (``Compnay``, ``Jint Stock Company``), numbers written as words,
   ordinals or Roman numerals turned into digits, Arabic articles and patronyms
@@ -931,14 +931,16 @@ def tokenise(text: str) -> tuple[str, ...]:
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
-    without_titles = [t for t in tokens if t not in TITLES]
-    if without_titles:
-        tokens = without_titles
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
-    tokens = _legal_forms(tokens)
-    tokens = _numbers(tokens)
-    return tuple(tokens)
+    with_legal_forms = _legal_forms(tokens)
+    if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
+        # Titles name people: in a company's name they are words of the name
+        # ("General Trading LLC", "President Hotel Ltd").
+        without_titles = [t for t in tokens if t not in TITLES]
+        if without_titles and len(without_titles) < len(tokens):
+            with_legal_forms = _legal_forms(without_titles)
+    return tuple(_numbers(with_legal_forms))
 
 
 def mask_bits(mask: int) -> list[int]:
