@@ -49,7 +49,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import PreparedName, mask_bits
+from ..names import LEGAL_FORM_TOKENS, PreparedName, mask_bits, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import unique, unique_inverse
@@ -832,7 +832,9 @@ class CandidateIndex:
         at most ``MAX_VARIANT_SIMILARITY`` unless equal; two compounds, unequal
         numbers, legal forms or particles, short tokens below
         ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and
-        a compound with a word below ``COMPOUND_MIN_SIMILARITY`` never pair.
+        a compound with a word below ``COMPOUND_MIN_SIMILARITY`` never pair; a short
+        word and a legal form it misspells (``scorer.pairs_as_legal_form``) count at
+        ``LEGAL_PAIR_SIMILARITY`` at least.
         Without ``prepared`` (the query's script and views unknown) or without the
         names' scripts, the loosest rule of each kind is taken.
         """
@@ -913,6 +915,37 @@ class CandidateIndex:
                 dtype=bool,
             )
             sims[q_special[:, None] | self.slot_special[slots][None, :]] = 0.0
+        # A short word and a legal form it reads as misspelt pair as an initial with
+        # a word (``scorer.pairs_as_legal_form``): LEGAL_PAIR_SIMILARITY at least.
+        slot_single = self.slot_span[slots] == 1
+        for k, text in enumerate(q_options):
+            if q_compound[k]:
+                continue
+            kind = token_kind(text)
+            if kind == "legal":
+                # The names' short words that read as this legal form.
+                short_options = np.nonzero(
+                    (self.option_length[options] >= 2)
+                    & (self.option_length[options] <= scorer.LEGAL_PAIR_MAX_LENGTH)
+                )[0]
+                words = [
+                    u
+                    for u in short_options.tolist()
+                    if token_kind(self.option_texts[int(options[u])]) == "word"
+                    and scorer.pairs_as_legal_form(self.option_texts[int(options[u])], text)
+                ]
+                columns = np.isin(inverse, words) & slot_single
+            elif kind == "word" and len(text) <= scorer.LEGAL_PAIR_MAX_LENGTH:
+                # The names' legal forms this word reads as.
+                legal = [
+                    self.option_ids[form]
+                    for form in LEGAL_FORM_TOKENS
+                    if form in self.option_ids and scorer.pairs_as_legal_form(text, form)
+                ]
+                columns = np.isin(slot_options, legal) & slot_single
+            else:
+                continue
+            sims[k, columns] = np.maximum(sims[k, columns], scorer.LEGAL_PAIR_SIMILARITY)
         # Equal texts: 100 whatever their length or kind.
         for k, text in enumerate(q_options):
             equal = self.option_id(text)

@@ -23,11 +23,17 @@ unpaired lower the score two ways:
   is not ``Ri Pyong Chol``), when the screened name is one bare word
   (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
 
+A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
+with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
+names of one word each only when their consonants are spelled alike, else a little
+(``Cisco`` is not ``Zisco``).
+
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
-of that letter (``J. S. Kim``).  A compound pairs only when nearly equal to the
-word it stands for, and never spans a connector (``and``, ``of``); a patronymic
-pairs with another only as far as the fathers' names agree, and never with the
-father's given name.  ``Match.adjustments`` lists every penalty.
+of that letter (``J. S. Kim``), and a short word with a legal form it misspells
+(``Koti Curp`` / ``KOTI CORP``), both weakly.  A compound pairs only when nearly
+equal to the word it stands for, and never spans a connector (``and``, ``of``); a
+patronymic pairs with another only as far as the fathers' names agree, and never
+with the father's given name.  ``Match.adjustments`` lists every penalty.
 
 Contract with the candidate index (``matching.index`` and ``matching.prefilter``),
 which must stay lossless (the tests compare indexed search with brute force):
@@ -37,8 +43,10 @@ which must stay lossless (the tests compare indexed search with brute force):
   ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
   only between names of one non-Latin script or with Chinese), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
-  forms and particles never pair, nor two compounds, nor short tokens below
-  ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
+  forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
+  letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
+  a word, counted at ``LEGAL_PAIR_SIMILARITY``), nor two compounds, nor short
+  tokens below ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and a
   compound with a word below ``COMPOUND_MIN_SIMILARITY``;
 * options are the texts of ``token_options(tokens)``;
 * the score of a name pair never exceeds the best similarity of its token pairs
@@ -64,9 +72,17 @@ from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..model import Adjustment, Match, TokenPair
-from ..names import TOKEN_VIEW_FUNCTIONS, NameOption, PreparedName, mask_bits, skeleton_view
+from ..names import (
+    LEGAL_FORM_WORDS,
+    TOKEN_VIEW_FUNCTIONS,
+    NameOption,
+    PreparedName,
+    mask_bits,
+    skeleton_view,
+)
 from ..names import token_options as _name_token_options
 
 # A pair of tokens whose similarity is below this (0-100) is not a pair at all:
@@ -99,7 +115,11 @@ MAX_VARIANT_SIMILARITY = 94.0
 # A sound-alike lifts a pair at most this far above its spelling similarity: real
 # romanisation variants look alike too (Chol/Chul 75, Gim/Kim 67, Mohammed/
 # Muhammad 75, Hussein/Husayn 62), while names that only share a skeleton do not
-# (Cassiano/Qasiyun 40, Kensy/Kenzo 60).
+# (Cassiano/Qasiyun 40, Kensy/Kenzo 60).  A view lifts a pair only when both
+# spellings start with a vowel or both with a consonant: romanisations of one
+# name may disagree on its first consonant (Kim/Gim, Yusuf/Jusuf, Bhladimir/
+# Vladimir) or vowel (Osama/Usama), hardly on whether it has one, while Shane/Anne
+# (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
@@ -109,8 +129,12 @@ SHORT_TOKEN_LENGTH = 5
 SHORT_PAIR_MIN_SIMILARITY = 80.0
 
 # The same limit for a compound against a token: the skeleton of two words joined
-# meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin).
-COMPOUND_MAX_LIFT = 15.0
+# meets too many single words (Kassa Wedi / Azevedo, Soe Thein / Schottin, Chi Hoang
+# / Zhihang, Antonio Injai / Antonini: 80 plain, 94 lifted by 15), while a Korean
+# given name written apart still meets its one-word romanisation (Jong Sik /
+# Chongsik: 80 plain, 92 lifted) and Arabic words written apart theirs (Abd al Lah /
+# Abdullah: 82 plain, 93 lifted).
+COMPOUND_MAX_LIFT = 12.0
 
 # A compound pairs with a single token only from this similarity (see ``compare``).
 COMPOUND_MIN_SIMILARITY = 85.0
@@ -134,9 +158,32 @@ PAIR_DEFICIT_GAIN = 1.5
 # (93) about 86.
 SINGLE_WORD_DEFICIT_GAIN = 2.0
 
+# Two names of one word each have nothing else to agree on: a sound-alike lifts
+# their pair in full only when the words' consonants are spelled alike (a vowel
+# respelled: Qaeda/Qaida, Hannibal/Hannibol), else at most ONE_WORD_MAX_LIFT above
+# the spelling (a consonant that sounds alike: Gazprom/Gasprom 86 -> 94 still, but
+# Cisco/Zisco 80 -> 88 no more, which with SINGLE_WORD_DEFICIT_GAIN is below 85).
+ONE_WORD_MAX_LIFT = 8.0
+
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.
 INITIAL_CREDIT = 0.8
+
+# A short word (at most LEGAL_PAIR_MAX_LENGTH letters: longer ones are read as
+# legal forms through their typos by ``names.tokenise``) one typo away from a
+# one-word form of a legal form's class (a letter changed, added, dropped or two
+# swapped: "curp"/"corp", "lc"/"llc", "ldt"/"ltd") is that legal form misspelt: it
+# pairs with it as an initial pairs with a word, after every real pair and at
+# INITIAL_CREDIT: it agrees with the legal form, but so would many short words.
+# The candidate index counts such a pair at LEGAL_PAIR_SIMILARITY, whose credit
+# that is.  Forms of fewer than LEGAL_PAIR_MIN_FORM_LENGTH letters ("co", "sa",
+# "ag") are too short to tell a typo from another word ("cox", "sam", "age").
+LEGAL_PAIR_MAX_LENGTH = 4
+LEGAL_PAIR_MAX_TYPOS = 1
+LEGAL_PAIR_MIN_FORM_LENGTH = 3
+# A letter changed in a form of three letters is another word ("sam"/"sas",
+# "spy"/"spa"): a changed letter counts as a typo from four letters ("curp").
+LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH = 4
 
 # Weights of tokens by kind, on the scale of a word's length in letters (a word
 # weighs its length, capped, times its rarity factor).  Legal forms, particles and
@@ -293,12 +340,18 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
+def _starts_with_vowel(text: str) -> bool:
+    """True when a spelling starts with a vowel letter ("y" is the consonant of Yusuf)."""
+    return text[:1] in "aeiou"
+
+
 def _option_similarity(
     a: NameOption, b: NameOption, plain_only: bool = False, max_lift: float = 100.0
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
-    The plain spelling ratio, or the skeleton's when higher but lifted at most
+    The plain spelling ratio, or the skeleton's when higher (and both spellings
+    start with a vowel or both with a consonant) but lifted at most
     ``max_lift`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
     for tokens not spelled the same.  With ``plain_only`` (names of one non-Latin
     script, compounds) the plain ratio alone.
@@ -309,7 +362,8 @@ def _option_similarity(
         return 0.0
     plain = fuzz.ratio(a.views[0], b.views[0])
     best = plain
-    if not plain_only:
+    # A sound-alike starts with a vowel if the other does (see MAX_SKELETON_LIFT).
+    if not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             best = max(best, fuzz.ratio(view_a, view_b))
         best = min(best, plain + max_lift)
@@ -362,6 +416,30 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
     return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
+def _legal_pair(a: NameOption, b: NameOption) -> bool:
+    """``pairs_as_legal_form`` of two single-token options, whichever is the word."""
+    if a.kind == "legal" and b.kind == "word":
+        return pairs_as_legal_form(b.text, a.text)
+    if b.kind == "legal" and a.kind == "word":
+        return pairs_as_legal_form(a.text, b.text)
+    return False
+
+
+_VOWELS = re.compile("[aeiouy]+")
+
+
+def _consonants(token: str) -> str:
+    """The consonants of a token as spelled, doubled letters once: ``qaeda`` -> ``qd``."""
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", token))
+
+
+def _one_word_similarity(a: str, b: str, similarity: float) -> float:
+    """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``)."""
+    if a == b or _consonants(a) == _consonants(b):
+        return similarity
+    return min(similarity, fuzz.ratio(a, b) + ONE_WORD_MAX_LIFT)
+
+
 # Names whose token weights are memoised per TokenWeights; the memo is emptied
 # when full, so memory stays bounded on files of millions of distinct names.
 WEIGHTS_MEMO_SIZE = 200_000
@@ -407,6 +485,33 @@ def _compute_token_weights(
 
 
 _SPECIAL_KINDS = frozenset(("number", "legal", "particle"))
+
+
+# The similarity whose credit is INITIAL_CREDIT: what the candidate index counts
+# a word paired with a legal form at (see LEGAL_PAIR_MAX_LENGTH).
+LEGAL_PAIR_SIMILARITY = 100.0 - (100.0 - INITIAL_CREDIT * 100.0) / PAIR_DEFICIT_GAIN
+
+
+@lru_cache(maxsize=1 << 14)
+def pairs_as_legal_form(word: str, legal: str) -> bool:
+    """True when a short word reads as the legal form ``legal`` (a class token)
+    misspelt (see ``LEGAL_PAIR_MAX_LENGTH``)."""
+    if not 2 <= len(word) <= LEGAL_PAIR_MAX_LENGTH or word.isdigit():
+        return False
+    return any(
+        _one_typo(word, form)
+        for form in LEGAL_FORM_WORDS.get(legal, ())
+        if len(form) >= LEGAL_PAIR_MIN_FORM_LENGTH
+    )
+
+
+def _one_typo(word: str, form: str) -> bool:
+    """True when ``word`` is ``form`` with one typo (see LEGAL_PAIR_MAX_LENGTH); a
+    letter changed only in forms of LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH letters."""
+    if OSA.distance(word, form, score_cutoff=LEGAL_PAIR_MAX_TYPOS) > LEGAL_PAIR_MAX_TYPOS:
+        return False
+    substituted = len(word) == len(form) and sorted(word) != sorted(form)
+    return not substituted or len(form) >= LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH
 
 
 def _is_single(mask: int) -> bool:
@@ -458,6 +563,7 @@ def compare(
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
+    one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
     q_joined = _joins_connector(query)
@@ -477,14 +583,20 @@ def compare(
             if q_special or c_opt.kind in _SPECIAL_KINDS:
                 # Numbers, legal forms and particles pair only when equal: a fuzzy
                 # "12"/"123" or "jsc"/"jsco" is no evidence.
+                weight = q_option_weight[qi] + c_option_weight[ci]
                 if q_opt.text == c_opt.text:
-                    scored.append((100.0, q_option_weight[qi] + c_option_weight[ci], True, qi, ci))
+                    scored.append((100.0, weight, True, qi, ci))
+                elif q_single and _is_single(c_opt.mask) and _legal_pair(q_opt, c_opt):
+                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH).
+                    scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift
             similarity = _option_similarity(q_opt, c_opt, same_script, lift)
             if not compound:
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
+                if one_word:
+                    similarity = _one_word_similarity(q_opt.text, c_opt.text, similarity)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH

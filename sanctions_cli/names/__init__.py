@@ -7,6 +7,8 @@ the token views (plain and phonetic skeleton) under which tokens are compared.
 """
 
 from .normalise import (
+    LEGAL_FORM_TOKENS,
+    LEGAL_FORM_WORDS,
     MAX_COMPOUND_TOKENS,
     TOKEN_VIEW_FUNCTIONS,
     NameOption,
@@ -23,6 +25,8 @@ from .normalise import (
 from .phonetic import skeleton
 
 __all__ = [
+    "LEGAL_FORM_TOKENS",
+    "LEGAL_FORM_WORDS",
     "MAX_COMPOUND_TOKENS",
     "TOKEN_VIEW_FUNCTIONS",
     "NameOption",

@@ -11,8 +11,9 @@ Owns everything that turns a raw name into tokens:
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
   permissive licence); case folded; other punctuation becomes a token break.
 * ``tokenise``: token rules that make equal what is written differently: titles
-  and honorifics removed, company legal forms canonicalised across languages to
-  one class token (``llc``, ``jsc``, ``corp``, ``lp``), numbers written as words,
+  and honorifics removed from people's names, company legal forms canonicalised across languages to
+  one class token (``llc``, ``jsc``, ``corp``, ``lp``), through a typo too
+  (``Compnay``, ``Jint Stock Company``), numbers written as words,
   ordinals or Roman numerals turned into digits, Arabic articles and patronyms
   made one form (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``),
   digits inside words read as the letters they were mistaken for (``Sech1n``),
@@ -593,6 +594,12 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "lp": ("lp", "l p", "kg", "limited partnership", "kommanditgesellschaft"),
 }
 LEGAL_FORM_TOKENS = frozenset(_LEGAL_FORMS)
+# The one-word forms of each class, as written ("ltd", "gmbh", "inc", "corp"), for
+# a scorer reading a short word as a misspelt legal form ("curp", "lc").
+LEGAL_FORM_WORDS: dict[str, tuple[str, ...]] = {
+    canonical: tuple(sorted({canonical, *(p for p in phrases if " " not in p)}))
+    for canonical, phrases in _LEGAL_FORMS.items()
+}
 _LEGAL_PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): canonical
     for canonical, phrases in _LEGAL_FORMS.items()
@@ -784,34 +791,88 @@ def _fix_legal_typo(token: str) -> str:
     return token if match is None else match[0]
 
 
+# Legal-form phrases of several words, read through typos in words too short for
+# ``_fix_legal_typo`` ("jint stock company", "joint strck company", "zakrytoye
+# aktsionernoye obshchestvo"): every word within LEGAL_PHRASE_WORD_MIN_SIMILARITY
+# of the phrase's word (one typo in a short word: "jint"/"joint" 89, "strck"/
+# "stock" 80; "plant"/"open" 22 is another word, kept as a word of the name), and
+# the words joined within LEGAL_PHRASE_TYPO_MIN_SIMILARITY of the phrase.  Only
+# tried where a word of such a phrase is spelled right, so most names pay nothing,
+# and on phrases of at least LEGAL_PHRASE_TYPO_MIN_LENGTH letters: shorter ones are
+# letters ("s a r l") or too short to tell a typo from another word.
+LEGAL_PHRASE_TYPO_MIN_LENGTH = 10
+LEGAL_PHRASE_WORD_MIN_SIMILARITY = 80.0
+LEGAL_PHRASE_TYPO_MIN_SIMILARITY = 88.0
+_PHRASES_BY_SIZE: dict[int, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted(_LEGAL_PHRASES):
+    if len(_phrase) >= 2 and len(" ".join(_phrase)) >= LEGAL_PHRASE_TYPO_MIN_LENGTH:
+        _PHRASES_BY_SIZE[len(_phrase)] = (*_PHRASES_BY_SIZE.get(len(_phrase), ()), _phrase)
+_PHRASE_WORDS = frozenset(
+    word for phrases in _PHRASES_BY_SIZE.values() for phrase in phrases for word in phrase
+)
+
+
+def _exact_legal_phrase(tokens: list[str], index: int, min_size: int) -> tuple[str, int] | None:
+    """(canonical form, word count) of the longest legal-form phrase of at least
+    ``min_size`` words at ``index``, else None."""
+    for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), min_size - 1, -1):
+        canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
+        # A phrase of single letters ("s a", "n v") only counts at either end
+        # of the name: in the middle it is more likely initials.
+        if canonical is not None and (
+            size == 1
+            or any(len(t) > 1 for t in tokens[index : index + size])
+            or index == 0
+            or index + size == len(tokens)
+        ):
+            return canonical, size
+    return None
+
+
+def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | None:
+    """(canonical form, word count) of a phrase of several words at ``index``
+    misspelt (see ``LEGAL_PHRASE_WORD_MIN_SIMILARITY``), else None."""
+    for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), 1, -1):
+        window = tuple(tokens[index : index + size])
+        if not _PHRASE_WORDS.intersection(window):
+            continue
+        joined = " ".join(window)
+        for phrase in _PHRASES_BY_SIZE.get(size, ()):
+            if (
+                all(
+                    fuzz.ratio(word, expected) >= LEGAL_PHRASE_WORD_MIN_SIMILARITY
+                    for word, expected in zip(window, phrase, strict=True)
+                )
+                and fuzz.ratio(joined, " ".join(phrase)) >= LEGAL_PHRASE_TYPO_MIN_SIMILARITY
+            ):
+                return _LEGAL_PHRASES[phrase], size
+    return None
+
+
 def _legal_forms(tokens: list[str]) -> list[str]:
     tokens = [_fix_legal_typo(t) for t in tokens]
     out: list[str] = []
     index = 0
     while index < len(tokens):
-        for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), 0, -1):
-            canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
-            # A phrase of single letters ("s a", "n v") only counts at either end
-            # of the name: in the middle it is more likely initials.
-            if canonical is not None and (
-                size == 1
-                or any(len(t) > 1 for t in tokens[index : index + size])
-                or index == 0
-                or index + size == len(tokens)
-            ):
-                out.append(canonical)
-                index += size
-                break
-        else:
+        found = _exact_legal_phrase(tokens, index, 2)
+        if found is None:
+            found = _misspelt_legal_phrase(tokens, index)
+        if found is None:
+            found = _exact_legal_phrase(tokens, index, 1)
+        if found is None:
             out.append(tokens[index])
             index += 1
+        else:
+            out.append(found[0])
+            index += found[1]
     if len(out) == len([t for t in out if t in LEGAL_FORM_TOKENS]):
         return tokens  # a name that is only a legal form keeps its words
     return out
 
 
 def token_kind(token: str) -> TokenKind:
-    """Kind of a token after ``tokenise``: a pure function of its text."""
+    """Kind of a token after ``tokenise``: a function of its text (``prepare_name``
+    reads a one-letter connector as an initial where it joins nothing)."""
     if token.isdigit():
         return "number"
     if token in LEGAL_FORM_TOKENS:
@@ -821,6 +882,22 @@ def token_kind(token: str) -> TokenKind:
     if len(token) == 1:
         return "initial"
     return "word"
+
+
+def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
+    """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
+    not stand between two words is an initial ("Y. El Ballouti", "Smith, E. J.")."""
+    kinds = [token_kind(t) for t in tokens]
+    for index, token in enumerate(tokens):
+        if kinds[index] == "particle" and len(token) == 1:
+            between_words = (
+                0 < index < len(tokens) - 1
+                and len(tokens[index - 1]) > 1
+                and len(tokens[index + 1]) > 1
+            )
+            if not between_words:
+                kinds[index] = "initial"
+    return tuple(kinds)
 
 
 def script_of(text: str) -> str:
@@ -854,14 +931,16 @@ def tokenise(text: str) -> tuple[str, ...]:
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
-    without_titles = [t for t in tokens if t not in TITLES]
-    if without_titles:
-        tokens = without_titles
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
-    tokens = _legal_forms(tokens)
-    tokens = _numbers(tokens)
-    return tuple(tokens)
+    with_legal_forms = _legal_forms(tokens)
+    if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
+        # Titles name people: in a company's name they are words of the name
+        # ("General Trading LLC", "President Hotel Ltd").
+        without_titles = [t for t in tokens if t not in TITLES]
+        if without_titles and len(without_titles) < len(tokens):
+            with_legal_forms = _legal_forms(without_titles)
+    return tuple(_numbers(with_legal_forms))
 
 
 def mask_bits(mask: int) -> list[int]:
@@ -935,7 +1014,7 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
-    kinds = tuple(token_kind(t) for t in tokens)
+    kinds = _token_kinds(tokens)
     options = tuple(
         NameOption(
             text=option_text,

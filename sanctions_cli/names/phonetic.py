@@ -7,6 +7,7 @@ Arabic ...) that disagree mostly on vowels, on aspiration marks, on voicing and
 on doubled letters, so the skeleton
 
 * spells one sound one way: ``x`` -> ``ks``, ``q``/``ck``/hard ``c`` -> ``k``,
+  Hungarian ``gy`` between vowels -> ``d`` (``Vlagyimir``),
   ``ch``/``tch``/``tsch``/``dj``/``zh``/``j`` -> ``j``, ``sch``/``sh`` -> ``s``,
   initial ``x``/``hs`` -> ``s`` (pinyin, Wade-Giles);
 * drops an ``h`` after a consonant (``Phyong``, ``Khaled``, ``Rhee``, and so
@@ -41,6 +42,7 @@ from functools import lru_cache
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"(?<=[aeiou])gy(?=[aeiou])", "d"),  # Hungarian gy: Vlagyimir = Vladimir
         (r"^x", "s"),  # pinyin x = Wade-Giles hs
         (r"^hs", "s"),
         (r"x", "ks"),

@@ -337,3 +337,36 @@ def test_a_loaded_index_pickles_again_as_it_was_loaded() -> None:
         matcher = NameMatcher(ENTRIES, _state={**MATCHER.state(), "index": index})
         for query in _queries(5, 10):
             assert _key(matcher.search(query, 85.0)) == _key(MATCHER.search(query, 85.0))
+
+
+COMPANY_WORDS = ["koti", "terra", "acme", "sara", "nova", "u", "kim", "trading", "gas"]
+# legal forms, and short words that misspell them (or look like they might)
+LEGAL_LOOKALIKES = ["ltd", "llc", "inc", "corp", "co", "gmbh", "sa", "ag", "jsc", "lp"]
+LEGAL_LOOKALIKES += ["curp", "lc", "ldt", "inch", "cox", "crop", "ag", "lld", "gmb", "ooo"]
+
+
+def _company(rng: random.Random) -> str:
+    words = [rng.choice(COMPANY_WORDS) for _ in range(rng.randint(1, 3))]
+    words += [rng.choice(LEGAL_LOOKALIKES) for _ in range(rng.randint(0, 2))]
+    rng.shuffle(words) if rng.random() < 0.2 else None
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_misspelt_legal_forms_search_equals_brute_force(threshold: float) -> None:
+    """A short word pairs with a legal form it misspells (``scorer.pairs_as_legal_form``):
+    the index still finds exactly the hits of brute force."""
+    rng = random.Random(int(threshold))
+    entries = [Entry(f"C{i}", "organization", _company(rng), (), LISTING) for i in range(150)]
+    matcher = NameMatcher(entries)
+    found = 0
+    for _ in range(150):
+        query = _company(rng)
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        found += any(
+            p.score == scorer.INITIAL_CREDIT * 100 and p.query != p.candidate
+            for h in indexed
+            for p in h.match.pairs
+        )
+    assert found  # the data does pair misspelt legal forms

@@ -118,9 +118,21 @@ def test_token_options_enumerates_singles_and_compounds() -> None:
 
 
 def best_per_token(query: str, candidate: str) -> tuple[list[float], list[float]]:
-    """Per token, the best token_similarity of an option covering it (0 below the pair floor)."""
-    from sanctions_cli.matching.scorer import MIN_TOKEN_SIMILARITY
+    """Per token, the best token_similarity of an option covering it (0 below the pair
+    floor), or ``LEGAL_PAIR_SIMILARITY`` for a word and a legal form it misspells."""
+    from sanctions_cli.matching.scorer import (
+        LEGAL_PAIR_SIMILARITY,
+        MIN_TOKEN_SIMILARITY,
+        pairs_as_legal_form,
+    )
+    from sanctions_cli.names import token_kind
     from sanctions_cli.names import token_options as options_with_masks
+
+    def legal_pair(a: str, b: str) -> bool:
+        kinds = (token_kind(a), token_kind(b))
+        return (kinds == ("word", "legal") and pairs_as_legal_form(a, b)) or (
+            kinds == ("legal", "word") and pairs_as_legal_form(b, a)
+        )
 
     q, c = prepare_name(query), prepare_name(candidate)
     q_best = [0.0] * len(q.tokens)
@@ -129,6 +141,9 @@ def best_per_token(query: str, candidate: str) -> tuple[list[float], list[float]
     for q_text, q_mask in options_with_masks(q.tokens):
         for c_text, c_mask in c_options:
             similarity = token_similarity(q_text, c_text)
+            singles = not (q_mask & (q_mask - 1) or c_mask & (c_mask - 1))
+            if singles and legal_pair(q_text, c_text):
+                similarity = max(similarity, LEGAL_PAIR_SIMILARITY)
             if similarity < MIN_TOKEN_SIMILARITY:
                 continue
             for i in range(len(q.tokens)):

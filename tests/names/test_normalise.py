@@ -34,6 +34,9 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
         ("Mr. John Smith", ("john", "smith")),
         ("Präsident Putin", ("putin",)),
         ("Sheikh", ("sheikh",)),
+        # ... from people's names: in a company's name they are words of it
+        ("Al Wasel General Trading LLC", ("al", "wasel", "general", "trading", "llc")),
+        ("General Motors Company", ("general", "motors", "corp")),
         # legal forms canonicalised across languages
         ("OAO Gazprom", ("jsc", "gazprom")),
         ("Open Joint Stock Company Gazprom", ("jsc", "gazprom")),
@@ -76,6 +79,7 @@ def test_chinese_syllables_are_not_read_as_latin_words() -> None:
         ("mohammed", "muhammad", "mohamad"),
         ("ivanov", "ivanoff"),
         ("dmitriy", "dmitry", "dmitri"),
+        ("vladimir", "vlagyimir"),
     ],
 )
 def test_skeleton_brings_romanisations_together(spellings: tuple[str, ...]) -> None:
@@ -115,10 +119,31 @@ def test_script_of() -> None:
         ("Bushehr Petrochemical Compnay", ("bushehr", "petrochemical", "corp")),
         ("Lmiited Liability Company Bastion", ("llc", "bastion")),
         ("Compass Limited", ("compass", "llc")),
+        # a phrase of several words read through a typo in a short word
+        ("Jint Stock Company New Holding 1", ("jsc", "new", "holding", "1")),
+        ("Joint Strck Company Sarov", ("jsc", "sarov")),
+        ("Open Joit Stock Company Zavod", ("jsc", "zavod")),
+        # words that only look like part of a phrase stay words
+        ("Stock Company Ltd", ("stock", "corp", "llc")),
+        ("Bank Joint", ("bank", "joint")),
     ],
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "kinds"),
+    [
+        ("Y. El Ballouti", ("initial", "particle", "word")),
+        ("Smith, E. J.", ("word", "initial", "initial")),
+        ("Maria y Jose", ("word", "particle", "word")),
+    ],
+)
+def test_a_connector_letter_that_joins_nothing_is_an_initial(
+    raw: str, kinds: tuple[str, ...]
+) -> None:
+    assert prepare_name(raw).kinds == kinds
 
 
 def test_a_dropped_title_is_remembered() -> None:
