@@ -49,7 +49,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import LEGAL_FORM_TOKENS, PreparedName, mask_bits, token_kind
+from ..names import PreparedName, mask_bits, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import unique, unique_inverse
@@ -931,17 +931,22 @@ class CandidateIndex:
                 words = [
                     u
                     for u in short_options.tolist()
-                    if token_kind(self.option_texts[int(options[u])]) == "word"
-                    and scorer.pairs_as_legal_form(self.option_texts[int(options[u])], text)
+                    if text in scorer.legal_forms_read_as(self.option_texts[int(options[u])])
+                    and token_kind(self.option_texts[int(options[u])]) == "word"
                 ]
+                if not words:
+                    continue
                 columns = np.isin(inverse, words) & slot_single
             elif kind == "word" and len(text) <= scorer.LEGAL_PAIR_MAX_LENGTH:
                 # The names' legal forms this word reads as.
+                option_ids = self.option_ids
                 legal = [
-                    self.option_ids[form]
-                    for form in LEGAL_FORM_TOKENS
-                    if form in self.option_ids and scorer.pairs_as_legal_form(text, form)
+                    option_ids[form]
+                    for form in scorer.legal_forms_read_as(text)
+                    if form in option_ids
                 ]
+                if not legal:
+                    continue
                 columns = np.isin(slot_options, legal) & slot_single
             else:
                 continue

@@ -496,12 +496,19 @@ LEGAL_PAIR_SIMILARITY = 100.0 - (100.0 - INITIAL_CREDIT * 100.0) / PAIR_DEFICIT_
 def pairs_as_legal_form(word: str, legal: str) -> bool:
     """True when a short word reads as the legal form ``legal`` (a class token)
     misspelt (see ``LEGAL_PAIR_MAX_LENGTH``)."""
+    return legal in legal_forms_read_as(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def legal_forms_read_as(word: str) -> frozenset[str]:
+    """Every legal form (class token) a short word reads as, misspelt: remembered,
+    since the index asks it of every short word of the names it bounds."""
     if not 2 <= len(word) <= LEGAL_PAIR_MAX_LENGTH or word.isdigit():
-        return False
-    return any(
-        _one_typo(word, form)
-        for form in LEGAL_FORM_WORDS.get(legal, ())
-        if len(form) >= LEGAL_PAIR_MIN_FORM_LENGTH
+        return frozenset()
+    return frozenset(
+        legal
+        for legal, forms in LEGAL_FORM_WORDS.items()
+        if any(_one_typo(word, form) for form in forms if len(form) >= LEGAL_PAIR_MIN_FORM_LENGTH)
     )
 
 
