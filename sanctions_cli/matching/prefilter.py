@@ -5,7 +5,7 @@ The candidate index knows, for every option of the query, which listed options
 reach the search cutoff ``C`` (``CandidateIndex.cutoff``), with the similarity of
 each pair, and, through the postings, which listed names contain them.  A token
 is *strong* against a name when an option covering it has such a partner in the
-other name, else *weak*.  That alone bounds ``scorer.compare`` (``survivors``),
+other name, else *weak*.  That alone bounds ``scorer.compare`` (``survivors_batch``),
 from the scorer's contract (its module docstring):
 
 * the score is ``A / D``: ``A`` sums, over the pairs, a credit (at most
@@ -27,7 +27,7 @@ of a name per matched option rather than per token can only count a token twice 
 single and a compound both matched), which loosens the bound, never breaks it.
 
 The survivors then meet the same bound with what the first stage could not know
-(``second_stage``): every token's best similarity with the other name (from
+(``second_stage_batch``): every token's best similarity with the other name (from
 ``CandidateIndex.token_best_arrays``), so a weak token that cannot pair at all
 costs its whole share, the omission share ``alpha`` those pairs allow, initials,
 and numbers without their equal.
@@ -218,37 +218,6 @@ class Prefilter:
         self._tables[key] = tables
         return tables
 
-    def survivors(
-        self,
-        *,
-        target: float,
-        cutoff: float,
-        query_kinds: Sequence[str],
-        query_weights: Sequence[float],
-        option_masks: Sequence[int],
-        option_postings: Sequence[IntArray],
-        option_credits: Sequence[FloatArray],
-        posting_names: IntArray,
-    ) -> IntArray:
-        """The names that may reach ``target``, ascending.
-
-        ``option_postings[k]``: the postings (listed option in a name) of every
-        partner at ``cutoff`` or more of query option ``k`` (covering the query
-        tokens of ``option_masks[k]``), with ``option_credits[k]`` the most credit
-        each pair can give (from its similarity); ``posting_names`` maps a posting
-        to its name.  A token's strong term is then ``(credit - target) w``.
-        """
-        query = StageOneQuery(
-            kinds=query_kinds,
-            weights=query_weights,
-            masks=option_masks,
-            postings=option_postings,
-            credits=option_credits,
-        )
-        return self.survivors_batch(
-            target=target, cutoff=cutoff, queries=[query], posting_names=posting_names
-        )[0]
-
     def survivors_batch(
         self,
         *,
@@ -257,8 +226,16 @@ class Prefilter:
         queries: Sequence[StageOneQuery],
         posting_names: IntArray,
     ) -> list[IntArray]:
-        """``survivors`` of many queries in one vectorised pass (a query's own
-        numpy calls would cost more than its few hundred postings)."""
+        """For each query, the names that may reach ``target``, ascending: many
+        queries in one vectorised pass (a query's own numpy calls would cost more
+        than its few hundred postings).
+
+        ``query.postings[k]``: the postings (listed option in a name) of every
+        partner at ``cutoff`` or more of query option ``k`` (covering the query
+        tokens of ``query.masks[k]``), with ``query.credits[k]`` the most credit
+        each pair can give (from its similarity); ``posting_names`` maps a posting
+        to its name.  A token's strong term is then ``(credit - target) w``.
+        """
         name_base, name_cap = self.tables(target, cutoff)
         weak, _strong = token_factors(target, cutoff)
         names = len(name_base)
@@ -333,47 +310,23 @@ class Prefilter:
                 out[q] = kept_name[bounds[q] : bounds[q + 1]]
         return out
 
-    def second_stage(
-        self,
-        *,
-        target: float,
-        names: IntArray,
-        query_tokens: Sequence[str],
-        query_kinds: Sequence[str],
-        query_weights: Sequence[float],
-        query_organisation: bool,
-        q_best: NDArray[np.float64],
-        c_best: NDArray[np.float64],
-        c_offsets: IntArray,
-    ) -> NDArray[np.bool_]:
-        """Which of ``names`` may reach ``target``, knowing every token's best similarity.
-
-        ``q_best``/``c_best``/``c_offsets`` as ``CandidateIndex.token_best_arrays``
-        gives them.  The bound of the module docstring, with what the first stage
-        could not know: a token's best credit from its best similarity (0 below
-        ``MIN_TOKEN_SIMILARITY``: it cannot pair), initials pairing with words of
-        their letter, the omission share ``alpha`` the pairable tokens allow
-        (``ALPHA_RARE`` only when a rare token can pair well), the penalty of a
-        number without its equal, and the cap at the best similarity.
-        """
-        query = StageTwoQuery(
-            names=names,
-            tokens=query_tokens,
-            kinds=query_kinds,
-            weights=query_weights,
-            organisation=query_organisation,
-            q_best=q_best,
-            c_best=c_best,
-            c_offsets=c_offsets,
-        )
-        return self.second_stage_batch(target=target, queries=[query])[0]
-
     def second_stage_batch(
         self, *, target: float, queries: Sequence[StageTwoQuery]
     ) -> list[NDArray[np.bool_]]:
-        """``second_stage`` of many queries in one vectorised pass: a pair is a query
-        and one of its names, the names' tokens laid one pair after the other, and
-        the query's tokens likewise (query token rows)."""
+        """For each query, which of its ``names`` may reach ``target``, knowing every
+        token's best similarity (``q_best``/``c_best``/``c_offsets`` as
+        ``CandidateIndex.token_best_arrays`` gives them).
+
+        The bound of the module docstring, with what the first stage could not
+        know: a token's best credit from its best similarity (0 below
+        ``MIN_TOKEN_SIMILARITY``: it cannot pair), initials pairing with words of
+        their letter, the omission share ``alpha`` the pairable tokens allow
+        (``ALPHA_RARE`` only when a rare token can pair well), the penalty of a
+        number without its equal, and the cap at the best similarity.  Many
+        queries in one vectorised pass: a pair is a query and one of its names,
+        the names' tokens laid one pair after the other, and the query's tokens
+        likewise (query token rows).
+        """
         used = [q for q in queries if len(q.names)]
         out = [np.zeros(len(q.names), dtype=bool) for q in queries]
         if not used:
