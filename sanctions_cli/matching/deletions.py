@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from array import array
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import chain, combinations
@@ -41,8 +42,9 @@ MAX_DEPTH = 2
 MAX_INDEXED_LENGTH = 12
 
 # Query texts whose variants' CRCs are remembered: a token is looked up under
-# each vocabulary and text length, and recurs across names.
-VARIANT_CACHE_SIZE = 1 << 14
+# each vocabulary and text length of one search (the index remembers the
+# matches of the tokens that recur across names).  At most some 4 MB.
+VARIANT_CACHE_SIZE = 1 << 12
 
 IntArray = NDArray[np.int64]
 
@@ -69,10 +71,11 @@ def _variants(text: str, depth: int) -> set[str]:
 
 
 @lru_cache(maxsize=VARIANT_CACHE_SIZE)
-def _variant_crcs(text: str, depth: int) -> tuple[int, ...]:
+def _variant_crcs(text: str, depth: int) -> array[int]:
     """CRC-32 of every variant of ``text`` at ``depth`` (see ``_variants``): a query
-    text meets the same variants under each vocabulary and each text length."""
-    return tuple(zlib.crc32(variant.encode()) for variant in _variants(text, depth))
+    text meets the same variants under each vocabulary and each text length.  An
+    unsigned 32-bit array: 4 bytes a variant in the memo, not a Python int's 32."""
+    return array("I", [zlib.crc32(variant.encode()) for variant in _variants(text, depth)])
 
 
 @cache
@@ -82,7 +85,7 @@ def _class_mix(length: int, depth: int) -> int:
     return zlib.crc32(f"{length}\x1f{depth}".encode())
 
 
-def _keys(crcs: Sequence[tuple[int, ...]], mixes: Sequence[int]) -> NDArray[np.uint32]:
+def _keys(crcs: Sequence[array[int]], mixes: Sequence[int]) -> NDArray[np.uint32]:
     """The keys of groups of variants (their CRCs), each group with its class mix,
     one after the other."""
     sizes = [len(group) for group in crcs]
@@ -106,7 +109,7 @@ class DeletionIndex:
 
     def __init__(self, texts: Sequence[str], max_length: int = MAX_INDEXED_LENGTH) -> None:
         self.max_length = max_length
-        groups: list[tuple[int, ...]] = []
+        groups: list[array[int]] = []
         mixes: list[int] = []
         owners: list[int] = []
         for position, text in enumerate(texts):
@@ -136,7 +139,7 @@ class DeletionIndex:
     ) -> tuple[tuple[IntArray, IntArray], list[list[int]]]:
         """``search`` of many queries in one lookup: (query index, position) pairs,
         each once, and per query the lengths left uncovered."""
-        groups: list[tuple[int, ...]] = []
+        groups: list[array[int]] = []
         mixes: list[int] = []
         owners: list[int] = []
         uncovered: list[list[int]] = []
