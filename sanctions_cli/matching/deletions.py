@@ -41,10 +41,11 @@ MAX_DEPTH = 2
 # comparison.  At a cutoff of 85 a query of 9 letters meets texts of up to 12.
 MAX_INDEXED_LENGTH = 12
 
-# Query texts whose variants' CRCs are remembered: a token is looked up under
-# each vocabulary and text length of one search (the index remembers the
-# matches of the tokens that recur across names).  At most some 4 MB.
-VARIANT_CACHE_SIZE = 1 << 12
+# Query texts (and depths) whose variants' CRCs are remembered: one search looks
+# each text up under both vocabularies and every text length, and a worker's task
+# of 512 names brings some 12,000 (text, depth) pairs; as 32-bit arrays they take
+# a few MB.
+VARIANT_CACHE_SIZE = 1 << 14
 
 IntArray = NDArray[np.int64]
 
