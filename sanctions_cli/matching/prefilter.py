@@ -241,10 +241,12 @@ class Prefilter:
         names = len(name_base)
         postings_total = len(self.posting_kind_weight)
         # Option rows: (query, posting, credit); token rows: (query token, name, credit).
-        o_query: list[IntArray] = []
+        o_query: list[int] = []
+        o_sizes: list[int] = []
         o_posting: list[IntArray] = []
         o_credit: list[FloatArray] = []
-        t_token: list[IntArray] = []
+        t_token: list[int] = []
+        t_sizes: list[int] = []
         t_name: list[IntArray] = []
         t_credit: list[FloatArray] = []
         token_codes: list[int] = []
@@ -261,12 +263,14 @@ class Prefilter:
             ):
                 if not len(postings):
                     continue
-                o_query.append(np.full(len(postings), q, dtype=np.int64))
+                o_query.append(q)
+                o_sizes.append(len(postings))
                 o_posting.append(postings)
                 o_credit.append(credits)
                 listed = posting_names[postings]
                 for i in range(count) if mask == -1 else mask_bits(mask):
-                    t_token.append(np.full(len(postings), first + i, dtype=np.int64))
+                    t_token.append(first + i)
+                    t_sizes.append(len(postings))
                     t_name.append(listed)
                     t_credit.append(credits)
         out = [_NO_NAMES] * len(queries)
@@ -279,7 +283,8 @@ class Prefilter:
         # Names' side: per (query, posting) its best credit, each matched option's
         # tokens gaining over their weak terms, summed per (query, name).
         p_key, p_credit = group_max(
-            np.concatenate(o_query) * postings_total + np.concatenate(o_posting),
+            np.repeat(np.asarray(o_query, dtype=np.int64), o_sizes) * postings_total
+            + np.concatenate(o_posting),
             np.concatenate(o_credit),
         )
         p_posting = p_key % postings_total
@@ -290,7 +295,9 @@ class Prefilter:
         c_gain = np.bincount(np.searchsorted(pairs, p_pair), weights=p_gain, minlength=len(pairs))
         # Query's side: per (query token, name) its best credit.
         t_key, t_best = group_max(
-            np.concatenate(t_token) * names + np.concatenate(t_name), np.concatenate(t_credit)
+            np.repeat(np.asarray(t_token, dtype=np.int64), t_sizes) * names
+            + np.concatenate(t_name),
+            np.concatenate(t_credit),
         )
         t_of = t_key // names
         t_gain = np.maximum(t_best - target - weak[q_codes[t_of]], 0.0) * q_weight[t_of]
