@@ -40,10 +40,11 @@ def _summary(results: list[RowResult]) -> list[tuple[int, list[tuple[str, str, f
     ]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_parallel_screening_equals_row_by_row(workers: int) -> None:
-    columns = ["originator_name", "beneficiary_name"]
-    rows = _rows(300, workers)
+def _both_ways(
+    rows: list[dict[str, str]], columns: list[str], workers: int
+) -> tuple[Screener, list[RowResult], Screener, list[RowResult], list[int]]:
+    """``rows`` screened row by row and in parallel chunks, each by a fresh screener:
+    (serial screener, its results, parallel screener, its results, chunk sizes)."""
     serial = Screener(load_lists())
     expected = list(serial.screen_rows(rows, columns, as_of=AS_OF))
     parallel = Screener(load_lists())
@@ -53,6 +54,14 @@ def test_parallel_screening_equals_row_by_row(workers: int) -> None:
             iter(rows), columns, workers=workers, as_of=AS_OF, on_rows=seen.append
         )
     )
+    return serial, expected, parallel, got, seen
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parallel_screening_equals_row_by_row(workers: int) -> None:
+    columns = ["originator_name", "beneficiary_name"]
+    rows = _rows(300, workers)
+    serial, expected, parallel, got, seen = _both_ways(rows, columns, workers)
     assert _summary(got) == _summary(expected)
     assert any(r.hits for r in got)
     assert sum(seen) == len(rows)
@@ -134,15 +143,7 @@ def test_chunks_read_ahead_while_workers_search(monkeypatch: pytest.MonkeyPatch)
     for number, row in enumerate(rows):
         if number % 4 == 0:
             row["originator_name"] = f"Kim Jong Sik {number}"  # a new name in every chunk
-    serial = Screener(load_lists())
-    expected = list(serial.screen_rows(rows, columns, as_of=AS_OF))
-    parallel = Screener(load_lists())
-    seen: list[int] = []
-    got = list(
-        parallel.screen_rows_parallel(
-            iter(rows), columns, workers=2, as_of=AS_OF, on_rows=seen.append
-        )
-    )
+    serial, expected, parallel, got, seen = _both_ways(rows, columns, 2)
     assert _summary(got) == _summary(expected)
     assert seen == [5] * 40
     assert parallel.stats.distinct_searches == serial.stats.distinct_searches

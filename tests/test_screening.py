@@ -160,16 +160,8 @@ def test_unreadable_secondary_data_is_an_input_error(bundled_screener: Screener)
 
 def test_an_identifier_is_a_hit_on_its_own() -> None:
     from sanctions_cli.csvinput import ContextColumns
-    from sanctions_cli.model import Identifier
 
-    vessel = Entry(
-        id="v",
-        type="vessel",
-        name="OCEAN ZENITH",
-        identifiers=(Identifier("IMO", "9123456"),),
-        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
-    )
-    screener = Screener([SanctionsList(ListMeta("t", "T"), (vessel,), "0" * 64)])
+    screener = Screener(_with_vessel([]))
     columns = {"vessel": ContextColumns(identifier=("imo",))}
     rows = [
         {"vessel": "Blue Horizon", "imo": "IMO 9123456"},
@@ -188,6 +180,7 @@ def test_an_identifier_is_a_hit_on_its_own() -> None:
 
 
 def _with_vessel(lists: list[SanctionsList]) -> list[SanctionsList]:
+    """``lists`` and a one-entry list: a vessel with an IMO number."""
     from sanctions_cli.model import Identifier
 
     vessel = Entry(
