@@ -11,6 +11,9 @@ whatever the number of names.
 
 Screening drives the pool itself (``Screener.screen_records``: each chunk's new
 distinct values submitted as it is read, the chunk screened once they are found).
+Submissions are gathered into tasks of ``BATCH_NAMES`` names, sent when full or
+when a worker is idle: late in a file a chunk brings only a few new names, and
+a task per chunk would pay a task's fixed costs for each.
 ``primed_rows`` is a simpler driver for a caller with its own row loop: it reads
 rows in chunks, has the pool search the chunk's values not yet known (each
 distinct value once per run, remembered by the caller's ``remember``), then hands
@@ -93,6 +96,8 @@ class NamePool:
         self.strong_only = strong_only
         self.workers = max(1, workers)
         self._executor: ProcessPoolExecutor | None = None
+        self._gathering = _Task()  # names submitted, not yet sent
+        self._in_flight: list[Future[list[list[NameHit]]]] = []
 
     def __enter__(self) -> NamePool:
         return self
@@ -130,17 +135,49 @@ class NamePool:
         return self._executor
 
     def submit(self, names: Sequence[str]) -> Search:
-        """Start searching ``names`` (in this process, at once, with one worker) and
-        return without waiting for the workers: ``Search.result()`` waits."""
-        if self.workers == 1 or not names:
-            return Search(list(self.search(names)), [])
-        executor = self._start()
-        batches = [list(names[i : i + BATCH_NAMES]) for i in range(0, len(names), BATCH_NAMES)]
-        futures = [
-            executor.submit(_search_batch, batch, self.threshold, self.strong_only)
-            for batch in batches
-        ]
-        return Search([], list(zip(batches, futures, strict=True)))
+        """Start searching ``names`` and return without waiting: ``Search.result()`` waits.
+
+        Names submitted one call after another are gathered into tasks of
+        ``BATCH_NAMES``: a task is sent when it is full, or at once when a worker is
+        idle (so the workers never wait for a task to fill up), or when some
+        ``Search`` of it is waited for.  With one worker, a task is searched in this
+        process when its results are first wanted.
+        """
+        slices: list[tuple[_Task, int, int]] = []
+        position = 0
+        while position < len(names):
+            task = self._gathering
+            part = names[position : position + BATCH_NAMES - len(task.names)]
+            slices.append((task, len(task.names), len(task.names) + len(part)))
+            task.names.extend(part)
+            position += len(part)
+            if len(task.names) >= BATCH_NAMES:
+                self._send()
+        self.poll()
+        return Search(self, slices)
+
+    def poll(self) -> None:
+        """Send the names gathered so far if a worker is idle."""
+        if self.workers > 1 and self._gathering.names:
+            self._in_flight = [f for f in self._in_flight if not f.done()]
+            if len(self._in_flight) < self.workers:
+                self._send()
+
+    def _send(self) -> None:
+        """Send the task being gathered (with one worker: search it here, now)."""
+        task, self._gathering = self._gathering, _Task()
+        if not task.names:
+            return
+        if self.workers == 1:
+            task.hits = self.matcher.search_many(
+                task.names, self.threshold, strong_only=self.strong_only
+            )
+        else:
+            task.future = self._start().submit(
+                _search_batch, task.names, self.threshold, self.strong_only
+            )
+            self._in_flight.append(task.future)
+        task.sent = True
 
     def search(self, names: Sequence[str]) -> Iterator[tuple[str, list[NameHit]]]:
         """(name, hits) for every name, in order."""
@@ -168,27 +205,48 @@ class NamePool:
             yield from zip(done, future.result(), strict=True)
 
 
-class Search:
-    """Names submitted to a ``NamePool``: their hits once searched, in order."""
+class _Task:
+    """Names gathered for one search task, and its results once sent."""
 
-    def __init__(
-        self,
-        found: list[tuple[str, list[NameHit]]],
-        pending: list[tuple[list[str], Future[list[list[NameHit]]]]],
-    ) -> None:
-        self._found = found
-        self._pending = pending
+    __slots__ = ("future", "hits", "names", "sent")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.sent = False
+        self.future: Future[list[list[NameHit]]] | None = None  # in a worker
+        self.hits: list[list[NameHit]] | None = None  # searched in this process
+
+    def done(self) -> bool:
+        return self.sent and (self.future is None or self.future.done())
+
+    def results(self) -> list[list[NameHit]]:
+        if self.future is not None:
+            return self.future.result()
+        assert self.hits is not None, "task not sent"
+        return self.hits
+
+
+class Search:
+    """Names submitted to a ``NamePool``: their hits once searched, in order (each
+    submission a slice of one or more of the pool's tasks)."""
+
+    def __init__(self, pool: NamePool, slices: list[tuple[_Task, int, int]]) -> None:
+        self._pool = pool
+        self._slices = slices
 
     def done(self) -> bool:
         """Whether ``result()`` would return without waiting."""
-        return all(future.done() for _, future in self._pending)
+        self._pool.poll()
+        return all(task.done() for task, _, _ in self._slices)
 
     def result(self) -> list[tuple[str, list[NameHit]]]:
-        """(name, hits) for every name, in order (waits for the workers)."""
-        for names, future in self._pending:
-            self._found.extend(zip(names, future.result(), strict=True))
-        self._pending = []
-        return self._found
+        """(name, hits) for every name, in order (waits for the search)."""
+        if not all(task.sent for task, _, _ in self._slices):
+            self._pool._send()  # the last task, still gathering
+        found: list[tuple[str, list[NameHit]]] = []
+        for task, start, end in self._slices:
+            found.extend(zip(task.names[start:end], task.results()[start:end], strict=True))
+        return found
 
 
 def primed_rows(

@@ -195,9 +195,14 @@ class _Flags:
             flags = self.known_flags(cells)
         if None not in flags:
             return flags  # type: ignore[return-value]
+        known = self.known
         for cell in _missing(cells, flags):
-            self.known[cell] = read(cell)
-        return list(map(self.known.__getitem__, cells))
+            known[cell] = read(cell)
+        try:
+            return list(map(known.__getitem__, cells))
+        except KeyError:  # trimmed since ``flags`` were taken: they still hold
+            pairs = zip(cells, flags, strict=True)
+            return [known[cell] if flag is None else flag for cell, flag in pairs]
 
     def trim(self) -> None:
         if len(self.known) >= CELL_CACHE_SIZE:
@@ -801,6 +806,7 @@ class Screener:
         screened one by one.
         """
         chunk, first = read.records, read.first
+        self._name_flags.trim()  # chunks read ahead may be screened one after another
         self._listed_flags.trim()
         flags = [
             self._name_flags.of(column, self._name_flag, f)

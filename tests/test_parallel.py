@@ -175,3 +175,38 @@ def test_an_input_error_comes_after_the_rows_read_before_it(
         list(screener.screen_rows_parallel(reading(), ["name"], workers=2, date_column="date"))
     with pytest.raises(InputError, match="row 30: ragged row"):
         list(screener.screen_rows_parallel(reading(), ["name"], workers=2, as_of=AS_OF))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_small_submissions_are_gathered_into_tasks(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Submissions of a few names each share tasks of BATCH_NAMES (sent when full, when
+    a worker is idle or when waited for), and each Search still gets its own names'
+    hits, in order."""
+    monkeypatch.setattr(parallel_module, "BATCH_NAMES", 8)
+    screener = Screener(load_lists())
+    sent: list[int] = []
+    original = NamePool._send
+
+    def counting_send(self: NamePool) -> None:
+        sent.append(len(self._gathering.names))
+        original(self)
+
+    monkeypatch.setattr(NamePool, "_send", counting_send)
+    submissions = [[f"Kim Jong Sik {i}-{k}" for k in range(3)] for i in range(10)]
+    submissions[4].append("Kim Jong Sik")
+    with NamePool(screener.matcher, 85.0, workers=workers) as pool:
+        searches = [pool.submit(names) for names in submissions]
+        got = [search.result() for search in searches]
+    assert [[name for name, _ in found] for found in got] == submissions
+    for names, found in zip(submissions, got, strict=True):
+        expected = screener.matcher.search_many(names, 85.0)
+        assert [[h.ref for h in hits] for _, hits in found] == [
+            [h.ref for h in e] for e in expected
+        ]
+    assert any(hits for _, hits in got[4])
+    total = sum(len(names) for names in submissions)
+    assert sum(sent) == total and max(sent) <= 8
+    if workers == 1:  # nothing idle to feed: tasks fill up before they are searched
+        assert len([size for size in sent if size]) == -(-total // 8)
