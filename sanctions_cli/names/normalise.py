@@ -280,11 +280,17 @@ def _romanise_foreign_hangul(match: re.Match[str]) -> str:
 
 def _romanise_han(match: re.Match[str]) -> str:
     """Chinese characters as pinyin without tones, one token per syllable."""
-    # Imported here: pypinyin loads its phrase dictionary on import (0.15 s), which
-    # only names written in Han characters need.
+    return _pinyin(match.group(0))
+
+
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
+def _pinyin(han: str) -> str:
+    # Memoised per run of characters: surnames and given names recur.  Imported
+    # here: pypinyin loads its phrase dictionary on import (0.15 s), which only
+    # names written in Han characters need.
     from pypinyin import lazy_pinyin
 
-    return " " + " ".join(lazy_pinyin(match.group(0))) + " "
+    return " " + " ".join(lazy_pinyin(han)) + " "
 
 
 # Digraphs of consonants that anyascii writes for one Arabic letter.
@@ -606,6 +612,9 @@ _LEGAL_PHRASES: dict[tuple[str, ...], str] = {
     for phrase in phrases
 }
 _LONGEST_LEGAL_PHRASE = max(map(len, _LEGAL_PHRASES))
+# Every word of a legal-form phrase: a name with none of them has no legal form
+# to find (most people's names), spelled right or misspelt (``_legal_forms``).
+_LEGAL_PHRASE_WORDS = frozenset(word for phrase in _LEGAL_PHRASES for word in phrase)
 
 # A word of at least LEGAL_TYPO_MIN_LENGTH letters within LEGAL_TYPO_MIN_SIMILARITY
 # (Indel ratio) of a legal-form word is read as that word: one transposition or
@@ -782,6 +791,7 @@ _LEGAL_WORDS = tuple(
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def _fix_legal_typo(token: str) -> str:
     if len(token) < LEGAL_TYPO_MIN_LENGTH or token in _LEGAL_WORD_SET:
         return token
@@ -851,6 +861,8 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
 
 def _legal_forms(tokens: list[str]) -> list[str]:
     tokens = [_fix_legal_typo(t) for t in tokens]
+    if _LEGAL_PHRASE_WORDS.isdisjoint(tokens):
+        return tokens
     out: list[str] = []
     index = 0
     while index < len(tokens):
@@ -1012,17 +1024,25 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
 
 
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
+def _option_views(text: str) -> tuple[str, ...]:
+    """An option's text under every view (memoised: tokens recur across names)."""
+    return tuple([view(text) for view in TOKEN_VIEW_FUNCTIONS])
+
+
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
     kinds = _token_kinds(tokens)
     options = tuple(
-        NameOption(
-            text=option_text,
-            mask=mask,
-            views=tuple(view(option_text) for view in TOKEN_VIEW_FUNCTIONS),
-            kind=kinds[mask.bit_length() - 1] if mask & (mask - 1) == 0 else "word",
-        )
-        for option_text, mask in token_options(tokens)
+        [
+            NameOption(
+                option_text,
+                mask,
+                _option_views(option_text),
+                kinds[mask.bit_length() - 1] if mask & (mask - 1) == 0 else "word",
+            )
+            for option_text, mask in token_options(tokens)
+        ]
     )
     return PreparedName(
         original=text,
