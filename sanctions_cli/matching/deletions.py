@@ -13,18 +13,21 @@ query with every text (``rapidfuzz.process.cdist``) at a fraction of the cost,
 for the lengths the neighbourhoods cover; ``search`` says which lengths it could
 not cover, for the caller to compare in full.
 
-Keys are 32-bit CRCs (stable across processes, unlike ``hash``); a collision only
-brings a text that the caller's check of the real ratio then drops.
+Variants are made and keyed with numpy, for all the texts of one length at once:
+the letters kept by each deletion pattern are gathered from a (texts x length)
+array of character codes, and a variant's key is a 32-bit polynomial hash of its
+letters, mixed with its (text length, depth) class.  Equal variants of one class
+always get equal keys; a collision only brings a text that the caller's check of
+the real ratio then drops.  Keys depend on nothing but the texts (not on
+``hash``'s per-process seed), so an index built in one process serves another.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
-from array import array
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from itertools import chain, combinations
+from functools import cache
+from itertools import combinations
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,59 +44,73 @@ MAX_DEPTH = 2
 # comparison.  At a cutoff of 85 a query of 9 letters meets texts of up to 12.
 MAX_INDEXED_LENGTH = 12
 
-# Query texts (and depths) whose variants' CRCs are remembered: one search looks
-# each text up under both vocabularies and every text length, and a worker's task
-# of 512 names brings 4,000-4,700 new (text, depth) pairs (measured on Faker names,
-# more on a cold start): 4,096 evicted them before the second vocabulary came.
-# As 32-bit arrays, 16,384 take a few MB.
-VARIANT_CACHE_SIZE = 1 << 14
+# Odd multiplier of the polynomial hash (the golden ratio's 32-bit constant, as
+# in Knuth's multiplicative hashing): consecutive letters spread over all bits.
+HASH_MULTIPLIER = 0x9E3779B1
 
 IntArray = NDArray[np.int64]
+KeyArray = NDArray[np.uint32]
 
 
-def _variants(text: str, depth: int) -> set[str]:
-    """Every text made by deleting exactly ``depth`` letters of ``text``."""
-    if depth == 0:
-        return {text}
-    size = len(text)
-    if depth == 1:
-        return {text[:i] + text[i + 1 :] for i in range(size)}
-    if depth == 2:
-        return {
-            text[:i] + text[i + 1 : j] + text[j + 1 :]
-            for i in range(size)
-            for j in range(i + 1, size)
-        }
-    if depth > size:
-        return set()
-    return {
-        "".join(text[i] for i in range(size) if i not in removed)
-        for removed in map(set, combinations(range(size), depth))
-    }
+@cache
+def _kept(length: int, depth: int) -> IntArray:
+    """Positions kept by every deletion of ``depth`` letters from ``length``: one row
+    per deletion pattern (``C(length, depth)`` rows of ``length - depth``)."""
+    if depth > length:
+        return np.zeros((0, 0), dtype=np.int64)
+    rows = [
+        [i for i in range(length) if i not in removed]
+        for removed in map(set, combinations(range(length), depth))
+    ]
+    return np.asarray(rows, dtype=np.int64).reshape(len(rows), length - depth)
 
 
-@lru_cache(maxsize=VARIANT_CACHE_SIZE)
-def _variant_crcs(text: str, depth: int) -> array[int]:
-    """CRC-32 of every variant of ``text`` at ``depth`` (see ``_variants``): a query
-    text meets the same variants under each vocabulary and each text length.  An
-    unsigned 32-bit array: 4 bytes a variant in the memo, not a Python int's 32."""
-    return array("I", [zlib.crc32(variant.encode()) for variant in _variants(text, depth)])
+@cache
+def _powers(length: int) -> KeyArray:
+    """HASH_MULTIPLIER ** i modulo 2 ** 32, for i < ``length``."""
+    out = np.ones(max(length, 1), dtype=np.uint32)
+    for i in range(1, length):
+        out[i] = (int(out[i - 1]) * HASH_MULTIPLIER) & 0xFFFFFFFF
+    return out[:length]
 
 
 @cache
 def _class_mix(length: int, depth: int) -> int:
-    """What sets apart the keys of variants of texts of ``length`` at ``depth``: a
-    key is the variant's CRC-32 xor this (``_keys``)."""
-    return zlib.crc32(f"{length}\x1f{depth}".encode())
+    """What sets apart the keys of variants of texts of ``length`` at ``depth``."""
+    return (length * 0x85EBCA6B + depth * 0xC2B2AE35 + 0x27D4EB2F) & 0xFFFFFFFF
 
 
-def _keys(crcs: Sequence[array[int]], mixes: Sequence[int]) -> NDArray[np.uint32]:
-    """The keys of groups of variants (their CRCs), each group with its class mix,
-    one after the other."""
-    sizes = [len(group) for group in crcs]
-    flat = np.fromiter(chain.from_iterable(crcs), dtype=np.uint32, count=sum(sizes))
-    keys: NDArray[np.uint32] = flat ^ np.repeat(np.asarray(mixes, dtype=np.uint32), sizes)
-    return keys
+def _codes(texts: Sequence[str], length: int) -> NDArray[np.uint32]:
+    """The character codes of texts all of ``length``, one row each."""
+    joined = "".join(texts)
+    if joined.isascii():
+        flat = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.uint32)
+    else:
+        flat = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    return flat.reshape(len(texts), length)
+
+
+def _variant_hashes(codes: NDArray[np.uint32], depth: int) -> KeyArray:
+    """Per text (row of ``codes``), the hash of each of its variants at ``depth``:
+    (texts x deletion patterns), unmixed."""
+    count, length = codes.shape
+    kept = _kept(length, depth)
+    if not len(kept):
+        return np.zeros((count, 0), dtype=np.uint32)
+    letters = codes[:, kept]  # texts x patterns x kept letters
+    hashed: KeyArray = (letters * _powers(length - depth)).sum(axis=2, dtype=np.uint32)
+    return hashed
+
+
+def _mixed(hashes: KeyArray, length: int, depth: int) -> KeyArray:
+    """Keys of variants (their hashes) of texts of ``length`` at ``depth``: the class
+    added, then the bits spread (the finaliser of MurmurHash3), so that variants
+    of one hash in two classes part."""
+    key = hashes + np.uint32(_class_mix(length, depth))
+    key ^= key >> np.uint32(16)
+    key *= np.uint32(0x85EBCA6B)
+    key ^= key >> np.uint32(13)
+    return key
 
 
 def required_depths(query_length: int, length: int, cutoff: float) -> tuple[int, int] | None:
@@ -106,26 +123,33 @@ def required_depths(query_length: int, length: int, cutoff: float) -> tuple[int,
     return query_length - common, length - common
 
 
+def _by_length(texts: Sequence[str]) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
+    for number, text in enumerate(texts):
+        groups.setdefault(len(text), []).append(number)
+    return groups
+
+
 class DeletionIndex:
     """Deletion neighbourhoods of a vocabulary (texts sorted by length, as given)."""
 
     def __init__(self, texts: Sequence[str], max_length: int = MAX_INDEXED_LENGTH) -> None:
         self.max_length = max_length
-        groups: list[array[int]] = []
-        mixes: list[int] = []
-        owners: list[int] = []
-        for position, text in enumerate(texts):
-            if len(text) > max_length:
+        key_parts: list[KeyArray] = [np.zeros(0, dtype=np.uint32)]
+        position_parts: list[NDArray[np.int32]] = [np.zeros(0, dtype=np.int32)]
+        for length, numbers in _by_length(texts).items():
+            if length > max_length:
                 continue
-            for depth in range(MAX_DEPTH + 1):
-                groups.append(_variant_crcs.__wrapped__(text, depth))
-                mixes.append(_class_mix(len(text), depth))
-                owners.append(position)
-        keys = _keys(groups, mixes)
-        positions = np.repeat(np.asarray(owners, dtype=np.int32), [len(g) for g in groups])
+            codes = _codes([texts[n] for n in numbers], length)
+            owners = np.asarray(numbers, dtype=np.int32)
+            for depth in range(min(MAX_DEPTH, length) + 1):
+                keys = _mixed(_variant_hashes(codes, depth), length, depth)
+                key_parts.append(keys.ravel())
+                position_parts.append(np.repeat(owners, keys.shape[1]))
+        keys = np.concatenate(key_parts)
         order = np.argsort(keys, kind="stable")
         self.keys = keys[order]
-        self.positions = positions[order]
+        self.positions = np.concatenate(position_parts)[order]
 
     def search(
         self, query: str, lengths: Sequence[int], cutoff: float
@@ -140,42 +164,54 @@ class DeletionIndex:
         self, queries: Sequence[str], lengths: Sequence[Sequence[int]], cutoff: float
     ) -> tuple[tuple[IntArray, IntArray], list[list[int]]]:
         """``search`` of many queries in one lookup: (query index, position) pairs,
-        each once, and per query the lengths left uncovered."""
-        groups: list[array[int]] = []
-        mixes: list[int] = []
-        owners: list[int] = []
-        uncovered: list[list[int]] = []
-        for number, (query, wanted_lengths) in enumerate(zip(queries, lengths, strict=True)):
-            missed: list[int] = []
-            for length in wanted_lengths:
-                depths = required_depths(len(query), length, cutoff)
+        each once, and per query the lengths left uncovered.
+
+        Queries of one length wanting the same text lengths (as a caller's length
+        window gives them) have their variants made and keyed together."""
+        uncovered: list[list[int]] = [[] for _ in queries]
+        groups: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        for number, (query, wanted) in enumerate(zip(queries, lengths, strict=True)):
+            groups.setdefault((len(query), tuple(wanted)), []).append(number)
+        key_parts: list[KeyArray] = []
+        owner_parts: list[IntArray] = []
+        for (query_length, wanted), numbers in groups.items():
+            # (text length, text depth) to look up, per query depth.
+            plan: dict[int, list[tuple[int, int]]] = {}
+            for length in wanted:
+                depths = required_depths(query_length, length, cutoff)
                 if depths is None:
                     continue
                 query_depth, text_depth = depths
                 if length > self.max_length or max(query_depth, text_depth) > MAX_DEPTH:
-                    missed.append(length)
+                    for number in numbers:
+                        uncovered[number].append(length)
                     continue
-                groups.append(_variant_crcs(query, query_depth))
-                mixes.append(_class_mix(length, text_depth))
-                owners.append(number)
-            uncovered.append(missed)
+                plan.setdefault(query_depth, []).append((length, text_depth))
+            if not plan:
+                continue
+            codes = _codes([queries[n] for n in numbers], query_length)
+            owners = np.asarray(numbers, dtype=np.int64)
+            for query_depth, classes in plan.items():
+                hashes = _variant_hashes(codes, query_depth)
+                for length, text_depth in classes:
+                    key_parts.append(_mixed(hashes, length, text_depth).ravel())
+                    owner_parts.append(np.repeat(owners, hashes.shape[1]))
         empty = np.zeros(0, dtype=np.int64)
-        if not groups:
+        if not key_parts:
             return (empty, empty), uncovered
         # Sorted needles: each binary search starts from the last one's place (numpy),
         # five times faster on the full lists' neighbourhoods than in query order.
-        keys = _keys(groups, mixes)
+        keys = np.concatenate(key_parts)
         order = np.argsort(keys)
-        wanted = keys[order]
-        starts = np.searchsorted(self.keys, wanted, side="left")
-        counts = np.searchsorted(self.keys, wanted, side="right") - starts
+        wanted_keys = keys[order]
+        starts = np.searchsorted(self.keys, wanted_keys, side="left")
+        counts = np.searchsorted(self.keys, wanted_keys, side="right") - starts
         total = int(counts.sum())
         if not total:
             return (empty, empty), uncovered
         offsets = np.cumsum(counts) - counts
         slots = np.repeat(starts - offsets, counts) + np.arange(total)
-        sizes = [len(group) for group in groups]
-        owner = np.repeat(np.repeat(np.asarray(owners, dtype=np.int64), sizes)[order], counts)
+        owner = np.repeat(np.concatenate(owner_parts)[order], counts)
         position = self.positions[slots].astype(np.int64)
         width = max(len(self.positions), 1)
         unique = sorted_unique(owner * width + position)

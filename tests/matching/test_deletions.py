@@ -9,6 +9,8 @@ from rapidfuzz import fuzz
 from sanctions_cli.matching.deletions import MAX_DEPTH, DeletionIndex, required_depths
 
 WORDS = st.text(alphabet="abcdehiklmnorsu", min_size=1, max_size=18)
+# Letters outside ASCII too: the index reads such texts by their code points.
+MIXED_WORDS = st.text(alphabet="abeéhи한", min_size=1, max_size=14)
 
 
 @settings(max_examples=150, deadline=None)
@@ -20,6 +22,20 @@ WORDS = st.text(alphabet="abcdehiklmnorsu", min_size=1, max_size=18)
 def test_search_finds_every_text_within_the_cutoff(
     vocabulary: list[str], query: str, cutoff: float
 ) -> None:
+    _check_search(vocabulary, query, cutoff)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    vocabulary=st.lists(MIXED_WORDS, min_size=1, max_size=30, unique=True),
+    query=MIXED_WORDS,
+    cutoff=st.sampled_from([70.0, 84.95, 90.0]),
+)
+def test_search_of_texts_beyond_ascii(vocabulary: list[str], query: str, cutoff: float) -> None:
+    _check_search(vocabulary, query, cutoff)
+
+
+def _check_search(vocabulary: list[str], query: str, cutoff: float) -> None:
     texts = sorted(vocabulary, key=lambda t: (len(t), t))
     index = DeletionIndex(texts)
     lengths = sorted({len(t) for t in texts})
