@@ -52,7 +52,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName, mask_bits, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
-from .arrays import unique, unique_inverse
+from .arrays import nonzero_cells, unique, unique_inverse
 from .deletions import DeletionIndex
 from .prefilter import KIND_CODES, Prefilter, StageOneQuery, StageTwoQuery, credit_of
 
@@ -330,7 +330,7 @@ class _ViewVocabulary:
                 score_cutoff=cutoff,
                 dtype=np.uint8,
             )
-            rows, columns = np.nonzero(scores)
+            rows, columns = nonzero_cells(scores)
             out.extend(
                 (numbers[row], column)
                 for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True)

@@ -1,0 +1,35 @@
+"""The numpy helpers of the search agree with numpy's own functions."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from sanctions_cli.matching.arrays import nonzero_cells
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 9).flatmap(
+        lambda rows: st.integers(0, 21).flatmap(
+            lambda columns: arrays(
+                np.uint8, (rows, columns), elements=st.sampled_from([0, 0, 0, 0, 1, 85, 255])
+            )
+        )
+    )
+)
+def test_nonzero_cells_is_numpys_nonzero(matrix: np.ndarray) -> None:
+    rows, columns = nonzero_cells(matrix)
+    expected_rows, expected_columns = np.nonzero(matrix)
+    assert rows.tolist() == expected_rows.tolist()
+    assert columns.tolist() == expected_columns.tolist()
+
+
+def test_nonzero_cells_of_a_sliced_matrix() -> None:
+    """A matrix that is a view (not contiguous) is read as it is."""
+    full = np.zeros((4, 10), dtype=np.uint8)
+    full[1, 3] = full[3, 9] = 7
+    rows, columns = nonzero_cells(full[:, 2:])
+    assert list(zip(rows.tolist(), columns.tolist(), strict=True)) == [(1, 1), (3, 7)]
