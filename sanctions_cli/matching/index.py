@@ -242,6 +242,16 @@ def _object_array(texts: Sequence[str]) -> NDArray[Any]:
     return array
 
 
+def _expand(starts: IntArray, counts: IntArray) -> IntArray:
+    """The positions ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, in order."""
+    offsets = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    expanded: IntArray = np.repeat(starts - offsets, counts) + np.arange(
+        int(counts.sum()), dtype=np.int64
+    )
+    return expanded
+
+
 def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
     pointers = np.zeros(len(groups) + 1, dtype=np.int64)
     np.cumsum([len(g) for g in groups], out=pointers[1:])
@@ -283,9 +293,10 @@ class _ViewVocabulary:
         top = len(self.offsets) - 1
         return int(self.offsets[min(length, top)]), int(self.offsets[min(length + 1, top)])
 
-    def matches(self, queries: Sequence[str], cutoff: float) -> list[tuple[int, int]]:
-        """(query index, text position) of every pair at ``cutoff`` or more."""
-        out: list[tuple[int, int]] = []
+    def matches(self, queries: Sequence[str], cutoff: float) -> tuple[IntArray, IntArray]:
+        """(query indexes, text positions) of every pair at ``cutoff`` or more."""
+        number_parts: list[IntArray] = [_NO_INTS]
+        position_parts: list[IntArray] = [_NO_INTS]
         full: dict[tuple[int, int], list[int]] = {}  # (start, end) -> queries compared in full
         texts = self.texts
         indexed: list[int] = []
@@ -304,38 +315,35 @@ class _ViewVocabulary:
             )
             if len(owners):
                 # The neighbourhoods give a superset: keep the pairs really at the cutoff.
-                numbers = [indexed[owner] for owner in owners.tolist()]
-                places = positions.tolist()
+                numbers = np.asarray(indexed, dtype=np.int64)[owners]
                 ratios = process.cpdist(
-                    [queries[n] for n in numbers],
-                    [texts[p] for p in places],
+                    [queries[n] for n in numbers.tolist()],
+                    _take(texts, positions),
                     scorer=fuzz.ratio,
                     dtype=np.float64,
                 )
-                out.extend(
-                    (numbers[k], places[k]) for k in np.flatnonzero(ratios >= cutoff).tolist()
-                )
+                kept = ratios >= cutoff
+                number_parts.append(numbers[kept])
+                position_parts.append(positions[kept])
             for owner, lengths in enumerate(uncovered):
                 for length in lengths:
                     full.setdefault(self.bucket(length), []).append(indexed[owner])
-        for (start, end), numbers in full.items():
+        for (start, end), numbers_compared in full.items():
             if start >= end:
                 continue
             # uint8: only which pairs reach the cutoff matters here (a score at or
             # above it is never stored as 0), and the matrix is 8 times smaller.
             scores = process.cdist(
-                [queries[n] for n in numbers],
+                [queries[n] for n in numbers_compared],
                 texts[start:end],
                 scorer=fuzz.ratio,
                 score_cutoff=cutoff,
                 dtype=np.uint8,
             )
             rows, columns = nonzero_cells(scores)
-            out.extend(
-                (numbers[row], column)
-                for row, column in zip(rows.tolist(), (columns + start).tolist(), strict=True)
-            )
-        return out
+            number_parts.append(np.asarray(numbers_compared, dtype=np.int64)[rows])
+            position_parts.append(columns + start)
+        return np.concatenate(number_parts), np.concatenate(position_parts)
 
 
 class CandidateIndex:
@@ -616,45 +624,55 @@ class CandidateIndex:
         searched = [(self.vocabularies, scorer.COMPOUND_MAX_LIFT if compound else MAX_LIFT)]
         if not compound:
             searched.append((self.compound_vocabularies, scorer.COMPOUND_MAX_LIFT))
-        results: dict[str, dict[int, float]] = {}
-        long_texts: list[str] = []
-        for text in dict.fromkeys(texts):
-            exact = self.option_id(text)
-            results[text] = {exact: 100.0} if exact is not None else {}
-            if len(text) > scorer.EXACT_TOKEN_MAX_LEN:
-                long_texts.append(text)
-        viewed_texts = {text: [view(text) for view in scorer.TOKEN_VIEWS] for text in long_texts}
-        for vocabularies, lift in searched:
-            found: dict[str, set[int]] = {text: set() for text in long_texts}
-            for v, vocabulary in enumerate(vocabularies):
-                viewed = [viewed_texts[text][v] for text in long_texts]
-                pointers, ids = vocabulary.pointers, vocabulary.option_ids
-                for number, position in vocabulary.matches(viewed, cutoff):
-                    found[long_texts[number]].update(
-                        ids[pointers[position] : pointers[position + 1]].tolist()
-                    )
-            # Each option found under some view: the similarity the scorer can give.
-            pair_texts: list[str] = []
-            pair_options: list[int] = []
-            for text, options in found.items():
-                known = results[text]
-                fresh = [option for option in options if option not in known]
-                pair_texts.extend([text] * len(fresh))
-                pair_options.extend(fresh)
-            if pair_options:
-                similarities = self._similarities(
-                    [viewed_texts[text] for text in pair_texts], pair_options, lift
-                )
-                for k in np.flatnonzero(similarities >= cutoff).tolist():
-                    results[pair_texts[k]][pair_options[k]] = float(similarities[k])
-        out: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
-        for text, pairs in results.items():
-            ordered = sorted(pairs)
-            out[text] = (
-                np.asarray(ordered, dtype=np.int64),
-                np.asarray([pairs[o] for o in ordered], dtype=np.float64),
+        distinct = list(dict.fromkeys(texts))
+        exact = [self.option_id(text) for text in distinct]
+        long_numbers = [n for n, t in enumerate(distinct) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
+        long_texts = [distinct[n] for n in long_numbers]
+        viewed_texts = [[view(text) for view in scorer.TOKEN_VIEWS] for text in long_texts]
+        width = len(self.option_texts)
+        # (text number, option) of each pair found, as one int key; its similarity.
+        keys = [
+            np.asarray(
+                [n * width + o for n, o in enumerate(exact) if o is not None], dtype=np.int64
             )
-        return out
+        ]
+        similarity_parts = [np.full(len(keys[0]), 100.0)]
+        long_owner = np.asarray(long_numbers, dtype=np.int64)
+        for vocabularies, lift in searched:
+            owner_parts: list[IntArray] = [_NO_INTS]
+            option_parts: list[IntArray] = [_NO_INTS]
+            for v, vocabulary in enumerate(vocabularies):
+                numbers, positions = vocabulary.matches([q[v] for q in viewed_texts], cutoff)
+                starts = vocabulary.pointers[positions]
+                counts = vocabulary.pointers[positions + 1] - starts
+                option_parts.append(vocabulary.option_ids[_expand(starts, counts)])
+                owner_parts.append(np.repeat(numbers, counts))
+            # Each option found under some view and not found before (its exact
+            # equal, another vocabulary): the similarity the scorer can give.
+            owners = np.concatenate(owner_parts)
+            found = unique(long_owner[owners] * width + np.concatenate(option_parts))
+            found = found[~np.isin(found, np.concatenate(keys))]
+            if not len(found):
+                continue
+            options = found % width
+            pair_views = [viewed_texts[k] for k in np.searchsorted(long_owner, found // width)]
+            similarities = self._similarities(pair_views, options.tolist(), lift)
+            kept = similarities >= cutoff
+            keys.append(found[kept])
+            similarity_parts.append(similarities[kept])
+        all_keys = np.concatenate(keys).astype(np.int64)
+        order = np.argsort(all_keys, kind="stable")
+        all_keys = all_keys[order]
+        all_similarities = np.concatenate(similarity_parts)[order].astype(np.float64)
+        bounds = np.searchsorted(all_keys // max(width, 1), np.arange(len(distinct) + 1)).tolist()
+        options_of = all_keys % max(width, 1)
+        return {
+            text: (
+                options_of[bounds[n] : bounds[n + 1]],
+                all_similarities[bounds[n] : bounds[n + 1]],
+            )
+            for n, text in enumerate(distinct)
+        }
 
     def _similarities(
         self, views: Sequence[Sequence[str]], options: Sequence[int], lift: float
@@ -738,12 +756,7 @@ class CandidateIndex:
         """``_postings``, and how many postings each option has."""
         starts = self.posting_pointers[options]
         counts = self.posting_pointers[options + 1] - starts
-        offsets = np.zeros(len(options), dtype=np.int64)
-        np.cumsum(counts[:-1], out=offsets[1:])
-        postings = np.repeat(starts - offsets, counts) + np.arange(
-            int(counts.sum()), dtype=np.int64
-        )
-        return postings, counts
+        return _expand(starts, counts), counts
 
     def survivors_many(
         self,
