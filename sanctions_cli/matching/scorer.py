@@ -26,7 +26,9 @@ unpaired lower the score two ways:
 A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
 names of one word each only when their consonants are spelled alike, else a little
-(``Cisco`` is not ``Zisco``).
+(``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
+vowels: against a name of another script a sound-alike lifts its pairs only when
+the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``).
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``), and a short word with a legal form it misspells
@@ -41,7 +43,8 @@ which must stay lossless (the tests compare indexed search with brute force):
 * a pair's similarity is ``_option_similarity``: the plain ``rapidfuzz.fuzz.ratio``,
   or a view's of ``TOKEN_VIEWS`` when higher but at most ``MAX_SKELETON_LIFT``,
   ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
-  only between names of one non-Latin script or with Chinese), at most
+  only between names of one non-Latin script or with Chinese, and across an abjad
+  when the consonants disagree: ``ABJAD_SCRIPTS``), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
   letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
@@ -142,6 +145,17 @@ COMPOUND_MIN_SIMILARITY = 85.0
 # The same limit when one name was transliterated from another script: larger,
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
 CROSS_SCRIPT_MAX_LIFT = 40.0
+
+# Scripts that leave short vowels unwritten: ``names.normalise`` reads them with
+# guessed vowels (``mhmd`` -> ``mahamad``), so only their consonants are evidence.
+# Across scripts a sound-alike lifts a pair of such a reading only when the
+# consonants of both skeletons agree (a final ``h``, the Arabic ta marbuta or a
+# silent Hebrew he, aside) and are at least ABJAD_MIN_CONSONANTS distinct sounds:
+# mahamad/Mohamed (m-h-m-t) and butin/Putin (p-t-n) still meet, while a
+# skeleton of two or three letters meets too many names (dud/Daud, luy/Luay:
+# t and l) and a consonant more or less is another name (kabali/Qabalan, sin/Shi).
+ABJAD_SCRIPTS = frozenset(("ARABIC", "HEBREW"))
+ABJAD_MIN_CONSONANTS = 2
 
 # Names written in these scripts are romanised one syllable per token: a syllable
 # pairs only with a spelling of the same sound (skeletons equal).
@@ -433,6 +447,20 @@ def _consonants(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", token))
 
 
+@lru_cache(maxsize=1 << 16)
+def _abjad_consonants(skeleton_text: str) -> str:
+    """The consonants of a skeleton as ABJAD_SCRIPTS compares them: a final ``h``
+    dropped (``fatimah`` / ``Fatima``)."""
+    consonants = _consonants(skeleton_text)
+    return consonants[:-1] if len(consonants) > 1 and consonants.endswith("h") else consonants
+
+
+def _abjad_consonants_agree(a: NameOption, b: NameOption) -> bool:
+    """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)."""
+    consonants = _abjad_consonants(a.views[-1])
+    return len(consonants) >= ABJAD_MIN_CONSONANTS and consonants == _abjad_consonants(b.views[-1])
+
+
 def _one_word_similarity(a: str, b: str, similarity: float) -> float:
     """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``)."""
     if a == b or _consonants(a) == _consonants(b):
@@ -570,6 +598,9 @@ def compare(
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
+    # A name read from an abjad against one of another script: its guessed vowels
+    # are no evidence (see ABJAD_SCRIPTS).
+    abjad = not same_script and bool({query.script, candidate.script} & ABJAD_SCRIPTS)
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -599,7 +630,8 @@ def compare(
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift
-            similarity = _option_similarity(q_opt, c_opt, same_script, lift)
+            plain_only = same_script or (abjad and not _abjad_consonants_agree(q_opt, c_opt))
+            similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
             if not compound:
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
                 if one_word:

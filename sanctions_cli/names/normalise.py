@@ -287,8 +287,12 @@ def _romanise_han(match: re.Match[str]) -> str:
     return " " + " ".join(lazy_pinyin(match.group(0))) + " "
 
 
-# Digraphs of consonants that anyascii writes for one Arabic letter.
-_ABJAD_DIGRAPHS = ("kh", "sh", "th", "dh", "gh", "zh")
+# Digraphs of consonants that anyascii writes for one Arabic (or Persian: "ch")
+# letter; Hebrew adds its tsade ("ts"), which in Arabic is two letters (ت س).
+# A letter's digraph is one consonant: no vowel is guessed inside it ("כץ" is
+# "khats", not "khatas").
+_ABJAD_DIGRAPHS: tuple[str, ...] = ("kh", "sh", "th", "dh", "gh", "zh", "ch")
+_HEBREW_DIGRAPHS = (*_ABJAD_DIGRAPHS, "ts")
 _ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
 # Hebrew letters whose anyascii reading is the less usual one in names: vav is
 # mostly a vowel (o/u) and pe at the start of a syllable a "p".
@@ -305,7 +309,7 @@ _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
 _GREEK_DIGRAPHS += (("μπ", "b"), ("ΜΠ", "B"), ("Μπ", "B"), ("γκ", "g"), ("ΓΚ", "G"), ("Γκ", "G"))
 
 
-def _restore_abjad_vowels(word: str) -> str:
+def _restore_abjad_vowels(word: str, digraphs: tuple[str, ...] = _ABJAD_DIGRAPHS) -> str:
     """Guess the vowels an abjad (Arabic, Hebrew) leaves unwritten.
 
     ``w``/``y`` (waw/ya, vav/yod) between consonants or at the end are vowels
@@ -317,7 +321,7 @@ def _restore_abjad_vowels(word: str) -> str:
     units: list[str] = []
     i = 0
     while i < len(word):
-        if word[i : i + 2] in _ABJAD_DIGRAPHS:
+        if word[i : i + 2] in digraphs:
             units.append(word[i : i + 2])
             i += 2
         else:
@@ -356,10 +360,12 @@ def _romanise_abjad(match: re.Match[str]) -> str:
 
 
 def _romanise_abjad_word(text: str) -> str:
+    digraphs = _ABJAD_DIGRAPHS
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
+        digraphs = _HEBREW_DIGRAPHS
     latin = anyascii(text).lower()
-    return " " + _restore_abjad_vowels(latin) + " "
+    return " " + _restore_abjad_vowels(latin, digraphs) + " "
 
 
 def _romanise_greek(match: re.Match[str]) -> str:

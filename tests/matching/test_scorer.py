@@ -213,3 +213,32 @@ def test_weights_are_picklable() -> None:
     restored = pickle.loads(pickle.dumps(weights))
     assert restored.rarity("kim") == weights.rarity("kim")
     assert restored.name_count == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a reading with guessed vowels: its consonants agree with the listed name's
+        ("محمد علي", "Mohamed Ali", 80.0),
+        ("خالد محمود", "Khaled Mahmoud", THRESHOLD),
+        ("فلاديمير بوتين", "Vladimir Putin", THRESHOLD),
+        ("ולדימיר פוטין", "Vladimir Putin", THRESHOLD),
+    ],
+)
+def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected: float) -> None:
+    assert score(a, b) >= expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a skeleton of one consonant (d-d, l) meets too many names
+        ("דוד לוי", "DA'UD, Lu'ay"),
+        # a consonant more or less is another name
+        ("سينا معین", "SHI, Min"),
+        ("محمد کابلی", "QABALAN, Muhammad"),
+        ("טליה כץ", "DALAH, Ghaith"),
+    ],
+)
+def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
