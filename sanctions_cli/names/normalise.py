@@ -11,14 +11,15 @@ Owns everything that turns a raw name into tokens:
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
   permissive licence); case folded; other punctuation becomes a token break.
 * ``tokenise``: token rules that make equal what is written differently: titles
-  and honorifics removed from people's names, company legal forms canonicalised across languages to
-  one class token (``llc``, ``jsc``, ``corp``, ``lp``), through a typo too
-  (``Compnay``, ``Jint Stock Company``), numbers written as words,
-  ordinals or Roman numerals turned into digits, Arabic articles and patronyms
-  made one form (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``),
-  digits inside words read as the letters they were mistaken for (``Sech1n``),
-  Korean surnames whose romanisations are too short to be matched fuzzily made
-  one form (``Ri``/``Lee``/``Yi``/``Rhee``).
+  and honorifics removed from people's names, company legal forms canonicalised
+  across languages to one class token (``llc``, ``jsc``, ``corp``, ``lp``),
+  through a typo too (``Compnay``, ``Jint Stock Company``), numbers written as
+  words (through a typo in a long one: ``Twelfrh``), ordinals or Roman numerals
+  turned into digits, Arabic articles and patronyms made one form
+  (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``), digits inside
+  words read as the letters they were mistaken for (``Sech1n``), Korean surnames
+  whose romanisations are too short to be matched fuzzily made one form
+  (``Ri``/``Lee``/``Yi``/``Rhee``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
   views (``names.phonetic``) computed once, so scoring does no string work.
@@ -35,6 +36,7 @@ from typing import Literal
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .phonetic import identity, skeleton
 
@@ -749,7 +751,35 @@ def _fix_ocr_digits(token: str) -> str:
     return token
 
 
+# A word of at least NUMBER_TYPO_MIN_LENGTH letters with one letter changed or two
+# adjacent letters swapped from exactly one number word, its first letter kept, is
+# that number misspelt ("twelfrh", "sevneth"): a number must agree, so a typo in
+# it would otherwise make the name another vessel or fund.  A letter added or
+# dropped is not read so: it makes words ("thirsty", "seconds"); nor is a first
+# letter changed ("mighty"/"eighty"), nor are shorter words ("there"/"three").
+NUMBER_TYPO_MIN_LENGTH = 6
+_NUMBER_WORDS = tuple(sorted(w for w in (*_UNITS, *_TENS) if len(w) >= NUMBER_TYPO_MIN_LENGTH))
+
+
+@lru_cache(maxsize=1 << 14)
+def _fix_number_typo(token: str) -> str:
+    """``token``, or the number word it misspells (see ``NUMBER_TYPO_MIN_LENGTH``)."""
+    if len(token) < NUMBER_TYPO_MIN_LENGTH or token in _UNITS or token in _TENS:
+        return token
+    if not token.isalpha():
+        return token
+    found = [
+        word
+        for word in _NUMBER_WORDS
+        if len(word) == len(token)
+        and word[0] == token[0]
+        and OSA.distance(token, word, score_cutoff=1) <= 1
+    ]
+    return found[0] if len(found) == 1 else token
+
+
 def _numbers(tokens: list[str]) -> list[str]:
+    tokens = [_fix_number_typo(t) for t in tokens]
     out: list[str] = []
     for index, token in enumerate(tokens):
         ordinal = _ORDINAL.match(token)

@@ -180,3 +180,20 @@ def test_words_typed_together_split_at_their_capitals() -> None:
     assert tokenise("SergeiLavrov") == ("sergei", "lavrov")
     assert tokenise("Volkswagen GmbH") == ("volkswagen", "llc")  # GmbH stays whole
     assert tokenise("ОБЩЕСТВО") == ("obshchestvo",)  # transliterated capitals are not words
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # a letter changed or two swapped in a long number word: the number
+        ("Twelfrh Ocean Administration", ("12", "ocean", "administration")),
+        ("Sevneth Fleet", ("7", "fleet")),
+        # a letter added or dropped, a first letter changed, a short word: words
+        ("Thirsty Camel", ("thirsty", "camel")),
+        ("Seconds Out", ("seconds", "out")),
+        ("Mighty Ventures", ("mighty", "ventures")),
+        ("There Now", ("there", "now")),
+    ],
+)
+def test_a_misspelt_number_word_is_its_number(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
