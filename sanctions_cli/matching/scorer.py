@@ -21,7 +21,10 @@ unpaired lower the score two ways:
   when the paired tokens include a rare one (``President Putin`` still identifies
   ``Vladimir Putin``) and full when all the paired tokens are common (``Ri Chol``
   is not ``Ri Pyong Chol``), when the screened name is one bare word
-  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
+  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing;
+  the listed person's given names all missing (``Fernanda Rodrigues`` /
+  ``RODRIGUEZ FERNANDEZ, Andre``) count at ``GIVEN_NAMES_OMISSION`` of their
+  length: family names are shared by relatives.
 
 A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
@@ -250,6 +253,19 @@ MIN_COMMON_FACTOR = 0.4
 # list (``names/token_prior.tsv``) as if the prior were this many names, so that a
 # small list (the bundled one has nine names) still knows that "Kim" is common.
 PRIOR_PSEUDO_NAMES = 5000.0
+
+# A listed person's given names all missing from the screened name ("Fernanda
+# Rodrigues" / "RODRIGUEZ FERNANDEZ, Andre", "Ahmad Hamdan" / "Salim Ahmad Salim
+# Hamdan"): the words it shares are family names, shared by relatives and
+# namesakes, so the given names count as omitted at this share of their length,
+# whatever their rarity (a common given name is still another person's).  The
+# given names are the words after the comma of "SURNAME, Given" or besides a
+# capitalised surname (``PreparedName.surname_mask``), and the first word of a name
+# written in a script whose names start with the person's own name, followed by
+# the father's and the family's (``GIVEN_NAME_FIRST_SCRIPTS``).  With a title
+# ("President Putin") a surname is how a known person is named.
+GIVEN_NAMES_OMISSION = ALPHA_COMMON
+GIVEN_NAME_FIRST_SCRIPTS = frozenset(("ARABIC",))
 
 # Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
 # and son, not spelling variants: points off when the pairing crosses the particle.
@@ -740,6 +756,12 @@ def compare(
         alpha *= 1.0 + OMISSION_GROWTH * omission / matched_weight
     alpha = min(alpha, ALPHA_COMMON)
     omission_cost = alpha * omission
+    # The listed person's given names are all missing: the screened name shares
+    # the family's names only (GIVEN_NAMES_OMISSION).
+    given = _given_names_mask(candidate)
+    given_missing = bool(given) and not used_c & given and not query.titled
+    if given_missing:
+        omission_cost = max(omission_cost, GIVEN_NAMES_OMISSION * _raw_length(candidate, given))
     if syllabic:
         # A Korean or Chinese name is a few syllables, each a token of two to four
         # letters: a syllable more or less is another given name (Zhang Wen / Zhang
@@ -763,6 +785,14 @@ def compare(
             Adjustment(
                 "missing_tokens",
                 f"words of one name are missing from the other (counted at {alpha:.2f})",
+                0.0,
+            )
+        )
+    if given_missing:
+        adjustments.append(
+            Adjustment(
+                "given_names_missing",
+                "the listed person's given names are not in the screened name",
                 0.0,
             )
         )
@@ -805,6 +835,27 @@ def compare(
         pairs=tuple(pairs),
         adjustments=tuple(adjustments),
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_mask(kinds: tuple[str, ...]) -> int:
+    """Bit i set when token i is a word."""
+    return sum(1 << i for i, kind in enumerate(kinds) if kind == "word")
+
+
+def _given_names_mask(name: PreparedName) -> int:
+    """The words of a listed person's given names (see ``GIVEN_NAMES_OMISSION``), or 0."""
+    words = _word_mask(name.kinds)
+    if name.surname_mask:
+        return words & ~name.surname_mask
+    if name.script in GIVEN_NAME_FIRST_SCRIPTS and words & 1 and words != 1:
+        return 1
+    return 0
+
+
+def _raw_length(name: PreparedName, mask: int) -> float:
+    """The length of the words of ``mask``, each capped at WORD_LENGTH_CAP."""
+    return float(sum(min(len(name.tokens[i]), WORD_LENGTH_CAP) for i in mask_bits(mask)))
 
 
 def _unpaired(

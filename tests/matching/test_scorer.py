@@ -242,3 +242,26 @@ def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected
 )
 def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
     assert score(a, b) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the listed person's given names are all missing: family names only
+        ("Fernanda Rodrigues", "RODRIGUEZ FERNANDEZ, Andre"),
+        ("Пилип Гунько", "PILIPENKO, Olga Vasilyevna"),
+    ],
+)
+def test_a_name_without_the_listed_given_names_does_not_match(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
+    assert "given_names_missing" in [
+        x.reason for x in compare(prepare_name(a), prepare_name(b)).adjustments
+    ]
+
+
+def test_an_arabic_name_starts_with_the_given_name() -> None:
+    listed = "سالم أحمد سالم حمدان"
+    # the father's and family's names without the person's own: a relative
+    assert score("أحمد همدان", listed) < score("سالم أحمد همدان", listed) - 5
+    # with a title, a surname is how a known person is named
+    assert score("President Putin", "PUTIN, Vladimir Vladimirovich") >= THRESHOLD
