@@ -157,6 +157,9 @@ CROSS_SCRIPT_MAX_LIFT = 40.0
 # mahamad/Mohamed (m-h-m-t) and butin/Putin (p-t-n) still meet, while a
 # skeleton of two or three letters meets too many names (dud/Daud, luy/Luay:
 # t and l) and a consonant more or less is another name (kabali/Qabalan, sin/Shi).
+# A final long vowel is written in an abjad (ya, waw: ``hasani``, ``mahamadi``):
+# one name ending with one (i, u, y) and the other with a consonant differ by a
+# suffix (Hasani/Hassan, Mohammadi/Mohammed).
 ABJAD_SCRIPTS = frozenset(("ARABIC", "HEBREW"))
 ABJAD_MIN_CONSONANTS = 2
 
@@ -474,7 +477,19 @@ def _abjad_consonants(skeleton_text: str) -> str:
 def _abjad_consonants_agree(a: NameOption, b: NameOption) -> bool:
     """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)."""
     consonants = _abjad_consonants(a.views[-1])
-    return len(consonants) >= ABJAD_MIN_CONSONANTS and consonants == _abjad_consonants(b.views[-1])
+    return (
+        len(consonants) >= ABJAD_MIN_CONSONANTS
+        and consonants == _abjad_consonants(b.views[-1])
+        and {_ending(a.text), _ending(b.text)} != {"long vowel", "consonant"}
+    )
+
+
+def _ending(text: str) -> str:
+    """How a spelling ends: "long vowel" (i, u, y), "vowel" (a, e, o) or "consonant"."""
+    last = text[-1:]
+    if last in ("i", "u", "y"):
+        return "long vowel"
+    return "vowel" if last in ("a", "e", "o") else "consonant"
 
 
 def _one_word_similarity(a: str, b: str, similarity: float) -> float:

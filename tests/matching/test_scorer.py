@@ -238,6 +238,8 @@ def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected
         ("سينا معین", "SHI, Min"),
         ("محمد کابلی", "QABALAN, Muhammad"),
         ("טליה כץ", "DALAH, Ghaith"),
+        # a written final long vowel is a suffix the other name lacks
+        ("علي حسنی", "ALI, Hassan"),
     ],
 )
 def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
