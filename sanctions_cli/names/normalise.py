@@ -9,7 +9,8 @@ Owns everything that turns a raw name into tokens:
   with the surname apart, abjads (Arabic, Hebrew) with their unwritten vowels
   restored roughly (see ``_restore_abjad_vowels``), Greek digraphs read as spoken,
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
-  permissive licence); case folded; other punctuation becomes a token break.
+  permissive licence); case folded; other punctuation becomes a token break,
+  but a capital hyphenated to a word is part of it (``M-VITO`` is one word).
 * ``tokenise``: token rules that make equal what is written differently: titles
   and honorifics removed from people's names, company legal forms canonicalised
   across languages to one class token (``llc``, ``jsc``, ``corp``, ``lp``),
@@ -54,6 +55,12 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # "Mcdonald".  Latin letters of the name as written only: transliterations
 # capitalise inside words ("OBShchESTVO").
 _CAMEL_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+# A capital letter hyphenated to a word is part of it, not an initial: "M-VITO",
+# "T-PLATFORMS", "X-HOLDING" are one word each ("M. Vito" is a person), while a
+# letter after a hyphen or a dot ("Lashkar-e-Tayyiba", "J.-P.") and a small
+# letter (the article of "Husam a-Shaykh") are left apart.  Compound options
+# still join "M Vito" into "mvito".
+_LETTER_PREFIX = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z])-(?=[A-Za-z]{2})")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -397,6 +404,7 @@ def normalise(text: str) -> str:
         text = _ARABIC.sub(_romanise_abjad, text)
         text = _HEBREW.sub(_romanise_abjad, text)
     text = _APOSTROPHES.sub("", text)
+    text = _LETTER_PREFIX.sub(r"\1", text)
     if not text.isascii():
         if is_foreign_hangul(text):
             text = _HANGUL_SYLLABLE.sub(_romanise_foreign_hangul, text)

@@ -126,6 +126,8 @@ def test_variants_match(a: str, b: str) -> None:
         # one bare word of a longer name: a surname or given name many people share
         ("Montenegro", "MONTENEGRO ESPINOZA, Luis Angel"),
         ("Valentin", "VALENTIN EMIROV"),
+        # a capital hyphenated to a word is no initial ("M. Vito" would be)
+        ("Vito Monti", "M-VITO"),
         # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
         ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
         # a patronymic names the father: another father, or the father's own name

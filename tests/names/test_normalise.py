@@ -200,3 +200,20 @@ def test_words_typed_together_split_at_their_capitals() -> None:
 )
 def test_a_misspelt_number_word_is_its_number(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # a capital letter hyphenated to a word is part of it
+        ("M-VITO", ("mvito",)),
+        ("T-PLATFORMS LTD", ("tplatforms", "llc")),
+        # not after a hyphen or a dot, nor a small letter (an article)
+        ("Lashkar-e-Tayyiba", ("lashkar", "e", "tayyiba")),
+        ("J.-P. Sartre", ("j", "p", "sartre")),
+        ("TAHA, Husam a-Rahman", ("taha", "husam", "a", "rahman")),
+        ("Kim Jong-U", ("kim", "jong", "u")),
+    ],
+)
+def test_a_letter_hyphenated_to_a_word_is_part_of_it(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
