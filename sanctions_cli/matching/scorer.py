@@ -32,6 +32,8 @@ names of one word each only when their consonants are spelled alike, else a litt
 (``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
 vowels: against a name of another script a sound-alike lifts its pairs only when
 the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``).
+A Korean or Chinese syllable pairs only with one of the same sound and glide
+(``hyon`` is not ``hun``).
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``), and a short word with a legal form it misspells
@@ -167,6 +169,11 @@ ABJAD_MIN_CONSONANTS = 2
 # pairs only with a spelling of the same sound (skeletons equal).
 SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
 SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
+# The skeleton merges a glide with the vowel after it (hyon/hun, kyong/kong: "o"),
+# but every romanisation writes a Korean glide (Hyon, Hyun, Hyeon for 현; Hun,
+# Hoon for 훈), as pinyin and Wade-Giles write theirs: syllables pair only when
+# both have a "y" after their first consonants or neither has.
+_GLIDE = re.compile("^[^aeiouy]*y")
 
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
@@ -371,6 +378,12 @@ def token_similarity(a: str, b: str) -> float:
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
         return 0.0
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
+
+
+@lru_cache(maxsize=1 << 14)
+def _has_glide(text: str) -> bool:
+    """True when a syllable has a "y" glide after its first consonants (see ``_GLIDE``)."""
+    return _GLIDE.match(text) is not None
 
 
 def _starts_with_vowel(text: str) -> bool:
@@ -670,7 +683,13 @@ def compare(
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
-            ) or (syllabic and similarity < SYLLABLE_MIN_SIMILARITY)
+            ) or (
+                syllabic
+                and (
+                    similarity < SYLLABLE_MIN_SIMILARITY
+                    or (not compound and _has_glide(q_opt.text) != _has_glide(c_opt.text))
+                )
+            )
             if compound and similarity < COMPOUND_MIN_SIMILARITY:
                 # Words joined stand for a word written apart (Jong Sik / Jongsik),
                 # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich".

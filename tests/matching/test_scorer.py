@@ -139,6 +139,8 @@ def test_variants_match(a: str, b: str) -> None:
         ("张文", "ZHANG, Wen-Fu"),
         ("김성호", "KIM, Song"),
         ("김유진", "RYU, Jin"),
+        # a syllable with a glide is not one without (현 Hyon is not 훈 Hun)
+        ("김승현", "KIM, So'ng-hun"),
     ],
 )
 def test_different_parties_do_not_match(a: str, b: str) -> None:
@@ -269,3 +271,11 @@ def test_an_arabic_name_starts_with_the_given_name() -> None:
     assert score("أحمد همدان", listed) < score("سالم أحمد همدان", listed) - 5
     # with a title, a surname is how a known person is named
     assert score("President Putin", "PUTIN, Vladimir Vladimirovich") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("김승현", "KIM Sung Hyun"), ("김경희", "KIM Kyong Hui"), ("리영호", "RI Yong Ho")],
+)
+def test_korean_syllables_with_a_glide_match_its_romanisations(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
