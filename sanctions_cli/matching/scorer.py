@@ -27,7 +27,8 @@ unpaired lower the score two ways:
   length: family names are shared by relatives.
 
 A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
-with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
+with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
+``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), and between two
 names of one word each only when their consonants are spelled alike, else a little
 (``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
 vowels: against a name of another script a sound-alike lifts its pairs only when
@@ -47,9 +48,10 @@ which must stay lossless (the tests compare indexed search with brute force):
 
 * a pair's similarity is ``_option_similarity``: the plain ``rapidfuzz.fuzz.ratio``,
   or a view's of ``TOKEN_VIEWS`` when higher but at most ``MAX_SKELETON_LIFT``,
-  ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
-  only between names of one non-Latin script or with Chinese, and across an abjad
-  when the consonants disagree: ``ABJAD_SCRIPTS``), at most
+  ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one, and
+  the plain one when lifted below ``MIN_LIFTED_SIMILARITY`` (plain only between
+  names of one non-Latin script or with Chinese, and across an abjad when the
+  consonants disagree: ``ABJAD_SCRIPTS``), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
   letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
@@ -129,6 +131,12 @@ MAX_VARIANT_SIMILARITY = 94.0
 # Vladimir) or vowel (Osama/Usama), hardly on whether it has one, while Shane/Anne
 # (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
+
+# A sound-alike is evidence when the skeletons are (nearly) equal; lifted to less
+# than this, a pair only shares some sounds (Zacarias/Carlos: 57 spelled, 77 as
+# skeletons) and keeps its spelling similarity: a given name that is another
+# given name must count as a contradiction, not as a weak pair.
+MIN_LIFTED_SIMILARITY = 80.0
 
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
 # SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
@@ -413,6 +421,8 @@ def _option_similarity(
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             best = max(best, fuzz.ratio(view_a, view_b))
         best = min(best, plain + max_lift)
+        if best < MIN_LIFTED_SIMILARITY:
+            best = plain  # skeletons only partly alike (see MIN_LIFTED_SIMILARITY)
     return min(best, MAX_VARIANT_SIMILARITY)
 
 

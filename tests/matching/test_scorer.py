@@ -279,3 +279,14 @@ def test_an_arabic_name_starts_with_the_given_name() -> None:
 )
 def test_korean_syllables_with_a_glide_match_its_romanisations(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
+
+
+def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
+    # zacarias/carlos: 57 spelled, 77 as skeletons: another given name, no pair
+    match = compare(
+        prepare_name("Zacarías Olivas Ojeda"), prepare_name("OLIVAS OJEDA, Juan Carlos")
+    )
+    assert "zacarias" not in [p.query for p in match.pairs]
+    assert match.score < THRESHOLD
+    # skeletons equal: a sound-alike still
+    assert score("Hussein Ali", "HUSAYN, Ali") >= THRESHOLD
