@@ -8,7 +8,9 @@ matter, ``Jong-Sik``/``Jong Sik``/``Jongsik`` agree and a shared token cannot be
 counted twice.
 
 Each pair contributes its similarity, made steeper below 100 (a pair at 80 is
-weak evidence, not 80 % of a match), times the weights of its tokens.  A token's
+weak evidence, not 80 % of a match; steeper still against a listed name of one
+word, unless both names are one long word: ``SINGLE_WORD_LONG_LENGTH``), times
+the weights of its tokens.  A token's
 weight grows with its length and with its rarity in the loaded lists
 (``TokenWeights``): ``Kim``, ``Mohammed``, ``Trading`` count less than
 ``Nuristani``.  Legal forms, particles and initials weigh little.  Tokens left
@@ -192,6 +194,13 @@ PAIR_DEFICIT_GAIN = 1.5
 # scores 100, a sound-alike of an equal skeleton (94) 88, one typo in a long word
 # (93) about 86.
 SINGLE_WORD_DEFICIT_GAIN = 2.0
+
+# ... but not between two names of one word each of at least this many letters:
+# another word is seldom one typo from a word that long ("eviateksim"/"Aviateksim"
+# 90 is a typo, while Cassiano/Kashan, Cisco/Zisco are short), so their pair counts
+# as in longer names.  A screened name with words more keeps the steeper gain: its
+# other words are not in the listed name ("Sebastien Mary" / "SEBASTIANO").
+SINGLE_WORD_LONG_LENGTH = 9
 
 # Two names of one word each have nothing else to agree on: a sound-alike lifts
 # their pair in full only when the words' consonants are spelled alike (a vowel
@@ -748,7 +757,10 @@ def compare(
         pairs.append(TokenPair(q_opt.text, c_opt.text, round(similarity, 1)))
         paired.append((q_opt.mask, c_opt.mask))
         if is_real:
-            credit = max(0.0, 100.0 - gain * (100.0 - similarity))
+            pair_gain = gain
+            if one_word and min(len(q_opt.text), len(c_opt.text)) >= SINGLE_WORD_LONG_LENGTH:
+                pair_gain = PAIR_DEFICIT_GAIN
+            credit = max(0.0, 100.0 - pair_gain * (100.0 - similarity))
             best_similarity = max(best_similarity, similarity)
             # A rare token found only approximately identifies less than found
             # exactly: its rarity counts in full at 100, not at all at

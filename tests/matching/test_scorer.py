@@ -290,3 +290,19 @@ def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
     assert match.score < THRESHOLD
     # skeletons equal: a sound-alike still
     assert score("Hussein Ali", "HUSAYN, Ali") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # one typo in a long single word: a typo, as in a longer name
+        ("LLC Eviateksim", "LIMITED LIABILITY COMPANY AVIATEKSIM", True),
+        ("Eviateksim", "AVIATEKSIM", True),
+        # a short single word one typo away is often another word
+        ("Cisco", "ZISCO", False),
+        # a screened name with a word more than the listed one-word name
+        ("Sébastien Mary", "SEBASTIANO", False),
+    ],
+)
+def test_a_typo_in_a_long_single_word_is_a_typo(a: str, b: str, expected: bool) -> None:
+    assert (score(a, b) >= THRESHOLD) is expected
