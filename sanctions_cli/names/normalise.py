@@ -520,6 +520,7 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "ltd",
         "limited",
         "ltda",
+        "limitada",
         "limited liability company",
         "limited liability co",
         "ooo",
@@ -899,6 +900,10 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
 
 
 def _legal_forms(tokens: list[str]) -> list[str]:
+    # A word read through a typo as a word of a legal form stays as written when
+    # it makes no legal form: "Aisha", "Antonia", "Republic" are names, not
+    # "kaisha", "anonima", "public" of a phrase that is not there.
+    written = tokens
     tokens = [_fix_legal_typo(t) for t in tokens]
     out: list[str] = []
     index = 0
@@ -909,7 +914,7 @@ def _legal_forms(tokens: list[str]) -> list[str]:
         if found is None:
             found = _exact_legal_phrase(tokens, index, 1)
         if found is None:
-            out.append(tokens[index])
+            out.append(written[index])
             index += 1
         else:
             out.append(found[0])

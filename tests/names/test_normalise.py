@@ -133,6 +133,12 @@ def test_script_of() -> None:
         # words that only look like part of a phrase stay words
         ("Stock Company Ltd", ("stock", "corp", "llc")),
         ("Bank Joint", ("bank", "joint")),
+        # a word read as a word of a phrase that is not there stays as written
+        ("Aisha Antonia", ("aisha", "antonia")),
+        ("Republic Trading", ("republic", "trading")),
+        # Limitada (Ltda), through a typo too
+        ("Star Trade Ghana Limitada", ("star", "trade", "ghana", "llc")),
+        ("Star Trade Ghana Limittad", ("star", "trade", "ghana", "llc")),
     ],
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
