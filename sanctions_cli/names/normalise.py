@@ -938,9 +938,10 @@ def token_kind(token: str) -> TokenKind:
     return "word"
 
 
-def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
+def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ...]:
     """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
-    not stand between two words is an initial ("Y. El Ballouti", "Smith, E. J.")."""
+    not stand between two words, or that ``text`` writes with a full stop, is an
+    initial ("Y. El Ballouti", "Smith, E. J.", "Abu Bakr Y. Jabir")."""
     kinds = [token_kind(t) for t in tokens]
     for index, token in enumerate(tokens):
         if kinds[index] == "particle" and len(token) == 1:
@@ -949,9 +950,14 @@ def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
                 and len(tokens[index - 1]) > 1
                 and len(tokens[index + 1]) > 1
             )
-            if not between_words:
+            if not between_words or _abbreviated(text, token):
                 kinds[index] = "initial"
     return tuple(kinds)
+
+
+def _abbreviated(text: str, letter: str) -> bool:
+    """True when ``text`` writes the one letter ``letter`` alone with a full stop."""
+    return re.search(rf"(?<![^\W\d_]){letter}\.", text, re.IGNORECASE) is not None
 
 
 def script_of(text: str) -> str:
@@ -1068,7 +1074,7 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
-    kinds = _token_kinds(tokens)
+    kinds = _token_kinds(tokens, text)
     options = tuple(
         NameOption(
             text=option_text,

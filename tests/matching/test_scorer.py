@@ -306,3 +306,9 @@ def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
 )
 def test_a_typo_in_a_long_single_word_is_a_typo(a: str, b: str, expected: bool) -> None:
     assert (score(a, b) >= THRESHOLD) is expected
+
+
+def test_an_abbreviated_connector_letter_pairs_as_an_initial() -> None:
+    match = compare(prepare_name("abu BAKR Y. JABIR"), prepare_name("ABU BAKR YUNIS JABIR"))
+    assert ("y", "yunis") in [(p.query, p.candidate) for p in match.pairs]
+    assert match.score >= THRESHOLD

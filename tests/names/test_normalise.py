@@ -151,6 +151,9 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
         ("Y. El Ballouti", ("initial", "particle", "word")),
         ("Smith, E. J.", ("word", "initial", "initial")),
         ("Maria y Jose", ("word", "particle", "word")),
+        # written with a full stop, a connector letter between words is an initial
+        ("Abu Bakr Y. Jabir", ("particle", "word", "initial", "word")),
+        ("TOMMY. E Smith", ("word", "particle", "word")),
     ],
 )
 def test_a_connector_letter_that_joins_nothing_is_an_initial(
