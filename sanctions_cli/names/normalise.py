@@ -535,6 +535,11 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "srl",
         "s r l",
         "societatea cu raspundere limitata",
+        # Mexico's "sociedad de responsabilidad limitada" (S. de R.L. [de C.V.])
+        "s de r l",
+        "s de rl",
+        "s de r l de c v",
+        "s de rl de cv",
         "sp z o o",
         "spolka z ograniczona odpowiedzialnoscia",
         "sro",
@@ -584,6 +589,10 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "s a",
         "societe anonyme",
         "sociedad anonima",
+        # Mexico's "sociedad anonima de capital variable" (S.A. de C.V.)
+        "s a de c v",
+        "sa de cv",
+        "sociedad anonima de capital variable",
         "spa",
         "s p a",
         "plc",

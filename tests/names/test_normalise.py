@@ -51,6 +51,8 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
         ("FABERLIC EUROPE Sp. z o.o.", ("faberlic", "europe", "llc")),
         ("Stripe Limited Liability Company", ("stripe", "llc")),
         ("OOO Romashka", ("llc", "romashka")),
+        ("Inmobiliaria del Norte S.A. de C.V.", ("inmobiliaria", "del", "norte", "jsc")),
+        ("Grupo Sur S. de R.L. de C.V.", ("grupo", "sur", "llc")),
         ("Microsoft Corp.", ("microsoft", "corp")),
         # numbers agree whatever their spelling
         ("Brigade Forty-Four", ("brigade", "44")),
