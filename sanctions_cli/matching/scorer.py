@@ -35,7 +35,9 @@ with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at le
 names of one word each only when their consonants are spelled alike, else a little
 (``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
 vowels: against a name of another script a sound-alike lifts its pairs only when
-the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``).
+the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``),
+and a name with a written final long vowel is another name than without it
+(``Mohammadi`` is not ``Mohammad``: ``ABJAD_SUFFIX_MAX_SIMILARITY``).
 A Korean or Chinese syllable pairs only with one of the same sound and glide
 (``hyon`` is not ``hun``).
 
@@ -175,6 +177,11 @@ CROSS_SCRIPT_MAX_LIFT = 40.0
 # suffix (Hasani/Hassan, Mohammadi/Mohammed).
 ABJAD_SCRIPTS = frozenset(("ARABIC", "HEBREW"))
 ABJAD_MIN_CONSONANTS = 2
+
+# A name and the same name with a written final long vowel, in or against an abjad,
+# are two names (the nisba: Mohammad/Mohammadi, Ahmad/Ahmadi, Hassan/Hassani): a
+# pair of them counts at most this, as a weak pair, whatever their spelling.
+ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 
 # Names written in these scripts are romanised one syllable per token: a syllable
 # pairs only with a spelling of the same sound (skeletons equal).
@@ -516,8 +523,13 @@ def _abjad_consonants_agree(a: NameOption, b: NameOption) -> bool:
     return (
         len(consonants) >= ABJAD_MIN_CONSONANTS
         and consonants == _abjad_consonants(b.views[-1])
-        and {_ending(a.text), _ending(b.text)} != {"long vowel", "consonant"}
+        and not _suffixed(a.text, b.text)
     )
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """True when one spelling ends with a long vowel and the other with a consonant."""
+    return a != b and {_ending(a), _ending(b)} == {"long vowel", "consonant"}
 
 
 def _ending(text: str) -> str:
@@ -667,7 +679,8 @@ def compare(
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
     # A name read from an abjad against one of another script: its guessed vowels
     # are no evidence (see ABJAD_SCRIPTS).
-    abjad = not same_script and bool({query.script, candidate.script} & ABJAD_SCRIPTS)
+    abjad_read = bool({query.script, candidate.script} & ABJAD_SCRIPTS)
+    abjad = abjad_read and not same_script
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -701,6 +714,8 @@ def compare(
             similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
             if not compound:
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
+                if abjad_read and _suffixed(q_opt.text, c_opt.text):
+                    similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
                     similarity = _one_word_similarity(q_opt.text, c_opt.text, similarity)
             short_miss = (
@@ -904,7 +919,10 @@ def _word_mask(kinds: tuple[str, ...]) -> int:
 
 
 def _given_names_mask(name: PreparedName) -> int:
-    """The words of a listed person's given names (see ``GIVEN_NAMES_OMISSION``), or 0."""
+    """The words of a listed person's given names (see ``GIVEN_NAMES_OMISSION``), or 0
+    (a company's name has none, whatever its capitals)."""
+    if name.is_organisation:
+        return 0
     words = _word_mask(name.kinds)
     if name.surname_mask:
         return words & ~name.surname_mask

@@ -306,9 +306,6 @@ _ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
 # Hebrew letters whose anyascii reading is the less usual one in names: vav is
 # mostly a vowel (o/u) and pe at the start of a syllable a "p".
 _HEBREW_PRE = str.maketrans({"ו": "w", "פ": "p"})
-# Arabic alif, which anyascii drops, is a long "a": a guess restores it between
-# consonants, but not at either end of a word ("نیما" is "nima", "احمد" "ahamad").
-_ARABIC_PRE = str.maketrans({"ا": "a"})
 # Greek digraphs read as spoken: "ου" is u, "ντ" d, "μπ" b, "γκ" g.
 _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("ου", "u"),
@@ -376,8 +373,6 @@ def _romanise_abjad_word(text: str) -> str:
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
         digraphs = _HEBREW_DIGRAPHS
-    else:
-        text = text.translate(_ARABIC_PRE)
     latin = anyascii(text).lower()
     return " " + _restore_abjad_vowels(latin, digraphs) + " "
 

@@ -244,6 +244,7 @@ def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected
         ("טליה כץ", "DALAH, Ghaith"),
         # a written final long vowel is a suffix the other name lacks
         ("علي حسنی", "ALI, Hassan"),
+        ("نیما محمدی", "محمد نعيم بريخ خدايداد"),
     ],
 )
 def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
@@ -263,6 +264,11 @@ def test_a_name_without_the_listed_given_names_does_not_match(a: str, b: str) ->
     assert "given_names_missing" in [
         x.reason for x in compare(prepare_name(a), prepare_name(b)).adjustments
     ]
+
+
+def test_a_company_has_no_given_names() -> None:
+    match = compare(prepare_name("Rosneft LLC"), prepare_name("ROSNEFT Trading LLC"))
+    assert "given_names_missing" not in [a.reason for a in match.adjustments]
 
 
 def test_an_arabic_name_starts_with_the_given_name() -> None:
@@ -313,3 +319,10 @@ def test_an_abbreviated_connector_letter_pairs_as_an_initial() -> None:
     match = compare(prepare_name("abu BAKR Y. JABIR"), prepare_name("ABU BAKR YUNIS JABIR"))
     assert ("y", "yunis") in [(p.query, p.candidate) for p in match.pairs]
     assert match.score >= THRESHOLD
+
+
+def test_a_nisba_is_another_name_than_the_name() -> None:
+    # محمدی (Mohammadi) is not محمد (Mohammad), in one script or across scripts
+    for listed in ("محمد نعيم", "Mohammad Naim"):
+        match = compare(prepare_name("نعيم محمدی"), prepare_name(listed))
+        assert all(p.score <= 80 for p in match.pairs if p.query == "mahamadi")
