@@ -8,7 +8,10 @@ matter, ``Jong-Sik``/``Jong Sik``/``Jongsik`` agree and a shared token cannot be
 counted twice.
 
 Each pair contributes its similarity, made steeper below 100 (a pair at 80 is
-weak evidence, not 80 % of a match), times the weights of its tokens.  A token's
+weak evidence, not 80 % of a match; steeper still against a listed name of one
+word, unless both names are one word of five letters or more:
+``SINGLE_WORD_LONG_LENGTH``), times
+the weights of its tokens.  A token's
 weight grows with its length and with its rarity in the loaded lists
 (``TokenWeights``): ``Kim``, ``Mohammed``, ``Trading`` count less than
 ``Nuristani``.  Legal forms, particles and initials weigh little.  Tokens left
@@ -21,12 +24,22 @@ unpaired lower the score two ways:
   when the paired tokens include a rare one (``President Putin`` still identifies
   ``Vladimir Putin``) and full when all the paired tokens are common (``Ri Chol``
   is not ``Ri Pyong Chol``), when the screened name is one bare word
-  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing.
+  (``Montenegro``), or when a syllable of a Korean or Chinese name is missing;
+  the listed person's given names all missing (``Fernanda Rodrigues`` /
+  ``RODRIGUEZ FERNANDEZ, Andre``) count at ``GIVEN_NAMES_OMISSION`` of their
+  length: family names are shared by relatives.
 
 A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
-with a vowel or both with a consonant (``Shane`` is not ``Anne``), and between two
+with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
+``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), and between two
 names of one word each only when their consonants are spelled alike, else a little
-(``Cisco`` is not ``Zisco``).
+(``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
+vowels: against a name of another script a sound-alike lifts its pairs only when
+the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``),
+and a name with a written final long vowel is another name than without it
+(``Mohammadi`` is not ``Mohammad``: ``ABJAD_SUFFIX_MAX_SIMILARITY``).
+A Korean or Chinese syllable pairs only with one of the same sound and glide
+(``hyon`` is not ``hun``).
 
 Numbers must agree (``Vessel 1`` is not ``Vessel 2``); an initial pairs with a word
 of that letter (``J. S. Kim``), and a short word with a legal form it misspells
@@ -40,8 +53,10 @@ which must stay lossless (the tests compare indexed search with brute force):
 
 * a pair's similarity is ``_option_similarity``: the plain ``rapidfuzz.fuzz.ratio``,
   or a view's of ``TOKEN_VIEWS`` when higher but at most ``MAX_SKELETON_LIFT``,
-  ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one (plain
-  only between names of one non-Latin script or with Chinese), at most
+  ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one, and
+  the plain one when lifted below ``MIN_LIFTED_SIMILARITY`` (plain only between
+  names of one non-Latin script or with Chinese, and across an abjad when the
+  consonants disagree: ``ABJAD_SCRIPTS``), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
   letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
@@ -122,6 +137,12 @@ MAX_VARIANT_SIMILARITY = 94.0
 # (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
 
+# A sound-alike is evidence when the skeletons are (nearly) equal; lifted to less
+# than this, a pair only shares some sounds (Zacarias/Carlos: 57 spelled, 77 as
+# skeletons) and keeps its spelling similarity: a given name that is another
+# given name must count as a contradiction, not as a weak pair.
+MIN_LIFTED_SIMILARITY = 80.0
+
 # Two short tokens (at most SHORT_TOKEN_LENGTH letters) pair only from
 # SHORT_PAIR_MIN_SIMILARITY: one letter in four is another name (Wang/Yang), and
 # their romanisation variants meet in the skeleton anyway (Chol/Chul: 94).
@@ -143,10 +164,34 @@ COMPOUND_MIN_SIMILARITY = 85.0
 # as a transliteration is a guess at a spelling (Arabic "mahamad" / "Mohamed").
 CROSS_SCRIPT_MAX_LIFT = 40.0
 
+# Scripts that leave short vowels unwritten: ``names.normalise`` reads them with
+# guessed vowels (``mhmd`` -> ``mahamad``), so only their consonants are evidence.
+# Across scripts a sound-alike lifts a pair of such a reading only when the
+# consonants of both skeletons agree (a final ``h``, the Arabic ta marbuta or a
+# silent Hebrew he, aside) and are at least ABJAD_MIN_CONSONANTS distinct sounds:
+# mahamad/Mohamed (m-h-m-t) and butin/Putin (p-t-n) still meet, while a
+# skeleton of two or three letters meets too many names (dud/Daud, luy/Luay:
+# t and l) and a consonant more or less is another name (kabali/Qabalan, sin/Shi).
+# A final long vowel is written in an abjad (ya, waw: ``hasani``, ``mahamadi``):
+# one name ending with one (i, u, y) and the other with a consonant differ by a
+# suffix (Hasani/Hassan, Mohammadi/Mohammed).
+ABJAD_SCRIPTS = frozenset(("ARABIC", "HEBREW"))
+ABJAD_MIN_CONSONANTS = 2
+
+# A name and the same name with a written final long vowel, in or against an abjad,
+# are two names (the nisba: Mohammad/Mohammadi, Ahmad/Ahmadi, Hassan/Hassani): a
+# pair of them counts at most this, as a weak pair, whatever their spelling.
+ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
+
 # Names written in these scripts are romanised one syllable per token: a syllable
 # pairs only with a spelling of the same sound (skeletons equal).
 SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
 SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
+# The skeleton merges a glide with the vowel after it (hyon/hun, kyong/kong: "o"),
+# but every romanisation writes a Korean glide (Hyon, Hyun, Hyeon for 현; Hun,
+# Hoon for 훈), as pinyin and Wade-Giles write theirs: syllables pair only when
+# both have a "y" after their first consonants or neither has.
+_GLIDE = re.compile("^[^aeiouy]*y")
 
 # A pair's similarity s counts as 100 - PAIR_DEFICIT_GAIN * (100 - s): one typo in
 # a long token (s ~ 90) costs little, a pair at 75 ("Chad"/"China") is barely
@@ -157,6 +202,17 @@ PAIR_DEFICIT_GAIN = 1.5
 # scores 100, a sound-alike of an equal skeleton (94) 88, one typo in a long word
 # (93) about 86.
 SINGLE_WORD_DEFICIT_GAIN = 2.0
+
+# ... but not between two names of one word each of at least this many letters:
+# from five letters one typo is as usual a typo (fuzzy search engines allow one
+# edit from there: "eviateksim"/"Aviateksim" 90, "sertal"/"Srtal" 91, "salina"/
+# "Saina" 91), so their pair counts as in longer names; a sound-alike between them
+# is still held down by ONE_WORD_MAX_LIFT (Cisco/Zisco, Cassiano/Kashan).  A
+# screened name with words more keeps the steeper gain: its other words are not in
+# the listed name ("Sebastien Mary" / "SEBASTIANO").  Measured (evaluate_matching,
+# seeds 7, 11 and 23 with nine letters as the alternative): 8 more of 3 x 1,000
+# generated variants found, 1 more false alert on 3 x 3,000 clean names.
+SINGLE_WORD_LONG_LENGTH = 5
 
 # Two names of one word each have nothing else to agree on: a sound-alike lifts
 # their pair in full only when the words' consonants are spelled alike (a vowel
@@ -236,6 +292,19 @@ MIN_COMMON_FACTOR = 0.4
 # list (``names/token_prior.tsv``) as if the prior were this many names, so that a
 # small list (the bundled one has nine names) still knows that "Kim" is common.
 PRIOR_PSEUDO_NAMES = 5000.0
+
+# A listed person's given names all missing from the screened name ("Fernanda
+# Rodrigues" / "RODRIGUEZ FERNANDEZ, Andre", "Ahmad Hamdan" / "Salim Ahmad Salim
+# Hamdan"): the words it shares are family names, shared by relatives and
+# namesakes, so the given names count as omitted at this share of their length,
+# whatever their rarity (a common given name is still another person's).  The
+# given names are the words after the comma of "SURNAME, Given" or besides a
+# capitalised surname (``PreparedName.surname_mask``), and the first word of a name
+# written in a script whose names start with the person's own name, followed by
+# the father's and the family's (``GIVEN_NAME_FIRST_SCRIPTS``).  With a title
+# ("President Putin") a surname is how a known person is named.
+GIVEN_NAMES_OMISSION = ALPHA_COMMON
+GIVEN_NAME_FIRST_SCRIPTS = frozenset(("ARABIC",))
 
 # Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
 # and son, not spelling variants: points off when the pairing crosses the particle.
@@ -340,6 +409,12 @@ def token_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
 
 
+@lru_cache(maxsize=1 << 14)
+def _has_glide(text: str) -> bool:
+    """True when a syllable has a "y" glide after its first consonants (see ``_GLIDE``)."""
+    return _GLIDE.match(text) is not None
+
+
 def _starts_with_vowel(text: str) -> bool:
     """True when a spelling starts with a vowel letter ("y" is the consonant of Yusuf)."""
     return text[:1] in "aeiou"
@@ -367,6 +442,8 @@ def _option_similarity(
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             best = max(best, fuzz.ratio(view_a, view_b))
         best = min(best, plain + max_lift)
+        if best < MIN_LIFTED_SIMILARITY:
+            best = plain  # skeletons only partly alike (see MIN_LIFTED_SIMILARITY)
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
@@ -431,6 +508,37 @@ _VOWELS = re.compile("[aeiouy]+")
 def _consonants(token: str) -> str:
     """The consonants of a token as spelled, doubled letters once: ``qaeda`` -> ``qd``."""
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", token))
+
+
+@lru_cache(maxsize=1 << 16)
+def _abjad_consonants(skeleton_text: str) -> str:
+    """The consonants of a skeleton as ABJAD_SCRIPTS compares them: a final ``h``
+    dropped (``fatimah`` / ``Fatima``)."""
+    consonants = _consonants(skeleton_text)
+    return consonants[:-1] if len(consonants) > 1 and consonants.endswith("h") else consonants
+
+
+def _abjad_consonants_agree(a: NameOption, b: NameOption) -> bool:
+    """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)."""
+    consonants = _abjad_consonants(a.views[-1])
+    return (
+        len(consonants) >= ABJAD_MIN_CONSONANTS
+        and consonants == _abjad_consonants(b.views[-1])
+        and not _suffixed(a.text, b.text)
+    )
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """True when one spelling ends with a long vowel and the other with a consonant."""
+    return a != b and {_ending(a), _ending(b)} == {"long vowel", "consonant"}
+
+
+def _ending(text: str) -> str:
+    """How a spelling ends: "long vowel" (i, u, y), "vowel" (a, e, o) or "consonant"."""
+    last = text[-1:]
+    if last in ("i", "u", "y"):
+        return "long vowel"
+    return "vowel" if last in ("a", "e", "o") else "consonant"
 
 
 def _one_word_similarity(a: str, b: str, similarity: float) -> float:
@@ -570,6 +678,10 @@ def compare(
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
+    # A name read from an abjad against one of another script: its guessed vowels
+    # are no evidence (see ABJAD_SCRIPTS).
+    abjad_read = bool({query.script, candidate.script} & ABJAD_SCRIPTS)
+    abjad = abjad_read and not same_script
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -599,15 +711,24 @@ def compare(
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift
-            similarity = _option_similarity(q_opt, c_opt, same_script, lift)
+            plain_only = same_script or (abjad and not _abjad_consonants_agree(q_opt, c_opt))
+            similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
             if not compound:
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
+                if abjad_read and _suffixed(q_opt.text, c_opt.text):
+                    similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
                     similarity = _one_word_similarity(q_opt.text, c_opt.text, similarity)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
-            ) or (syllabic and similarity < SYLLABLE_MIN_SIMILARITY)
+            ) or (
+                syllabic
+                and (
+                    similarity < SYLLABLE_MIN_SIMILARITY
+                    or (not compound and _has_glide(q_opt.text) != _has_glide(c_opt.text))
+                )
+            )
             if compound and similarity < COMPOUND_MIN_SIMILARITY:
                 # Words joined stand for a word written apart (Jong Sik / Jongsik),
                 # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich".
@@ -656,7 +777,10 @@ def compare(
         pairs.append(TokenPair(q_opt.text, c_opt.text, round(similarity, 1)))
         paired.append((q_opt.mask, c_opt.mask))
         if is_real:
-            credit = max(0.0, 100.0 - gain * (100.0 - similarity))
+            pair_gain = gain
+            if one_word and min(len(q_opt.text), len(c_opt.text)) >= SINGLE_WORD_LONG_LENGTH:
+                pair_gain = PAIR_DEFICIT_GAIN
+            credit = max(0.0, 100.0 - pair_gain * (100.0 - similarity))
             best_similarity = max(best_similarity, similarity)
             # A rare token found only approximately identifies less than found
             # exactly: its rarity counts in full at 100, not at all at
@@ -708,6 +832,12 @@ def compare(
         alpha *= 1.0 + OMISSION_GROWTH * omission / matched_weight
     alpha = min(alpha, ALPHA_COMMON)
     omission_cost = alpha * omission
+    # The listed person's given names are all missing: the screened name shares
+    # the family's names only (GIVEN_NAMES_OMISSION).
+    given = _given_names_mask(candidate)
+    given_missing = bool(given) and not used_c & given and not query.titled
+    if given_missing:
+        omission_cost = max(omission_cost, GIVEN_NAMES_OMISSION * _raw_length(candidate, given))
     if syllabic:
         # A Korean or Chinese name is a few syllables, each a token of two to four
         # letters: a syllable more or less is another given name (Zhang Wen / Zhang
@@ -731,6 +861,14 @@ def compare(
             Adjustment(
                 "missing_tokens",
                 f"words of one name are missing from the other (counted at {alpha:.2f})",
+                0.0,
+            )
+        )
+    if given_missing:
+        adjustments.append(
+            Adjustment(
+                "given_names_missing",
+                "the listed person's given names are not in the screened name",
                 0.0,
             )
         )
@@ -773,6 +911,30 @@ def compare(
         pairs=tuple(pairs),
         adjustments=tuple(adjustments),
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_mask(kinds: tuple[str, ...]) -> int:
+    """Bit i set when token i is a word."""
+    return sum(1 << i for i, kind in enumerate(kinds) if kind == "word")
+
+
+def _given_names_mask(name: PreparedName) -> int:
+    """The words of a listed person's given names (see ``GIVEN_NAMES_OMISSION``), or 0
+    (a company's name has none, whatever its capitals)."""
+    if name.is_organisation:
+        return 0
+    words = _word_mask(name.kinds)
+    if name.surname_mask:
+        return words & ~name.surname_mask
+    if name.script in GIVEN_NAME_FIRST_SCRIPTS and words & 1 and words != 1:
+        return 1
+    return 0
+
+
+def _raw_length(name: PreparedName, mask: int) -> float:
+    """The length of the words of ``mask``, each capped at WORD_LENGTH_CAP."""
+    return float(sum(min(len(name.tokens[i]), WORD_LENGTH_CAP) for i in mask_bits(mask)))
 
 
 def _unpaired(

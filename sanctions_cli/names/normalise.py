@@ -9,16 +9,18 @@ Owns everything that turns a raw name into tokens:
   with the surname apart, abjads (Arabic, Hebrew) with their unwritten vowels
   restored roughly (see ``_restore_abjad_vowels``), Greek digraphs read as spoken,
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
-  permissive licence); case folded; other punctuation becomes a token break.
+  permissive licence); case folded; other punctuation becomes a token break,
+  but a capital hyphenated to a word is part of it (``M-VITO`` is one word).
 * ``tokenise``: token rules that make equal what is written differently: titles
-  and honorifics removed from people's names, company legal forms canonicalised across languages to
-  one class token (``llc``, ``jsc``, ``corp``, ``lp``), through a typo too
-  (``Compnay``, ``Jint Stock Company``), numbers written as words,
-  ordinals or Roman numerals turned into digits, Arabic articles and patronyms
-  made one form (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``),
-  digits inside words read as the letters they were mistaken for (``Sech1n``),
-  Korean surnames whose romanisations are too short to be matched fuzzily made
-  one form (``Ri``/``Lee``/``Yi``/``Rhee``).
+  and honorifics removed from people's names, company legal forms canonicalised
+  across languages to one class token (``llc``, ``jsc``, ``corp``, ``lp``),
+  through a typo too (``Compnay``, ``Jint Stock Company``), numbers written as
+  words (through a typo in a long one: ``Twelfrh``), ordinals or Roman numerals
+  turned into digits, Arabic articles and patronyms made one form
+  (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``), digits inside
+  words read as the letters they were mistaken for (``Sech1n``), Korean surnames
+  whose romanisations are too short to be matched fuzzily made one form
+  (``Ri``/``Lee``/``Yi``/``Rhee``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
   views (``names.phonetic``) computed once, so scoring does no string work.
@@ -35,6 +37,7 @@ from typing import Literal
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .phonetic import identity, skeleton
 
@@ -52,6 +55,12 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # "Mcdonald".  Latin letters of the name as written only: transliterations
 # capitalise inside words ("OBShchESTVO").
 _CAMEL_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+# A capital letter hyphenated to a word is part of it, not an initial: "M-VITO",
+# "T-PLATFORMS", "X-HOLDING" are one word each ("M. Vito" is a person), while a
+# letter after a hyphen or a dot ("Lashkar-e-Tayyiba", "J.-P.") and a small
+# letter (the article of "Husam a-Shaykh") are left apart.  Compound options
+# still join "M Vito" into "mvito".
+_LETTER_PREFIX = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z])-(?=[A-Za-z]{2})")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -293,8 +302,12 @@ def _pinyin(han: str) -> str:
     return " " + " ".join(lazy_pinyin(han)) + " "
 
 
-# Digraphs of consonants that anyascii writes for one Arabic letter.
-_ABJAD_DIGRAPHS = ("kh", "sh", "th", "dh", "gh", "zh")
+# Digraphs of consonants that anyascii writes for one Arabic (or Persian: "ch")
+# letter; Hebrew adds its tsade ("ts"), which in Arabic is two letters (ت س).
+# A letter's digraph is one consonant: no vowel is guessed inside it ("כץ" is
+# "khats", not "khatas").
+_ABJAD_DIGRAPHS: tuple[str, ...] = ("kh", "sh", "th", "dh", "gh", "zh", "ch")
+_HEBREW_DIGRAPHS = (*_ABJAD_DIGRAPHS, "ts")
 _ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
 # Hebrew letters whose anyascii reading is the less usual one in names: vav is
 # mostly a vowel (o/u) and pe at the start of a syllable a "p".
@@ -311,7 +324,7 @@ _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
 _GREEK_DIGRAPHS += (("μπ", "b"), ("ΜΠ", "B"), ("Μπ", "B"), ("γκ", "g"), ("ΓΚ", "G"), ("Γκ", "G"))
 
 
-def _restore_abjad_vowels(word: str) -> str:
+def _restore_abjad_vowels(word: str, digraphs: tuple[str, ...] = _ABJAD_DIGRAPHS) -> str:
     """Guess the vowels an abjad (Arabic, Hebrew) leaves unwritten.
 
     ``w``/``y`` (waw/ya, vav/yod) between consonants or at the end are vowels
@@ -323,7 +336,7 @@ def _restore_abjad_vowels(word: str) -> str:
     units: list[str] = []
     i = 0
     while i < len(word):
-        if word[i : i + 2] in _ABJAD_DIGRAPHS:
+        if word[i : i + 2] in digraphs:
             units.append(word[i : i + 2])
             i += 2
         else:
@@ -362,10 +375,12 @@ def _romanise_abjad(match: re.Match[str]) -> str:
 
 
 def _romanise_abjad_word(text: str) -> str:
+    digraphs = _ABJAD_DIGRAPHS
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
+        digraphs = _HEBREW_DIGRAPHS
     latin = anyascii(text).lower()
-    return " " + _restore_abjad_vowels(latin) + " "
+    return " " + _restore_abjad_vowels(latin, digraphs) + " "
 
 
 def _romanise_greek(match: re.Match[str]) -> str:
@@ -390,6 +405,7 @@ def normalise(text: str) -> str:
         text = _ARABIC.sub(_romanise_abjad, text)
         text = _HEBREW.sub(_romanise_abjad, text)
     text = _APOSTROPHES.sub("", text)
+    text = _LETTER_PREFIX.sub(r"\1", text)
     if not text.isascii():
         if is_foreign_hangul(text):
             text = _HANGUL_SYLLABLE.sub(_romanise_foreign_hangul, text)
@@ -505,6 +521,7 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "ltd",
         "limited",
         "ltda",
+        "limitada",
         "limited liability company",
         "limited liability co",
         "ooo",
@@ -519,6 +536,11 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "srl",
         "s r l",
         "societatea cu raspundere limitata",
+        # Mexico's "sociedad de responsabilidad limitada" (S. de R.L. [de C.V.])
+        "s de r l",
+        "s de rl",
+        "s de r l de c v",
+        "s de rl de cv",
         "sp z o o",
         "spolka z ograniczona odpowiedzialnoscia",
         "sro",
@@ -568,6 +590,10 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "s a",
         "societe anonyme",
         "sociedad anonima",
+        # Mexico's "sociedad anonima de capital variable" (S.A. de C.V.)
+        "s a de c v",
+        "sa de cv",
+        "sociedad anonima de capital variable",
         "spa",
         "s p a",
         "plc",
@@ -752,7 +778,35 @@ def _fix_ocr_digits(token: str) -> str:
     return token
 
 
+# A word of at least NUMBER_TYPO_MIN_LENGTH letters with one letter changed or two
+# adjacent letters swapped from exactly one number word, its first letter kept, is
+# that number misspelt ("twelfrh", "sevneth"): a number must agree, so a typo in
+# it would otherwise make the name another vessel or fund.  A letter added or
+# dropped is not read so: it makes words ("thirsty", "seconds"); nor is a first
+# letter changed ("mighty"/"eighty"), nor are shorter words ("there"/"three").
+NUMBER_TYPO_MIN_LENGTH = 6
+_NUMBER_WORDS = tuple(sorted(w for w in (*_UNITS, *_TENS) if len(w) >= NUMBER_TYPO_MIN_LENGTH))
+
+
+@lru_cache(maxsize=1 << 14)
+def _fix_number_typo(token: str) -> str:
+    """``token``, or the number word it misspells (see ``NUMBER_TYPO_MIN_LENGTH``)."""
+    if len(token) < NUMBER_TYPO_MIN_LENGTH or token in _UNITS or token in _TENS:
+        return token
+    if not token.isalpha():
+        return token
+    found = [
+        word
+        for word in _NUMBER_WORDS
+        if len(word) == len(token)
+        and word[0] == token[0]
+        and OSA.distance(token, word, score_cutoff=1) <= 1
+    ]
+    return found[0] if len(found) == 1 else token
+
+
 def _numbers(tokens: list[str]) -> list[str]:
+    tokens = [_fix_number_typo(t) for t in tokens]
     out: list[str] = []
     for index, token in enumerate(tokens):
         ordinal = _ORDINAL.match(token)
@@ -860,6 +914,10 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
 
 
 def _legal_forms(tokens: list[str]) -> list[str]:
+    # A word read through a typo as a word of a legal form stays as written when
+    # it makes no legal form: "Aisha", "Antonia", "Republic" are names, not
+    # "kaisha", "anonima", "public" of a phrase that is not there.
+    written = tokens
     tokens = [_fix_legal_typo(t) for t in tokens]
     if _LEGAL_PHRASE_WORDS.isdisjoint(tokens):
         return tokens
@@ -872,7 +930,7 @@ def _legal_forms(tokens: list[str]) -> list[str]:
         if found is None:
             found = _exact_legal_phrase(tokens, index, 1)
         if found is None:
-            out.append(tokens[index])
+            out.append(written[index])
             index += 1
         else:
             out.append(found[0])
@@ -896,9 +954,10 @@ def token_kind(token: str) -> TokenKind:
     return "word"
 
 
-def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
+def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ...]:
     """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
-    not stand between two words is an initial ("Y. El Ballouti", "Smith, E. J.")."""
+    not stand between two words, or that ``text`` writes with a full stop, is an
+    initial ("Y. El Ballouti", "Smith, E. J.", "Abu Bakr Y. Jabir")."""
     kinds = [token_kind(t) for t in tokens]
     for index, token in enumerate(tokens):
         if kinds[index] == "particle" and len(token) == 1:
@@ -907,9 +966,14 @@ def _token_kinds(tokens: tuple[str, ...]) -> tuple[TokenKind, ...]:
                 and len(tokens[index - 1]) > 1
                 and len(tokens[index + 1]) > 1
             )
-            if not between_words:
+            if not between_words or _abbreviated(text, token):
                 kinds[index] = "initial"
     return tuple(kinds)
+
+
+def _abbreviated(text: str, letter: str) -> bool:
+    """True when ``text`` writes the one letter ``letter`` alone with a full stop."""
+    return re.search(rf"(?<![^\W\d_]){letter}\.", text, re.IGNORECASE) is not None
 
 
 def script_of(text: str) -> str:
@@ -1032,7 +1096,7 @@ def _option_views(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
-    kinds = _token_kinds(tokens)
+    kinds = _token_kinds(tokens, text)
     options = tuple(
         [
             NameOption(

@@ -126,6 +126,8 @@ def test_variants_match(a: str, b: str) -> None:
         # one bare word of a longer name: a surname or given name many people share
         ("Montenegro", "MONTENEGRO ESPINOZA, Luis Angel"),
         ("Valentin", "VALENTIN EMIROV"),
+        # a capital hyphenated to a word is no initial ("M. Vito" would be)
+        ("Vito Monti", "M-VITO"),
         # a connector word joins two names, never one word ("and" + "Rice" is not "Andre")
         ("Johnson, Tapia and Rice", "ANDRE, Johnson"),
         # a patronymic names the father: another father, or the father's own name
@@ -137,6 +139,8 @@ def test_variants_match(a: str, b: str) -> None:
         ("张文", "ZHANG, Wen-Fu"),
         ("김성호", "KIM, Song"),
         ("김유진", "RYU, Jin"),
+        # a syllable with a glide is not one without (현 Hyon is not 훈 Hun)
+        ("김승현", "KIM, So'ng-hun"),
     ],
 )
 def test_different_parties_do_not_match(a: str, b: str) -> None:
@@ -213,3 +217,112 @@ def test_weights_are_picklable() -> None:
     restored = pickle.loads(pickle.dumps(weights))
     assert restored.rarity("kim") == weights.rarity("kim")
     assert restored.name_count == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a reading with guessed vowels: its consonants agree with the listed name's
+        ("محمد علي", "Mohamed Ali", 80.0),
+        ("خالد محمود", "Khaled Mahmoud", THRESHOLD),
+        ("فلاديمير بوتين", "Vladimir Putin", THRESHOLD),
+        ("ולדימיר פוטין", "Vladimir Putin", THRESHOLD),
+    ],
+)
+def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected: float) -> None:
+    assert score(a, b) >= expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a skeleton of one consonant (d-d, l) meets too many names
+        ("דוד לוי", "DA'UD, Lu'ay"),
+        # a consonant more or less is another name
+        ("سينا معین", "SHI, Min"),
+        ("محمد کابلی", "QABALAN, Muhammad"),
+        ("טליה כץ", "DALAH, Ghaith"),
+        # a written final long vowel is a suffix the other name lacks
+        ("علي حسنی", "ALI, Hassan"),
+        ("نیما محمدی", "محمد نعيم بريخ خدايداد"),
+    ],
+)
+def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the listed person's given names are all missing: family names only
+        ("Fernanda Rodrigues", "RODRIGUEZ FERNANDEZ, Andre"),
+        ("Пилип Гунько", "PILIPENKO, Olga Vasilyevna"),
+    ],
+)
+def test_a_name_without_the_listed_given_names_does_not_match(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
+    assert "given_names_missing" in [
+        x.reason for x in compare(prepare_name(a), prepare_name(b)).adjustments
+    ]
+
+
+def test_a_company_has_no_given_names() -> None:
+    match = compare(prepare_name("Rosneft LLC"), prepare_name("ROSNEFT Trading LLC"))
+    assert "given_names_missing" not in [a.reason for a in match.adjustments]
+
+
+def test_an_arabic_name_starts_with_the_given_name() -> None:
+    listed = "سالم أحمد سالم حمدان"
+    # the father's and family's names without the person's own: a relative
+    assert score("أحمد همدان", listed) < score("سالم أحمد همدان", listed) - 5
+    # with a title, a surname is how a known person is named
+    assert score("President Putin", "PUTIN, Vladimir Vladimirovich") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("김승현", "KIM Sung Hyun"), ("김경희", "KIM Kyong Hui"), ("리영호", "RI Yong Ho")],
+)
+def test_korean_syllables_with_a_glide_match_its_romanisations(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
+    # zacarias/carlos: 57 spelled, 77 as skeletons: another given name, no pair
+    match = compare(
+        prepare_name("Zacarías Olivas Ojeda"), prepare_name("OLIVAS OJEDA, Juan Carlos")
+    )
+    assert "zacarias" not in [p.query for p in match.pairs]
+    assert match.score < THRESHOLD
+    # skeletons equal: a sound-alike still
+    assert score("Hussein Ali", "HUSAYN, Ali") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # one typo in a single word of five letters or more: a typo, as in a longer name
+        ("LLC Eviateksim", "LIMITED LIABILITY COMPANY AVIATEKSIM", True),
+        ("Eviateksim", "AVIATEKSIM", True),
+        ("ooo Srtal", "OOO SERTAL", True),
+        # a sound-alike single word is still held down
+        ("Cisco", "ZISCO", False),
+        # a screened name with a word more than the listed one-word name
+        ("Sébastien Mary", "SEBASTIANO", False),
+    ],
+)
+def test_a_typo_in_a_single_word_of_five_letters_is_a_typo(a: str, b: str, expected: bool) -> None:
+    assert (score(a, b) >= THRESHOLD) is expected
+
+
+def test_an_abbreviated_connector_letter_pairs_as_an_initial() -> None:
+    match = compare(prepare_name("abu BAKR Y. JABIR"), prepare_name("ABU BAKR YUNIS JABIR"))
+    assert ("y", "yunis") in [(p.query, p.candidate) for p in match.pairs]
+    assert match.score >= THRESHOLD
+
+
+def test_a_nisba_is_another_name_than_the_name() -> None:
+    # محمدی (Mohammadi) is not محمد (Mohammad), in one script or across scripts
+    for listed in ("محمد نعيم", "Mohammad Naim"):
+        match = compare(prepare_name("نعيم محمدی"), prepare_name(listed))
+        assert all(p.score <= 80 for p in match.pairs if p.query == "mahamadi")

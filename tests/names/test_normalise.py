@@ -21,6 +21,10 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("Βλαντίμιρ Πούτιν", ("vladimir", "putin")),
         ("محمد علي", ("mahamad", "ali")),
         ("ולדימיר פוטין", ("waladimir", "putin")),
+        # a letter written as two (Hebrew tsade, Persian che) gets no vowel inside
+        ("כץ", ("khats",)),
+        ("چنگیز", ("chanagiz",)),
+        ("تسنيم", ("tasanim",)),
     ],
 )
 def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
@@ -44,6 +48,8 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
         ("FABERLIC EUROPE Sp. z o.o.", ("faberlic", "europe", "llc")),
         ("Stripe Limited Liability Company", ("stripe", "llc")),
         ("OOO Romashka", ("llc", "romashka")),
+        ("Inmobiliaria del Norte S.A. de C.V.", ("inmobiliaria", "del", "norte", "jsc")),
+        ("Grupo Sur S. de R.L. de C.V.", ("grupo", "sur", "llc")),
         ("Microsoft Corp.", ("microsoft", "corp")),
         # numbers agree whatever their spelling
         ("Brigade Forty-Four", ("brigade", "44")),
@@ -126,6 +132,12 @@ def test_script_of() -> None:
         # words that only look like part of a phrase stay words
         ("Stock Company Ltd", ("stock", "corp", "llc")),
         ("Bank Joint", ("bank", "joint")),
+        # a word read as a word of a phrase that is not there stays as written
+        ("Aisha Antonia", ("aisha", "antonia")),
+        ("Republic Trading", ("republic", "trading")),
+        # Limitada (Ltda), through a typo too
+        ("Star Trade Ghana Limitada", ("star", "trade", "ghana", "llc")),
+        ("Star Trade Ghana Limittad", ("star", "trade", "ghana", "llc")),
     ],
 )
 def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
@@ -138,6 +150,9 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
         ("Y. El Ballouti", ("initial", "particle", "word")),
         ("Smith, E. J.", ("word", "initial", "initial")),
         ("Maria y Jose", ("word", "particle", "word")),
+        # written with a full stop, a connector letter between words is an initial
+        ("Abu Bakr Y. Jabir", ("particle", "word", "initial", "word")),
+        ("TOMMY. E Smith", ("word", "particle", "word")),
     ],
 )
 def test_a_connector_letter_that_joins_nothing_is_an_initial(
@@ -176,3 +191,37 @@ def test_words_typed_together_split_at_their_capitals() -> None:
     assert tokenise("SergeiLavrov") == ("sergei", "lavrov")
     assert tokenise("Volkswagen GmbH") == ("volkswagen", "llc")  # GmbH stays whole
     assert tokenise("ОБЩЕСТВО") == ("obshchestvo",)  # transliterated capitals are not words
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # a letter changed or two swapped in a long number word: the number
+        ("Twelfrh Ocean Administration", ("12", "ocean", "administration")),
+        ("Sevneth Fleet", ("7", "fleet")),
+        # a letter added or dropped, a first letter changed, a short word: words
+        ("Thirsty Camel", ("thirsty", "camel")),
+        ("Seconds Out", ("seconds", "out")),
+        ("Mighty Ventures", ("mighty", "ventures")),
+        ("There Now", ("there", "now")),
+    ],
+)
+def test_a_misspelt_number_word_is_its_number(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # a capital letter hyphenated to a word is part of it
+        ("M-VITO", ("mvito",)),
+        ("T-PLATFORMS LTD", ("tplatforms", "llc")),
+        # not after a hyphen or a dot, nor a small letter (an article)
+        ("Lashkar-e-Tayyiba", ("lashkar", "e", "tayyiba")),
+        ("J.-P. Sartre", ("j", "p", "sartre")),
+        ("TAHA, Husam a-Rahman", ("taha", "husam", "a", "rahman")),
+        ("Kim Jong-U", ("kim", "jong", "u")),
+    ],
+)
+def test_a_letter_hyphenated_to_a_word_is_part_of_it(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
