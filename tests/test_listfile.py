@@ -173,3 +173,16 @@ def test_date_ranges_cover_their_bounds(a: dt.date, b: dt.date) -> None:
     assert parsed.latest == dt.date(high.year, 12, 31)
     year = parse_date_range(str(low.year))
     assert year.earliest <= low <= year.latest
+
+
+def test_names_digest_covers_entry_types() -> None:
+    """A matcher scores an entity's names as an organisation's: the cache key of a
+    matcher (the names digest) changes when only an entry's type does."""
+    from sanctions_cli.listfile import names_digest
+    from sanctions_cli.model import Entry, Listing
+
+    listing = (Listing(authority="a", list="b"),)
+    person = Entry("E1", "person", "M V PROTSENKO PA START", (), listing)
+    works = Entry("E1", "organization", "M V PROTSENKO PA START", (), listing)
+    assert names_digest([person]) != names_digest([works])
+    assert names_digest([person]) == names_digest([person])

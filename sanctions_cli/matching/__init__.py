@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 3
+MATCHER_FORMAT = 4
 
 # Matchers kept in the cache: one for the full lists is tens of MB, and one serves
 # a whole run (see ``cache.store``).
@@ -106,8 +106,9 @@ class _Refs(Sequence[NameRef]):
 class _Prepared(Sequence[PreparedName]):
     """The listed names prepared, each on first access (most are never a candidate)."""
 
-    def __init__(self, rows: Sequence[_RefRow]) -> None:
+    def __init__(self, rows: Sequence[_RefRow], organisations: Sequence[bool] | None) -> None:
         self._rows = rows
+        self._organisations = organisations
         self._done: dict[int, PreparedName] = {}
 
     def __len__(self) -> int:
@@ -122,7 +123,10 @@ class _Prepared(Sequence[PreparedName]):
             return [self[i] for i in range(*position.indices(len(self)))]
         done = self._done.get(position)
         if done is None:
-            done = self._done[position] = prepare_name(self._rows[position][1])
+            done = prepare_name(self._rows[position][1])
+            if self._organisations is not None and self._organisations[position]:
+                done = dataclasses.replace(done, entity_organisation=True)
+            self._done[position] = done
         return done
 
     def __iter__(self) -> Iterator[PreparedName]:
@@ -183,12 +187,14 @@ class NameMatcher:
         if _state is None:
             rows = _name_rows(self.entries)
             self._rows: Sequence[_RefRow] = rows
-            self.prepared: Sequence[PreparedName] = _Prepared(rows)
+            self._organisations = [self.entries[row[0]].type != "person" for row in rows]
+            self.prepared: Sequence[PreparedName] = _Prepared(rows, self._organisations)
             self.weights = TokenWeights.from_names(self.prepared)
             self._index: CandidateIndex | None = None
         else:
             self._rows = _state["rows"]
-            self.prepared = _Prepared(self._rows)
+            self._organisations = _state["organisations"]
+            self.prepared = _Prepared(self._rows, self._organisations)
             self.weights = _state["weights"]
             self._index = _state["index"]
         self.refs: Sequence[NameRef] = _Refs(self._rows)
@@ -215,6 +221,7 @@ class NameMatcher:
         return {
             "format": MATCHER_FORMAT,
             "rows": list(self._rows),
+            "organisations": list(self._organisations),
             # Without the per-name weights memo (megabytes, rebuilt on use).
             "weights": dataclasses.replace(self.weights, _weights_memo={}),
             "index": self.index,

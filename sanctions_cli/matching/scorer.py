@@ -269,7 +269,9 @@ CONTRADICTION_FACTOR = 2.0
 # share (see ``compare``): a sound-alike of equal skeleton (94) counts nearly so.
 RARITY_FULL_SIMILARITY = 95.0
 
-# Omission share for names of organisations (either name carries a legal form).
+# Omission share for names of organisations (either name carries a legal form, or
+# the listed name is an alias of an entry that is not a person: "M V PROTSENKO PA
+# START", a works named after a man, has no legal form but is no man's name).
 ALPHA_ORGANISATION = 0.8
 
 # The omission share grows with the omitted weight relative to the paired weight:

@@ -115,11 +115,14 @@ class PreparedName:
     # "Mr Smith"): a title and one name are how a known person is referred to by
     # surname, unlike one word alone.
     titled: bool = False
+    # True for a listed name of an entry that is not a person (a company, a
+    # vessel): what the list says of the entity, whatever the name's words.
+    entity_organisation: bool = False
 
     @property
     def is_organisation(self) -> bool:
-        """True when the name carries a company legal form."""
-        return "legal" in self.kinds
+        """True when the name carries a company legal form, or is listed for one."""
+        return self.entity_organisation or "legal" in self.kinds
 
     @property
     def joined(self) -> str:

@@ -370,3 +370,22 @@ def test_misspelt_legal_forms_search_equals_brute_force(threshold: float) -> Non
             for p in h.match.pairs
         )
     assert found  # the data does pair misspelt legal forms
+
+
+def test_a_listed_organisation_alias_without_legal_form_is_an_organisation() -> None:
+    """An entity's alias with no legal form ("M V PROTSENKO PA START", works named after
+    a man) is scored as an organisation's name: a person sharing the man's surname and
+    an initial's letter is another party: the words left over count in full. Listed
+    for a person, the same words score higher; the index keeps every hit of brute
+    force either way."""
+    name, query = "M V PROTSENKO PA START", "Vasilina Protsenko"
+    scores = {}
+    for kind in ("organization", "person"):
+        matcher = NameMatcher([Entry("E1", kind, name, (), LISTING)])
+        assert matcher.prepared[0].is_organisation is (kind == "organization")
+        scores[kind] = matcher.search(query, 0.0)[0].match.score
+        for threshold in (70.0, 85.0):
+            assert _key(matcher.search(query, threshold)) == _key(
+                matcher.search_brute_force(query, threshold)
+            )
+    assert scores["organization"] < 80.0 < scores["person"]
