@@ -252,6 +252,17 @@ def _expand(starts: IntArray, counts: IntArray) -> IntArray:
     return expanded
 
 
+def _contains(ordered: IntArray, values: IntArray) -> NDArray[np.bool_]:
+    """Whether each of ``values`` is in the ascending array ``ordered`` (a binary
+    search each: ``np.isin`` picks a method per call, and its first pick here cost
+    more than the whole search of a short name)."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
+    places = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: NDArray[np.bool_] = ordered[places] == values
+    return found
+
+
 def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
     pointers = np.zeros(len(groups) + 1, dtype=np.int64)
     np.cumsum([len(g) for g in groups], out=pointers[1:])
@@ -629,7 +640,7 @@ class CandidateIndex:
         long_numbers = [n for n, t in enumerate(distinct) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
         long_texts = [distinct[n] for n in long_numbers]
         viewed_texts = [[view(text) for view in scorer.TOKEN_VIEWS] for text in long_texts]
-        width = len(self.option_texts)
+        width = len(self.option_length)
         # (text number, option) of each pair found, as one int key; its similarity.
         keys = [
             np.asarray(
@@ -651,7 +662,7 @@ class CandidateIndex:
             # equal, another vocabulary): the similarity the scorer can give.
             owners = np.concatenate(owner_parts)
             found = unique(long_owner[owners] * width + np.concatenate(option_parts))
-            found = found[~np.isin(found, np.concatenate(keys))]
+            found = found[~_contains(np.sort(np.concatenate(keys)), found)]
             if not len(found):
                 continue
             options = found % width
