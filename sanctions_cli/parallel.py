@@ -177,7 +177,6 @@ class NamePool:
                 _search_batch, task.names, self.threshold, self.strong_only
             )
             self._in_flight.append(task.future)
-        task.sent = True
 
     def search(self, names: Sequence[str]) -> Iterator[tuple[str, list[NameHit]]]:
         """(name, hits) for every name, in order."""
@@ -208,16 +207,19 @@ class NamePool:
 class _Task:
     """Names gathered for one search task, and its results once sent."""
 
-    __slots__ = ("future", "hits", "names", "sent")
+    __slots__ = ("future", "hits", "names")
 
     def __init__(self) -> None:
         self.names: list[str] = []
-        self.sent = False
         self.future: Future[list[list[NameHit]]] | None = None  # in a worker
         self.hits: list[list[NameHit]] | None = None  # searched in this process
 
+    @property
+    def sent(self) -> bool:
+        return self.future is not None or self.hits is not None
+
     def done(self) -> bool:
-        return self.sent and (self.future is None or self.future.done())
+        return self.hits is not None or (self.future is not None and self.future.done())
 
     def results(self) -> list[list[NameHit]]:
         if self.future is not None:

@@ -104,9 +104,10 @@ class _Refs(Sequence[NameRef]):
 
 
 class _Prepared(Sequence[PreparedName]):
-    """The listed names prepared, each on first access (most are never a candidate)."""
+    """The listed names prepared, each on first access (most are never a candidate);
+    the names of entries that are not persons marked as organisations' names."""
 
-    def __init__(self, rows: Sequence[_RefRow], organisations: Sequence[bool] | None) -> None:
+    def __init__(self, rows: Sequence[_RefRow], organisations: Sequence[bool]) -> None:
         self._rows = rows
         self._organisations = organisations
         self._done: dict[int, PreparedName] = {}
@@ -124,7 +125,7 @@ class _Prepared(Sequence[PreparedName]):
         done = self._done.get(position)
         if done is None:
             done = prepare_name(self._rows[position][1])
-            if self._organisations is not None and self._organisations[position]:
+            if self._organisations[position]:
                 done = dataclasses.replace(done, entity_organisation=True)
             self._done[position] = done
         return done

@@ -1,5 +1,5 @@
-"""Small numpy helpers of the candidate search: sort-based set operations, and
-the nonzero cells of a sparse byte matrix.
+"""Small numpy helpers of the candidate search: sort-based set operations, ranges
+of CSR arrays, and the nonzero cells of a sparse byte matrix.
 
 numpy 2's ``np.unique`` goes through a hash table and is slower than sorting
 for the integer arrays the search makes: measured here with numpy 2.4, 1.76 s
@@ -65,3 +65,25 @@ def nonzero_cells(matrix: NDArray[np.uint8]) -> tuple[IntArray, IntArray]:
         found = np.concatenate([found, tail])
     width = max(matrix.shape[1], 1)
     return found // width, found % width
+
+
+def contains_sorted(ordered: IntArray, values: IntArray) -> NDArray[np.bool_]:
+    """Whether each of ``values`` is in the ascending array ``ordered`` (a binary
+    search each: ``np.isin`` picks a method per call, and its first pick in the
+    token search cost more than the whole search of a short name)."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
+    places = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: NDArray[np.bool_] = ordered[places] == values
+    return found
+
+
+def expand_ranges(starts: IntArray, counts: IntArray) -> IntArray:
+    """The positions ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, in order
+    (the entries of CSR rows, all at once)."""
+    offsets = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    expanded: IntArray = np.repeat(starts - offsets, counts) + np.arange(
+        int(counts.sum()), dtype=np.int64
+    )
+    return expanded

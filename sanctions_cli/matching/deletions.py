@@ -32,6 +32,7 @@ from itertools import combinations
 import numpy as np
 from numpy.typing import NDArray
 
+from .arrays import expand_ranges
 from .arrays import unique as sorted_unique
 
 # Letters deleted at most from a vocabulary text (and from a query): 2 covers a
@@ -209,8 +210,7 @@ class DeletionIndex:
         total = int(counts.sum())
         if not total:
             return (empty, empty), uncovered
-        offsets = np.cumsum(counts) - counts
-        slots = np.repeat(starts - offsets, counts) + np.arange(total)
+        slots = expand_ranges(starts, counts)
         owner = np.repeat(np.concatenate(owner_parts)[order], counts)
         position = self.positions[slots].astype(np.int64)
         width = max(len(self.positions), 1)

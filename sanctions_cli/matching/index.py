@@ -52,7 +52,7 @@ from rapidfuzz import fuzz, process
 from ..names import PreparedName, mask_bits, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
-from .arrays import nonzero_cells, unique, unique_inverse
+from .arrays import contains_sorted, expand_ranges, nonzero_cells, unique, unique_inverse
 from .deletions import DeletionIndex
 from .prefilter import KIND_CODES, Prefilter, StageOneQuery, StageTwoQuery, credit_of
 
@@ -240,27 +240,6 @@ def _object_array(texts: Sequence[str]) -> NDArray[Any]:
     array = np.empty(len(texts), dtype=object)
     array[:] = texts
     return array
-
-
-def _expand(starts: IntArray, counts: IntArray) -> IntArray:
-    """The positions ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, in order."""
-    offsets = np.zeros(len(counts), dtype=np.int64)
-    np.cumsum(counts[:-1], out=offsets[1:])
-    expanded: IntArray = np.repeat(starts - offsets, counts) + np.arange(
-        int(counts.sum()), dtype=np.int64
-    )
-    return expanded
-
-
-def _contains(ordered: IntArray, values: IntArray) -> NDArray[np.bool_]:
-    """Whether each of ``values`` is in the ascending array ``ordered`` (a binary
-    search each: ``np.isin`` picks a method per call, and its first pick here cost
-    more than the whole search of a short name)."""
-    if not len(ordered):
-        return np.zeros(len(values), dtype=bool)
-    places = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
-    found: NDArray[np.bool_] = ordered[places] == values
-    return found
 
 
 def _csr(groups: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
@@ -640,7 +619,7 @@ class CandidateIndex:
         long_numbers = [n for n, t in enumerate(distinct) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
         long_texts = [distinct[n] for n in long_numbers]
         viewed_texts = [[view(text) for view in scorer.TOKEN_VIEWS] for text in long_texts]
-        width = len(self.option_length)
+        width = max(len(self.option_length), 1)
         # (text number, option) of each pair found, as one int key; its similarity.
         keys = [
             np.asarray(
@@ -656,13 +635,13 @@ class CandidateIndex:
                 numbers, positions = vocabulary.matches([q[v] for q in viewed_texts], cutoff)
                 starts = vocabulary.pointers[positions]
                 counts = vocabulary.pointers[positions + 1] - starts
-                option_parts.append(vocabulary.option_ids[_expand(starts, counts)])
+                option_parts.append(vocabulary.option_ids[expand_ranges(starts, counts)])
                 owner_parts.append(np.repeat(numbers, counts))
             # Each option found under some view and not found before (its exact
             # equal, another vocabulary): the similarity the scorer can give.
             owners = np.concatenate(owner_parts)
             found = unique(long_owner[owners] * width + np.concatenate(option_parts))
-            found = found[~_contains(np.sort(np.concatenate(keys)), found)]
+            found = found[~contains_sorted(np.sort(np.concatenate(keys)), found)]
             if not len(found):
                 continue
             options = found % width
@@ -671,12 +650,12 @@ class CandidateIndex:
             kept = similarities >= cutoff
             keys.append(found[kept])
             similarity_parts.append(similarities[kept])
-        all_keys = np.concatenate(keys).astype(np.int64)
+        all_keys = np.concatenate(keys)
         order = np.argsort(all_keys, kind="stable")
         all_keys = all_keys[order]
-        all_similarities = np.concatenate(similarity_parts)[order].astype(np.float64)
-        bounds = np.searchsorted(all_keys // max(width, 1), np.arange(len(distinct) + 1)).tolist()
-        options_of = all_keys % max(width, 1)
+        all_similarities = np.concatenate(similarity_parts)[order]
+        bounds = np.searchsorted(all_keys // width, np.arange(len(distinct) + 1)).tolist()
+        options_of = all_keys % width
         return {
             text: (
                 options_of[bounds[n] : bounds[n + 1]],
@@ -767,7 +746,7 @@ class CandidateIndex:
         """``_postings``, and how many postings each option has."""
         starts = self.posting_pointers[options]
         counts = self.posting_pointers[options + 1] - starts
-        return _expand(starts, counts), counts
+        return expand_ranges(starts, counts), counts
 
     def survivors_many(
         self,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sanctions_cli.matching.arrays import nonzero_cells
+from sanctions_cli.matching.arrays import contains_sorted, expand_ranges, nonzero_cells
 
 
 @settings(max_examples=200, deadline=None)
@@ -33,3 +33,24 @@ def test_nonzero_cells_of_a_sliced_matrix() -> None:
     full[1, 3] = full[3, 9] = 7
     rows, columns = nonzero_cells(full[:, 2:])
     assert list(zip(rows.tolist(), columns.tolist(), strict=True)) == [(1, 1), (3, 7)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 30), max_size=20, unique=True),
+    st.lists(st.integers(-5, 35), max_size=20),
+)
+def test_contains_sorted_is_membership(ordered: list[int], values: list[int]) -> None:
+    got = contains_sorted(
+        np.asarray(sorted(ordered), dtype=np.int64), np.asarray(values, dtype=np.int64)
+    )
+    assert got.tolist() == [v in ordered for v in values]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 4)), max_size=12))
+def test_expand_ranges_lists_each_range(ranges: list[tuple[int, int]]) -> None:
+    starts = np.asarray([s for s, _ in ranges], dtype=np.int64)
+    counts = np.asarray([c for _, c in ranges], dtype=np.int64)
+    expected = [s + k for s, c in ranges for k in range(c)]
+    assert expand_ranges(starts, counts).tolist() == expected
