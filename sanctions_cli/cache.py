@@ -33,6 +33,8 @@ from typing import Any, BinaryIO
 
 from platformdirs import user_cache_dir
 
+from .gcpause import collector_paused
+
 # Bumped whenever the pickled records change shape, so old entries are never read.
 CACHE_FORMAT = 3
 CACHE_ENV = "SANCTIONS_CLI_CACHE_DIR"
@@ -106,17 +108,13 @@ def load(kind: str, key: str) -> Any | None:
     """The cached object of ``kind`` for ``key``, or None."""
     if not _enabled():
         return None
-    # The collector is paused while unpickling: a list is a graph of some 100,000
-    # small objects, and collections triggered as they are created would cost a
-    # good part of the load time for nothing (none of them is garbage).
-    collecting = gc.isenabled()
-    gc.disable()
     path = _path(kind, key)
     try:
-        with open(path, "rb") as handle:
+        # A list is a graph of some 100,000 small objects, none of them garbage.
+        with collector_paused(), open(path, "rb") as handle:
             value = _read(handle)  # our own private cache, see the module doc
-        if _Settings.freeze:
-            gc.freeze()
+            if _Settings.freeze:
+                gc.freeze()
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept by the eviction in ``store``
         return value
@@ -131,9 +129,6 @@ def load(kind: str, key: str) -> Any | None:
         TypeError,
     ):
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(handle: BinaryIO) -> Any:

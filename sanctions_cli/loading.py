@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import cache
 from .errors import InputError
+from .gcpause import collector_paused
 from .inputfiles import read_input
 from .listfile import (
     LIST_SUFFIXES,
@@ -35,6 +36,11 @@ def load_lists(
     paths: Sequence[str | Path] | None = None, list_format: str | None = None
 ) -> list[SanctionsList]:
     """Load every list named in ``paths`` (the bundled lists when empty or None)."""
+    with collector_paused():  # tens of thousands of entries, none of them garbage
+        return _load_lists(paths, list_format)
+
+
+def _load_lists(paths: Sequence[str | Path] | None, list_format: str | None) -> list[SanctionsList]:
     if not paths:
         return [load_yaml_list(p) for p in default_list_paths()]
     loaded: list[SanctionsList] = []

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+from ..gcpause import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, prepare_name
@@ -186,11 +187,12 @@ class NameMatcher:
         self.entries = tuple(entries)
         self.use_index = use_index
         if _state is None:
-            rows = _name_rows(self.entries)
-            self._rows: Sequence[_RefRow] = rows
-            self._organisations = [self.entries[row[0]].type != "person" for row in rows]
-            self.prepared: Sequence[PreparedName] = _Prepared(rows, self._organisations)
-            self.weights = TokenWeights.from_names(self.prepared)
+            with collector_paused():
+                rows = _name_rows(self.entries)
+                self._rows: Sequence[_RefRow] = rows
+                self._organisations = [self.entries[row[0]].type != "person" for row in rows]
+                self.prepared: Sequence[PreparedName] = _Prepared(rows, self._organisations)
+                self.weights = TokenWeights.from_names(self.prepared)
             self._index: CandidateIndex | None = None
         else:
             self._rows = _state["rows"]
@@ -234,16 +236,17 @@ class NameMatcher:
         if self._index is None:
             from .index import CandidateIndex
 
-            prepared = list(self.prepared)
-            token_weights = [scorer._token_weights(p, self.weights) for p in prepared]
-            self._index = CandidateIndex(
-                [p.tokens for p in prepared],
-                [p.kinds for p in prepared],
-                [weights for weights, _ in token_weights],
-                [rarities for _, rarities in token_weights],
-                [p.is_organisation for p in prepared],
-                [p.script for p in prepared],
-            )
+            with collector_paused():
+                prepared = list(self.prepared)
+                token_weights = [scorer._token_weights(p, self.weights) for p in prepared]
+                self._index = CandidateIndex(
+                    [p.tokens for p in prepared],
+                    [p.kinds for p in prepared],
+                    [weights for weights, _ in token_weights],
+                    [rarities for _, rarities in token_weights],
+                    [p.is_organisation for p in prepared],
+                    [p.script for p in prepared],
+                )
         return self._index
 
     def __len__(self) -> int:

@@ -103,11 +103,6 @@ _NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
 _NO_FLOATS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 
 
-def option_texts(tokens: Sequence[str]) -> list[str]:
-    """The distinct option texts of a token sequence, as the scorer pairs them."""
-    return list(dict.fromkeys(scorer.token_options(tuple(tokens))))
-
-
 def length_window(length: int, cutoff: float) -> tuple[int, int]:
     """Lengths ``lb`` for which an Indel ratio with a string of ``length`` can reach ``cutoff``.
 
@@ -370,15 +365,17 @@ class CandidateIndex:
         token_base = 0
         for name_id, tokens in enumerate(names):
             local: dict[int, int] = {}
-            for text in option_texts(tokens):
+            options = name_token_options(tuple(tokens))
+            ids = []
+            for text, _ in options:
                 option_id = option_ids.get(text)
                 if option_id is None:
                     option_id = option_ids[text] = len(option_ids)
                     postings.append([])
-                local[option_id] = len(postings[option_id])
-                postings[option_id].append(name_id)
-            options = name_token_options(tuple(tokens))
-            ids = [option_ids[text] for text, _ in options]
+                if option_id not in local:  # a name's postings hold each option once
+                    local[option_id] = len(postings[option_id])
+                    postings[option_id].append(name_id)
+                ids.append(option_id)
             slot_option.append(ids)
             slot_mask.append([m if len(tokens) <= MASK_BITS else -1 for _, m in options])
             for option_id, (_, mask) in zip(ids, options, strict=True):
