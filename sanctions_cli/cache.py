@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 from platformdirs import user_cache_dir
 
-from .gcpause import collector_paused
+from .collector import collector_paused
 
 # Bumped whenever the pickled records change shape, so old entries are never read.
 CACHE_FORMAT = 3

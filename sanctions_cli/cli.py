@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from . import __version__, cache
+from .collector import collect_less_often
 from .csvinput import (
     ContextColumns,
     CsvOptions,
@@ -815,6 +816,7 @@ def main() -> None:
     """Console-script entry point."""
     # This process is one run: what the cache loads lives until it ends (see cache).
     cache.freeze_loaded()
+    collect_less_often()
     try:
         app()
     except BrokenPipeError:

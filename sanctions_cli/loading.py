@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import cache
+from .collector import collector_paused
 from .errors import InputError
-from .gcpause import collector_paused
 from .inputfiles import read_input
 from .listfile import (
     LIST_SUFFIXES,

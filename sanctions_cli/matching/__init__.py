@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
-from ..gcpause import collector_paused
+from ..collector import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, prepare_name

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from sanctions_cli.gcpause import collector_paused
+from sanctions_cli.collector import YOUNG_THRESHOLD, collect_less_often, collector_paused
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +45,14 @@ def test_an_error_still_resumes_the_collector():
     with pytest.raises(ValueError), collector_paused():
         raise ValueError("boom")
     assert gc.isenabled()
+
+
+def test_collect_less_often_raises_only_the_young_threshold():
+    before = gc.get_threshold()
+    try:
+        collect_less_often()
+        young, older, oldest = gc.get_threshold()
+        assert young == YOUNG_THRESHOLD > before[0]
+        assert (older, oldest) == before[1:]
+    finally:
+        gc.set_threshold(*before)
