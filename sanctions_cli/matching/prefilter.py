@@ -362,6 +362,8 @@ class Prefilter:
         )
         best_rarity = np.maximum.reduceat(reach, c_offsets[:-1])
         alpha = scorer.ALPHA_RARE + (scorer.ALPHA_COMMON - scorer.ALPHA_RARE) * (1.0 - best_rarity)
+        # A person's middle names alone missing count at a fraction of it.
+        alpha = np.maximum(scorer.ALPHA_RARE, alpha * min(1.0, scorer.MIDDLE_NAMES_FACTOR))
         organisation = np.asarray([q.organisation for q in used], dtype=bool)[pair_query]
         alpha = np.where(
             organisation | self.name_organisation[names], scorer.ALPHA_ORGANISATION, alpha

@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from sanctions_cli.matching import scorer
 from sanctions_cli.matching.scorer import TokenWeights, compare, default_weights
 from sanctions_cli.names import prepare_name
 
@@ -326,3 +327,52 @@ def test_a_nisba_is_another_name_than_the_name() -> None:
     for listed in ("محمد نعيم", "Mohammad Naim"):
         match = compare(prepare_name("نعيم محمدی"), prepare_name(listed))
         assert all(p.score <= 80 for p in match.pairs if p.query == "mahamadi")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # first given name and surname, the middle names (patronymic, father's name) dropped
+        ("Sergei Saenko", "SAENKO, Sergei Ivanovich"),
+        ("Qassem Bazi", "BAZI, Qassem Mohammed Ali"),
+        ("Sergei Saenko", "SERGEI IVANOVICH SAENKO"),  # no surname known: first and last paired
+    ],
+)
+def test_a_person_named_without_middle_names_matches(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Ivanovich", "SAENKO, Sergei Ivanovich"),  # the surname is missing
+        ("Ivanovich Saenko", "SAENKO, Sergei Ivanovich"),  # the first given name is missing
+        ("Ibrahim Ghaddar Trading", "GHADDAR, Ibrahim Fadel"),  # a word of the query unpaired
+        ("Ibrahim Ghaddar", "IBRAHIM FADEL GHADDAR TRADING LLC"),  # a company
+        ("Sergei Saenko", "SERGEI SAENKO IVANOVICH"),  # the last word is missing
+        ("Артемий Ануфриевич Гурьев", "KUROV, Artem"),  # a sound-alike surname
+        ("Serhii Saenko", "SAENKO, Sergei Ivanovich"),  # a given name paired at 88.9
+    ],
+)
+def test_only_middle_names_get_the_middle_names_share(
+    a: str, b: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_rule = score(a, b)
+    monkeypatch.setattr(scorer, "MIDDLE_NAMES_FACTOR", 1.0)
+    assert score(a, b) == with_rule
+
+
+def test_the_middle_names_share_applies_to_dropped_middle_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with_rule = score("Sergei Saenko", "SAENKO, Sergei Ivanovich")
+    monkeypatch.setattr(scorer, "MIDDLE_NAMES_FACTOR", 1.0)
+    assert score("Sergei Saenko", "SAENKO, Sergei Ivanovich") < with_rule
+
+
+def test_common_names_stay_apart_without_their_middle_names() -> None:
+    assert score("Jose Lopez", "LOPEZ, Jose Francisco") < THRESHOLD
+
+
+def test_a_listed_name_without_the_middle_names_of_the_screened_one_matches() -> None:
+    assert score("Sergei Ivanovich Saenko", "SAENKO, Sergei") >= THRESHOLD
