@@ -13,6 +13,8 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
    normalised strings;
 2. ``names/cross-script``: every spelling of ``putin_names.txt`` against
    "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
+   then every OFAC SDN person with middle names, as first given name and surname
+   ("Sergei Saenko" for "SAENKO, Sergei Ivanovich"), against its listed name;
 3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28 and
    the UN consolidated list (``--sdn-only``: the SDN list alone):
    true variants of listed names (transliteration-like respellings, reordering,
@@ -299,6 +301,34 @@ def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
             print(f"    missed: {query} -> {expected}  ({score:.1f}; {normalise(query)!r})")
 
 
+def evaluate_short_forms(sdn: SanctionsList, weights: TokenWeights) -> None:
+    """Listed persons named the way payments name people: first given name and
+    surname, every middle name (second given names, patronymics, a father's name)
+    dropped, scored against their own listed name."""
+    cases: list[tuple[str, str, int]] = []
+    for entry in sdn.entries:
+        surname, comma, given = entry.name.partition(",")
+        words = given.split()
+        if entry.type == "person" and comma and len(words) >= 2:
+            cases.append((f"{words[0]} {surname.strip()}".title(), entry.name, len(words) - 1))
+    print(f"\n== {len(cases)} SDN persons screened as first given name and surname")
+    for name, score_of in (
+        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b), weights).score),
+        ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
+    ):
+        caught: dict[int, list[bool]] = {}
+        for query, listed, dropped in cases:
+            caught.setdefault(min(dropped, 3), []).append(
+                score_of(query, listed) >= DEFAULT_THRESHOLD
+            )
+        shares = ", ".join(
+            f"{'3+' if k == 3 else k} dropped {sum(v) / len(v):.2f} ({len(v)})"
+            for k, v in sorted(caught.items())
+        )
+        total = sum(sum(v) for v in caught.values()) / len(cases)
+        print(f"  {name:<22} matched at {DEFAULT_THRESHOLD:g}: {total:.3f}; {shares}")
+
+
 def _typo(token: str, rng: random.Random) -> str:
     if len(token) < 5:
         return token
@@ -505,6 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         weights = TokenWeights.from_names([])
     evaluate_pairs(shared, weights)
     evaluate_cross_script(shared, weights)
+    if sdn_folder.exists():
+        evaluate_short_forms(sdn, weights)
     if not args.skip_screening and sdn_folder.exists():
         evaluate_screening(shared, args.variants, args.clean, args.seed, args.sdn_only)
     return 0
