@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .errors import InputError
 from .inputfiles import decode_utf8, read_input
 from .model import (
@@ -168,7 +169,8 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
 
     list_loader, _ = _yaml()
     try:
-        document = yaml.load(text, Loader=list_loader)
+        with collector_paused():  # a document of many small objects, none of them garbage
+            document = yaml.load(text, Loader=list_loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise InputError(
@@ -177,7 +179,8 @@ def parse_list_bytes(data: bytes, source: str) -> SanctionsList:
     except yaml.YAMLError as exc:
         raise InputError(source, f"malformed YAML: {exc}") from None
     try:
-        meta, entries = _convert_document(document)
+        with collector_paused():
+            meta, entries = _convert_document(document)
     except _Invalid as exc:
         raise InputError(
             source, exc.message, line=_line_of(text, exc.path), field=_path_text(exc.path)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..collector import collector_paused
 from ..errors import InputError, UsageError
 from ..model import SanctionsList
 from ._common import SNIFF_BYTES, ImportNotice
@@ -127,4 +128,5 @@ def import_files(fmt: str | None, paths: Sequence[Path]) -> SanctionsList:
     importer = FORMATS.get(name)
     if importer is None:
         raise UsageError(f"unknown list format {fmt!r} (known: {', '.join(FORMATS)})")
-    return importer(paths)
+    with collector_paused():  # a list of thousands of entries, none of them garbage
+        return importer(paths)
