@@ -73,7 +73,8 @@ which must stay lossless (the tests compare indexed search with brute force):
   a pair credits at most ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` (an initial pair
   ``INITIAL_CREDIT * 100``) times its tokens' weights, and the denominator is at
   least the paired weight, plus ``alpha`` (never below ``ALPHA_RARE``, at least
-  the formula of ``compare`` from the paired tokens' rarity) times the unpaired
+  the formula of ``compare`` from the paired tokens' rarity, times
+  ``MIDDLE_NAMES_FACTOR`` between persons' names) times the unpaired
   words' weight, plus the unpaired minor tokens' weight.  A change that only
   lowers scores (a larger denominator, a penalty, a pair refused) is always safe.
 """
@@ -1090,6 +1091,8 @@ def score_bound(
             default=0.0,
         )
         alpha_min = ALPHA_RARE + (ALPHA_COMMON - ALPHA_RARE) * (1.0 - reachable_rarity)
+        # Middle names alone missing count at a fraction of it (MIDDLE_NAMES_FACTOR).
+        alpha_min = max(ALPHA_RARE, alpha_min * min(1.0, MIDDLE_NAMES_FACTOR))
     alpha_min = min(alpha_min, ALPHA_COMMON, CONTRADICTION_FACTOR)
     q_initials = {t for t, k in zip(query.tokens, query.kinds, strict=True) if k == "initial"}
     c_initials = {

@@ -389,3 +389,24 @@ def test_a_listed_organisation_alias_without_legal_form_is_an_organisation() -> 
                 matcher.search_brute_force(query, threshold)
             )
     assert scores["organization"] < 80.0 < scores["person"]
+
+
+def test_the_scorer_bound_holds_for_names_without_their_middle_names() -> None:
+    listed = [
+        "SAENKO, Sergei Ivanovich",
+        "BAZI, Qassem Mohammed Ali",
+        "Sergei Ivanovich SAENKO",
+        "GHADDAR, Ibrahim Fadel",
+        "SAENKO, Sergei",
+        "AL ASSAD, Bashar Hafez",
+    ]
+    matcher = NameMatcher([Entry(f"E{i}", "person", t, (), LISTING) for i, t in enumerate(listed)])
+    names = list(range(len(matcher)))
+    for text in ["Sergei Saenko", "Qassem Bazi", "Sergei Ivanovich Saenko", "Ibrahim Ghaddar"]:
+        query = prepare_name(text)
+        bests = matcher.index.token_bests(query, names)
+        for position, (q_best, c_best) in zip(names, bests, strict=True):
+            name = matcher.prepared[position]
+            score = scorer.compare(query, name, matcher.weights).score
+            bound = scorer.score_bound(query, name, q_best, c_best, matcher.weights)
+            assert bound >= score - 0.05, (text, name.original, score, bound)
