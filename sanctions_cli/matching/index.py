@@ -491,6 +491,7 @@ class CandidateIndex:
         self._match_cache: dict[
             tuple[float, bool], OrderedDict[str, tuple[IntArray, NDArray[np.float64]]]
         ] = {}
+        self._transposed_cache: dict[str, list[int]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
@@ -499,6 +500,7 @@ class CandidateIndex:
         state = self.__dict__.copy()
         state["_option_ids"] = None
         state["_match_cache"] = {}
+        state["_transposed_cache"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
         if len(self._option_order) != len(self.option_texts):  # built here: not yet sorted
@@ -541,6 +543,27 @@ class CandidateIndex:
     def forget(self) -> None:
         """Drop the memoised token matches."""
         self._match_cache.clear()
+        self._transposed_cache.clear()
+
+    def transposed(self, text: str) -> list[int]:
+        """Ids of the listed options one adjacent transposition from ``text``
+        (``scorer.transpositions``), memoised."""
+        found = self._transposed_cache.get(text)
+        if found is None:
+            ids = (self.option_id(variant) for variant in scorer.transpositions(text))
+            found = [i for i in ids if i is not None]
+            if len(self._transposed_cache) >= MATCH_CACHE_SIZE:
+                self._transposed_cache.clear()
+            self._transposed_cache[text] = found
+        return found
+
+    def _transposition_similarity(self, text: str, option: int) -> float:
+        """What ``scorer._option_similarity`` gives ``text`` and a listed option two
+        swapped letters away (``transposed``), at most."""
+        return min(
+            scorer.transposition_similarity(text, self.option_texts[option]),
+            scorer.MAX_VARIANT_SIMILARITY,
+        )
 
     @property
     def option_ids(self) -> dict[str, int]:
@@ -647,10 +670,29 @@ class CandidateIndex:
             kept = similarities >= cutoff
             keys.append(found[kept])
             similarity_parts.append(similarities[kept])
+        # Two letters swapped (``scorer.transposition_similarity``): the options
+        # found by looking the swapped spellings up, kept at the higher similarity
+        # when a view found them too.
+        transposed = [
+            (n * width + option, self._transposition_similarity(distinct[n], option))
+            for n in long_numbers
+            for option in self.transposed(distinct[n])
+        ]
+        transposed = [(key, similarity) for key, similarity in transposed if similarity >= cutoff]
+        if transposed:
+            keys.append(np.asarray([key for key, _ in transposed], dtype=np.int64))
+            similarity_parts.append(np.asarray([sim for _, sim in transposed], dtype=np.float64))
         all_keys = np.concatenate(keys)
-        order = np.argsort(all_keys, kind="stable")
-        all_keys = all_keys[order]
-        all_similarities = np.concatenate(similarity_parts)[order]
+        all_similarities = np.concatenate(similarity_parts)
+        if transposed:
+            order = np.lexsort((-all_similarities, all_keys))
+            all_keys, all_similarities = all_keys[order], all_similarities[order]
+            first = np.ones(len(all_keys), dtype=bool)
+            first[1:] = all_keys[1:] != all_keys[:-1]
+            all_keys, all_similarities = all_keys[first], all_similarities[first]
+        else:
+            order = np.argsort(all_keys, kind="stable")
+            all_keys, all_similarities = all_keys[order], all_similarities[order]
         bounds = np.searchsorted(all_keys // width, np.arange(len(distinct) + 1)).tolist()
         options_of = all_keys % width
         return {
@@ -898,6 +940,12 @@ class CandidateIndex:
         q_length = np.asarray([len(t) for t in q_options], dtype=np.int64)
         slot_options = self.slot_option[slots]
         slot_length = self.option_length[slot_options]
+        # Two letters swapped (``scorer.transposition_similarity``), looked up.
+        for k, text in enumerate(q_options):
+            for option in self.transposed(text):
+                columns = slot_options == option
+                similarity = self._transposition_similarity(text, option)
+                sims[k, columns] = np.maximum(sims[k, columns], similarity)
         short = np.maximum(q_length[:, None], slot_length[None, :]) <= scorer.SHORT_TOKEN_LENGTH
         sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
         sims[syllabic[None, :] & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0

@@ -101,17 +101,20 @@ def _entries(seed: int, count: int) -> list[Entry]:
 
 
 def _variant(name: str, rng: random.Random) -> str:
-    """A spelling variant: a letter dropped, doubled or changed, tokens split or joined."""
+    """A spelling variant: a letter dropped, doubled or changed, two letters swapped,
+    tokens split or joined."""
     chars = list(name)
     for _ in range(rng.randint(0, 2)):
         position = rng.randrange(len(chars))
-        action = rng.randrange(4)
+        action = rng.randrange(5)
         if action == 0 and len(chars) > 1:
             del chars[position]
         elif action == 1:
             chars.insert(position, chars[position])
         elif action == 2:
             chars[position] = rng.choice("aeiouykhs ")
+        elif action == 3 and position + 1 < len(chars):
+            chars[position], chars[position + 1] = chars[position + 1], chars[position]
         else:
             chars.insert(position, " ")
     return "".join(chars)

@@ -376,3 +376,37 @@ def test_common_names_stay_apart_without_their_middle_names() -> None:
 
 def test_a_listed_name_without_the_middle_names_of_the_screened_one_matches() -> None:
     assert score("Sergei Ivanovich Saenko", "SAENKO, Sergei") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("scholz", "schloz", 100 * (1 - 1 / 11)),
+        ("putin", "puitn", 100 * (1 - 1 / 9)),
+        ("castro", "castor", 0.0),  # the last letter swapped: another name
+        ("ibrahim", "ibraihm", 100 * (1 - 1 / 13)),
+        ("ahmed", "hamed", 0.0),  # the first letter swapped: another name
+        ("aria", "aira", 0.0),  # too short
+        ("putin", "pitun", 0.0),  # not adjacent
+        ("scholz", "schlzo", 0.0),  # two swaps
+        ("putin", "putin", 0.0),  # equal: not a transposition
+    ],
+)
+def test_transposition_similarity(a: str, b: str, expected: float) -> None:
+    assert scorer.transposition_similarity(a, b) == pytest.approx(expected)
+    assert scorer.transposition_similarity(b, a) == pytest.approx(expected)
+
+
+def test_transpositions_are_the_spellings_transposition_similarity_scores() -> None:
+    variants = scorer.transpositions("scholz")
+    assert "schloz" in variants and "csholz" not in variants
+    assert all(scorer.transposition_similarity("scholz", v) > 0 for v in variants)
+    assert scorer.transpositions("anna") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Olaf Schloz", "Olaf Scholz"), ("Vladimir Ptuin", "PUTIN, Vladimir")],
+)
+def test_two_letters_swapped_is_a_typo(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD

@@ -20,6 +20,7 @@ from sanctions_cli.matching.scorer import (
     compare,
     token_options,
     token_similarity,
+    transposition_similarity,
 )
 from sanctions_cli.names import prepare_name
 
@@ -101,7 +102,8 @@ def test_token_similarity_definition(a: str, b: str) -> None:
     elif min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
         assert similarity == 0.0
     else:
-        assert similarity == max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
+        views = max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
+        assert similarity == max(views, transposition_similarity(a, b))
 
 
 def test_token_options_enumerates_singles_and_compounds() -> None:
