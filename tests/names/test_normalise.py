@@ -25,6 +25,20 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("כץ", ("khats",)),
         ("چنگیز", ("chanagiz",)),
         ("تسنيم", ("tasanim",)),
+        # ... nor across two letters: shin and a final he are no "sh"
+        ("משה", ("masah",)),
+        # an alef after a letter is a written long "a"; starting a word it is a
+        # seat whose vowel is not written
+        ("طاها", ("taha",)),
+        ("اسامة", ("samah",)),
+        # Thai, Lao, Khmer: the unwritten inherent vowel of the syllables before the
+        # first written vowel ("o" in a closed syllable, "a" in an open one) ...
+        ("สมชาย", ("somchay",)),
+        ("นคร", ("nakhor",)),
+        ("ប៉ុល ពត", ("bol", "pot")),
+        # ... not inside an initial cluster, nor where vowels are written
+        ("ประยุทธ์", ("prayuth",)),
+        ("ทักษิณ", ("thaksin",)),
     ],
 )
 def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
