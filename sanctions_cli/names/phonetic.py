@@ -21,8 +21,8 @@ on doubled letters, so the skeleton
   ``Dmitriy``/``Dmitry`` meet, while ``Daniel``/``Donald`` and ``Hassan``/``Husayn``
   keep the first vowel that tells them apart;
 * drops doubled letters;
-* drops a Baltic case ending or genitive s of a longer word (``Putinas``,
-  ``Lavrovs``).
+* drops a Baltic or Greek case ending or genitive s of a longer word
+  (``Putinas``, ``Lavrovs``, ``Alexandros``).
 
 Why not metaphone/soundex (``jellyfish``) or a full transliteration library:
 they encode English spelling rules (metaphone's ``sch``, ``gh``, silent letters)
@@ -63,11 +63,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 # Lithuanian and Latvian add a case ending to every name (Putinas, Vladimirs,
-# Lavrovs), as English surnames often carry a genitive s (Williams, Peters): a
-# final -s, -as, -is, -us or -ys after a consonant is dropped from words of at
-# least BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
+# Lavrovs), as Greek adds its nominative -os (Alexandros, Konstantinos) and English
+# surnames often carry a genitive s (Williams, Peters): a final -s, -as, -is, -os,
+# -us or -ys after a consonant is dropped from words of at least
+# BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
 BALTIC_ENDING_MIN_LENGTH = 6
-_BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiuy]?s$")
+_BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiouy]?s$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 

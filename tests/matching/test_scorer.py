@@ -275,6 +275,13 @@ def test_a_bare_abugida_reading_needs_its_consonants_to_agree() -> None:
     assert all(pair.score < 80.0 for pair in match.pairs)
 
 
+def test_a_greek_nominative_ending_is_a_case_ending() -> None:
+    assert score("Αλέξανδρος", "Alexander") >= THRESHOLD
+    assert score("Αλέξανδρος Παππάς", "Alexander Pappas") >= THRESHOLD
+    # a short word keeps its ending: Nikos is not Nik
+    assert score("Νίκος Παππάς", "Nik Pappas") < THRESHOLD
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

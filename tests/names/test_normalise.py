@@ -200,6 +200,9 @@ def test_skeleton_drops_a_baltic_case_ending() -> None:
     assert skeleton("jonas") != skeleton("jon")  # short words keep their ending
 
 
+    # ... and a Greek nominative ending
+    assert skeleton("alexandros") == skeleton("alexandr")
+    assert skeleton("nikos") != skeleton("nik")  # a shorter word keeps it
 def test_words_typed_together_split_at_their_capitals() -> None:
     assert tokenise("SiemensAG") == tokenise("Siemens AG")
     assert tokenise("SergeiLavrov") == ("sergei", "lavrov")
