@@ -588,6 +588,15 @@ TITLES = frozenset(
     ]
 )
 
+# Abbreviated titles are written so in Latin script only: in a name read from
+# another script the same letters are a syllable of the name (Khmer ហ៊ុន "hon" of
+# Hun Sen, Thai, Burmese), while a title written out ("Президент") is still one.
+ABBREVIATED_TITLES = frozenset(
+    ("mr", "mrs", "ms", "messrs", "dr", "prof", "hon", "rev", "mme", "mlle", "sr", "sra")
+    + ("gen", "md", "phd", "dds", "esq", "jr", "jnr", "snr")
+)
+WRITTEN_OUT_TITLES = TITLES - ABBREVIATED_TITLES
+
 # Company legal forms, canonicalised across languages to a class token.  The
 # classes are broad (a Russian OOO, a German GmbH and a British Ltd are all
 # private limited companies): a company that changes form keeps its name, so the
@@ -1091,7 +1100,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
-        without_titles = [t for t in tokens if t not in TITLES]
+        titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
+        without_titles = [t for t in tokens if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles)
     return tuple(_numbers(with_legal_forms))

@@ -52,6 +52,11 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
         ("Mr. John Smith", ("john", "smith")),
         ("Präsident Putin", ("putin",)),
         ("Sheikh", ("sheikh",)),
+        ("Президент Путин", ("putin",)),
+        # ... but an abbreviation is one in Latin script only: from Khmer "hon" is
+        # the syllable of Hun Sen
+        ("Hon. Hun Sen", ("hun", "sen")),
+        ("ហ៊ុន សែន", ("hon", "saen")),
         # ... from people's names: in a company's name they are words of it
         ("Al Wasel General Trading LLC", ("al", "wasel", "general", "trading", "llc")),
         ("General Motors Company", ("general", "motors", "corp")),
@@ -195,6 +200,9 @@ def test_a_foreign_name_in_hangul_is_read_as_words() -> None:
 
 def test_skeleton_drops_a_baltic_case_ending() -> None:
     assert skeleton("putinas") == skeleton("putin")
+    # ... and a Greek nominative ending
+    assert skeleton("alexandros") == skeleton("alexandr")
+    assert skeleton("nikos") != skeleton("nik")  # a shorter word keeps it
     assert skeleton("lavrovs") == skeleton("lavrov")
     assert skeleton("vladimiras") == skeleton("vladimir")
     assert skeleton("jonas") != skeleton("jon")  # short words keep their ending
