@@ -63,12 +63,17 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 # Lithuanian and Latvian add a case ending to every name (Putinas, Vladimirs,
-# Lavrovs), as Greek adds its nominative -os (Alexandros, Konstantinos) and English
-# surnames often carry a genitive s (Williams, Peters): a final -s, -as, -is, -os,
-# -us or -ys after a consonant is dropped from words of at least
-# BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
+# Lavrovs), as English surnames often carry a genitive s (Williams, Peters): a
+# final -s, -as, -is, -us or -ys after a consonant is dropped from words of at
+# least BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
 BALTIC_ENDING_MIN_LENGTH = 6
-_BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiouy]?s$")
+_BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiuy]?s$")
+# So is the Greek nominative -os after a consonant (Alexandros, Konstantinos,
+# Christos, Stavros), from GREEK_ENDING_MIN_LENGTH letters: words of six letters
+# ending so are as often names of their own in Spanish and Portuguese (Carlos,
+# Marcos, Santos), which must not take the frequency of Carl or Mark.
+GREEK_ENDING_MIN_LENGTH = 7
+_GREEK_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])os$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -93,6 +98,8 @@ def skeleton(token: str) -> str:
     if token.isdigit():
         return token
     key = token
+    if len(key) >= GREEK_ENDING_MIN_LENGTH:
+        key = _GREEK_ENDING.sub("", key)
     if len(key) >= BALTIC_ENDING_MIN_LENGTH:
         key = _BALTIC_ENDING.sub("", key)
     for pattern, replacement in _RULES:
