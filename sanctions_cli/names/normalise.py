@@ -392,26 +392,15 @@ def _romanise_abjad(match: re.Match[str]) -> str:
     return _romanise_abjad_word(text)
 
 
-# The Arabic alef after a letter is a written long vowel ("Taha" طاها, "Khalid"
-# خالد), which anyascii leaves out: read as "a".  Starting a word it only carries
-# a vowel it does not tell (Usama, Ibrahim, Ahmad), and is left out as before.
-_ALEF = "\u0627"
-
-
 def _romanise_abjad_word(text: str) -> str:
     """An abjad word letter by letter: a digraph is one letter's romanisation, never
-    two letters' (ש "s" and ה "h" of משה are no "sh"; ط "t" and ه "h" no "th")."""
+    two letters' (ש "s" and ה "h" of משה are no "sh"; ط "t" and ه "h" of طه no
+    "th")."""
     digraphs = _ABJAD_DIGRAPHS
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
         digraphs = _HEBREW_DIGRAPHS
-    units = [
-        unit
-        for index, letter in enumerate(text)
-        for unit in _units(
-            "a" if letter == _ALEF and index > 0 else anyascii(letter).lower(), digraphs
-        )
-    ]
+    units = [unit for letter in text for unit in _units(anyascii(letter).lower(), digraphs)]
     return " " + _restore_vowels(units) + " "
 
 

@@ -25,12 +25,10 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("כץ", ("khats",)),
         ("چنگیز", ("chanagiz",)),
         ("تسنيم", ("tasanim",)),
-        # ... nor across two letters: shin and a final he are no "sh"
+        # ... nor across two letters: shin and a final he are no "sh", ta and ha
+        # no "th"
         ("משה", ("masah",)),
-        # an alef after a letter is a written long "a"; starting a word it is a
-        # seat whose vowel is not written
-        ("طاها", ("taha",)),
-        ("اسامة", ("samah",)),
+        ("طه", ("tah",)),
         # Thai, Lao, Khmer: the unwritten inherent vowel of the syllables before the
         # first written vowel ("o" in a closed syllable, "a" in an open one) ...
         ("สมชาย", ("somchay",)),
