@@ -14,7 +14,9 @@ word, unless both names are one word of five letters or more:
 the weights of its tokens.  A token's
 weight grows with its length and with its rarity in the loaded lists
 (``TokenWeights``): ``Kim``, ``Mohammed``, ``Trading`` count less than
-``Nuristani``.  Legal forms, particles and initials weigh little.  Tokens left
+``Nuristani``; a word read with guessed vowels (``mahamad``) is as rare as the
+names of its consonants together (``GUESSED_VOWEL_SCRIPTS``).  Legal forms,
+particles and initials weigh little.  Tokens left
 unpaired lower the score two ways:
 
 * *contradiction*: both names have unpaired words (``Kim Jong Un`` against ``Kim
@@ -189,7 +191,9 @@ BARE_ABUGIDA_SCRIPTS = frozenset(("THAI", "LAO", "KHMER", "MYANMAR"))
 # rare as the names of its consonants are together: its skeleton carries guessed
 # vowels (``mahamad``), so as a skeleton it is rare where the name it reads is the
 # commonest of all (Mohamed, Muhammad: ``mhmt``), and it would outweigh the rest
-# of the name (``consonant_key``).
+# of the name (``consonant_key``).  Not a word of fewer than ABJAD_MIN_CONSONANTS
+# consonants (``yas``): as many names share them as share a letter, and it would
+# weigh nothing at all when left out.
 GUESSED_VOWEL_SCRIPTS = ABJAD_SCRIPTS | BARE_ABUGIDA_SCRIPTS
 
 # A name and the same name with a written final long vowel, in or against an abjad,
@@ -607,8 +611,10 @@ def _compute_token_weights(
             # Single-token options come first, so options[index] is this token.
             skeleton_text = name.options[index].views[-1]
             rarity = weights.rarity_of_key(skeleton_text)
-            if name.script in GUESSED_VOWEL_SCRIPTS:
-                rarity = min(rarity, weights.rarity_of_key(consonant_key(skeleton_text)))
+            key = consonant_key(skeleton_text)
+            consonants = len(key) - len(CONSONANT_KEY_MARK)
+            if name.script in GUESSED_VOWEL_SCRIPTS and consonants >= ABJAD_MIN_CONSONANTS:
+                rarity = min(rarity, weights.rarity_of_key(key))
             factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
             if _patronymic_stem(token) is not None:
                 factor = PATRONYMIC_FACTOR

@@ -266,6 +266,9 @@ def test_a_word_read_with_guessed_vowels_is_as_rare_as_its_consonants() -> None:
     assert arabic_weight[0] < latin_weight[0]
     # a rare name's consonants are rare too
     assert _token_weights(prepare_name("نوريستاني"), weights)[1][0] > 0.9
+    # a word of one consonant ("yas") keeps its own rarity: as many names share it
+    # as share a letter
+    assert _token_weights(prepare_name("یاسا"), weights)[1][0] > 0.0
 
 
 def test_a_bare_abugida_reading_needs_its_consonants_to_agree() -> None:
