@@ -719,8 +719,8 @@ def compare(
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
-    # A name read from an abjad against one of another script: its guessed vowels
-    # are no evidence (see ABJAD_SCRIPTS).
+    # A name read from an abjad (or a bare abugida) against one of another script:
+    # its guessed vowels are no evidence (see ABJAD_SCRIPTS, BARE_ABUGIDA_SCRIPTS).
     abjad_read = bool({query.script, candidate.script} & ABJAD_SCRIPTS)
     guessed = bool({query.script, candidate.script} & GUESSED_VOWEL_SCRIPTS) and not same_script
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
