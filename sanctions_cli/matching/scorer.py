@@ -14,7 +14,9 @@ word, unless both names are one word of five letters or more:
 the weights of its tokens.  A token's
 weight grows with its length and with its rarity in the loaded lists
 (``TokenWeights``): ``Kim``, ``Mohammed``, ``Trading`` count less than
-``Nuristani``.  Legal forms, particles and initials weigh little.  Tokens left
+``Nuristani``; a word read with guessed vowels (``mahamad``) is as rare as the
+names of its consonants together (``GUESSED_VOWEL_SCRIPTS``).  Legal forms,
+particles and initials weigh little.  Tokens left
 unpaired lower the score two ways:
 
 * *contradiction*: both names have unpaired words (``Kim Jong Un`` against ``Kim
@@ -35,7 +37,8 @@ A sound-alike (the phonetic skeleton) lifts a pair only when both spellings star
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
 ``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), and between two
 names of one word each only when their consonants are spelled alike, else a little
-(``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script has guessed
+(``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script (or from an
+abugida that does not write its inherent vowel: ``BARE_ABUGIDA_SCRIPTS``) has guessed
 vowels: against a name of another script a sound-alike lifts its pairs only when
 the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``),
 and a name with a written final long vowel is another name than without it
@@ -193,6 +196,21 @@ CROSS_SCRIPT_MAX_LIFT = 40.0
 # suffix (Hasani/Hassan, Mohammadi/Mohammed).
 ABJAD_SCRIPTS = frozenset(("ARABIC", "HEBREW"))
 ABJAD_MIN_CONSONANTS = 2
+
+# Abugidas whose inherent vowel is not written (Thai สมชาย, read "somchay"; Khmer
+# ពត "pot"): ``names.normalise`` guesses it from the syllables, so their vowels
+# are no more evidence than an abjad's and the same consonant rules hold for them
+# (the written final long vowel aside, an abjad's).
+BARE_ABUGIDA_SCRIPTS = frozenset(("THAI", "LAO", "KHMER", "MYANMAR"))
+
+# Every script whose reading guesses vowels.  A word of such a name is at most as
+# rare as the names of its consonants are together: its skeleton carries guessed
+# vowels (``mahamad``), so as a skeleton it is rare where the name it reads is the
+# commonest of all (Mohamed, Muhammad: ``mhmt``), and it would outweigh the rest
+# of the name (``consonant_key``).  Not a word of fewer than ABJAD_MIN_CONSONANTS
+# consonants (``yas``): as many names share them as share a letter, and it would
+# weigh nothing at all when left out.
+GUESSED_VOWEL_SCRIPTS = ABJAD_SCRIPTS | BARE_ABUGIDA_SCRIPTS
 
 # A name and the same name with a written final long vowel, in or against an abjad,
 # are two names (the nisba: Mohammad/Mohammadi, Ahmad/Ahmadi, Hassan/Hassani): a
@@ -357,8 +375,9 @@ class TokenWeights:
 
     ``document_frequency`` counts, per phonetic skeleton of a token, the names
     containing it (``Chol``, ``Chul`` and ``Cheol`` are one name, and together
-    they are common); the prior adds the same counts from a reference list.
-    Plain dicts: picklable.
+    they are common), and per consonants of a skeleton (``consonant_key``) the
+    names containing any of them; the prior adds the same counts from a reference
+    list.  Plain dicts: picklable.
     """
 
     name_count: int = 0
@@ -367,10 +386,10 @@ class TokenWeights:
     prior_frequency: Mapping[str, int] = field(default_factory=dict)
     # Memo of ``rarity_of_key``: a plain dict, so still picklable.
     _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-    # Memo of ``_token_weights`` by (tokens, kinds): a candidate's weights are asked
-    # for once per query it is compared with.
+    # Memo of ``_token_weights`` by (tokens, kinds, script): a candidate's weights
+    # are asked for once per query it is compared with.
     _weights_memo: dict[
-        tuple[tuple[str, ...], tuple[str, ...]], tuple[list[float], list[float]]
+        tuple[tuple[str, ...], tuple[str, ...], str], tuple[list[float], list[float]]
     ] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -379,7 +398,8 @@ class TokenWeights:
         total = 0
         for name in names:
             total += 1
-            counts.update({skeleton_view(t) for t in name.tokens})
+            keys = {skeleton_view(t) for t in name.tokens}
+            counts.update(keys | {consonant_key(k) for k in keys})
         prior = default_weights() if use_prior else TokenWeights()
         return cls(total, dict(counts), prior.prior_count, prior.prior_frequency)
 
@@ -430,8 +450,21 @@ def default_weights() -> TokenWeights:
         elif line and not line.startswith("#"):
             token, count = line.split("\t")
             key = skeleton_view(token)
-            counts[key] = counts.get(key, 0) + int(count)
+            for k in (key, consonant_key(key)):
+                counts[k] = counts.get(k, 0) + int(count)
     return TokenWeights(0, {}, total, counts)
+
+
+# Keys of ``TokenWeights`` counting names by the consonants of a skeleton: marked
+# so that no skeleton is one.
+CONSONANT_KEY_MARK = "#"
+
+
+@lru_cache(maxsize=1 << 16)
+def consonant_key(skeleton_text: str) -> str:
+    """The ``TokenWeights`` key of the consonants of a skeleton (see
+    ``GUESSED_VOWEL_SCRIPTS``)."""
+    return CONSONANT_KEY_MARK + _abjad_consonants(skeleton_text)
 
 
 def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
@@ -584,13 +617,14 @@ def _abjad_consonants(skeleton_text: str) -> str:
     return consonants[:-1] if len(consonants) > 1 and consonants.endswith("h") else consonants
 
 
-def _abjad_consonants_agree(a: NameOption, b: NameOption) -> bool:
-    """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)."""
+def _abjad_consonants_agree(a: NameOption, b: NameOption, abjad: bool = True) -> bool:
+    """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)
+    or a bare abugida (``abjad`` False: no written final long vowel to tell)."""
     consonants = _abjad_consonants(a.views[-1])
     return (
         len(consonants) >= ABJAD_MIN_CONSONANTS
         and consonants == _abjad_consonants(b.views[-1])
-        and not _suffixed(a.text, b.text)
+        and not (abjad and _suffixed(a.text, b.text))
     )
 
 
@@ -621,7 +655,7 @@ WEIGHTS_MEMO_SIZE = 200_000
 
 def _token_weights(name: PreparedName, weights: TokenWeights) -> tuple[list[float], list[float]]:
     """Weight and rarity of every token of a name (rarity 0 for non-words), memoised."""
-    key = (name.tokens, name.kinds)
+    key = (name.tokens, name.kinds, name.script)
     memo = weights._weights_memo
     found = memo.get(key)
     if found is None:
@@ -639,7 +673,12 @@ def _compute_token_weights(
     for index, (token, kind) in enumerate(zip(name.tokens, name.kinds, strict=True)):
         if kind == "word":
             # Single-token options come first, so options[index] is this token.
-            rarity = weights.rarity_of_key(name.options[index].views[-1])
+            skeleton_text = name.options[index].views[-1]
+            rarity = weights.rarity_of_key(skeleton_text)
+            key = consonant_key(skeleton_text)
+            consonants = len(key) - len(CONSONANT_KEY_MARK)
+            if name.script in GUESSED_VOWEL_SCRIPTS and consonants >= ABJAD_MIN_CONSONANTS:
+                rarity = min(rarity, weights.rarity_of_key(key))
             factor = MIN_COMMON_FACTOR + (1.0 - MIN_COMMON_FACTOR) * rarity
             if _patronymic_stem(token) is not None:
                 factor = PATRONYMIC_FACTOR
@@ -744,10 +783,10 @@ def compare(
         MAX_SKELETON_LIFT if not (query.script or candidate.script) else CROSS_SCRIPT_MAX_LIFT
     )
     syllabic = bool({query.script, candidate.script} & SYLLABIC_SCRIPTS)
-    # A name read from an abjad against one of another script: its guessed vowels
-    # are no evidence (see ABJAD_SCRIPTS).
+    # A name read from an abjad (or a bare abugida) against one of another script:
+    # its guessed vowels are no evidence (see ABJAD_SCRIPTS, BARE_ABUGIDA_SCRIPTS).
     abjad_read = bool({query.script, candidate.script} & ABJAD_SCRIPTS)
-    abjad = abjad_read and not same_script
+    guessed = bool({query.script, candidate.script} & GUESSED_VOWEL_SCRIPTS) and not same_script
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -777,7 +816,9 @@ def compare(
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
             lift = COMPOUND_MAX_LIFT if compound else max_lift
-            plain_only = same_script or (abjad and not _abjad_consonants_agree(q_opt, c_opt))
+            plain_only = same_script or (
+                guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
+            )
             similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
             if not compound:
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)

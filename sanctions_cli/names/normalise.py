@@ -7,7 +7,9 @@ Owns everything that turns a raw name into tokens:
   Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
   ``xi jin ping``; anyascii would glue the syllables), Hangul syllable by syllable
   with the surname apart, abjads (Arabic, Hebrew) with their unwritten vowels
-  restored roughly (see ``_restore_abjad_vowels``), Greek digraphs read as spoken,
+  restored roughly (see ``_restore_abjad_vowels``), and the inherent vowel of the
+  abugidas anyascii leaves without it (Thai, Lao, Khmer, Burmese:
+  ``_romanise_bare_abugida``), Greek digraphs read as spoken,
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
   permissive licence); case folded; other punctuation becomes a token break,
   but a capital hyphenated to a word is part of it (``M-VITO`` is one word).
@@ -66,6 +68,9 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 _HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]+")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
+# Thai, Lao, Khmer and Myanmar (Burmese): abugidas whose inherent vowel anyascii
+# leaves out (see ``_romanise_bare_abugida``).
+_BARE_ABUGIDA = re.compile("[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]+")
 
 # Maximum number of distinct raw strings whose normalisation is memoised:
 # transaction files repeat counterparties, and 2**16 strings cost a few MB.
@@ -336,6 +341,11 @@ def _restore_abjad_vowels(word: str, digraphs: tuple[str, ...] = _ABJAD_DIGRAPHS
     phonetic skeleton collapses vowels, so a rough guess is enough to meet the
     Latin spellings.
     """
+    return _restore_vowels(_units(word, digraphs))
+
+
+def _units(word: str, digraphs: tuple[str, ...]) -> list[str]:
+    """The letters of a romanised word, each digraph of ``digraphs`` one unit."""
     units: list[str] = []
     i = 0
     while i < len(word):
@@ -345,6 +355,11 @@ def _restore_abjad_vowels(word: str, digraphs: tuple[str, ...] = _ABJAD_DIGRAPHS
         else:
             units.append(word[i])
             i += 1
+    return units
+
+
+def _restore_vowels(units: list[str]) -> str:
+    """``_restore_abjad_vowels`` of a word's units."""
     out: list[str] = []
     vowels = "aeiou"
     for index, unit in enumerate(units):
@@ -378,12 +393,60 @@ def _romanise_abjad(match: re.Match[str]) -> str:
 
 
 def _romanise_abjad_word(text: str) -> str:
+    """An abjad word letter by letter: a digraph is one letter's romanisation, never
+    two letters' (ש "s" and ה "h" of משה are no "sh"; ط "t" and ه "h" of طه no
+    "th")."""
     digraphs = _ABJAD_DIGRAPHS
     if _HEBREW.fullmatch(text):
         text = text.translate(_HEBREW_PRE)
         digraphs = _HEBREW_DIGRAPHS
-    latin = anyascii(text).lower()
-    return " " + _restore_abjad_vowels(latin, digraphs) + " "
+    units = [unit for letter in text for unit in _units(anyascii(letter).lower(), digraphs)]
+    return " " + _restore_vowels(units) + " "
+
+
+# Consonant digraphs of the romanisations anyascii gives Thai, Lao, Khmer and
+# Burmese (RTGS and the like): one consonant each.
+_ABUGIDA_DIGRAPHS: tuple[str, ...] = ("kh", "ch", "th", "ph", "ng", "ny", "sh", "gn")
+# Second consonants of the initial clusters these scripts write without a vowel
+# between (Thai ปร "pr", กล "kl", ขว "khw"; Khmer វ្ល "vl").
+_CLUSTER_SECONDS = frozenset(("r", "l", "w"))
+# Thai thanthakhat and the Lao cancellation mark: the consonant they sit on is
+# silent (ประยุทธ์ "Prayut", ยิ่งลักษณ์ "Yinglak").
+_SILENCED_CONSONANT = re.compile(".[\u0e4c\u0ecc]")
+
+
+def _restore_inherent_vowels(word: str) -> str:
+    """The inherent vowel an abugida does not write, where a word's syllables need
+    it: before the first written vowel, or in a word that writes none.
+
+    Those consonants make syllables from the end (the last one, or a cluster, is
+    the onset of the written vowel): a pair is a syllable closed by its second
+    consonant, with the inherent "o" of closed syllables, and a consonant left over
+    an open syllable with "a" (Thai สมชาย "smchay" -> "somchay", นคร "nkhr" ->
+    "nakhor"; Khmer ពត "pt" -> "pot").  Anywhere else a written vowel is near.
+    """
+    units = _units(word, _ABUGIDA_DIGRAPHS)
+    first = next((i for i, unit in enumerate(units) if unit[0] in "aeiou"), len(units))
+    head, rest = units[:first], units[first:]
+    if rest and head:
+        onset = 2 if len(head) >= 2 and head[-1] in _CLUSTER_SECONDS else 1
+        head, rest = head[:-onset], head[-onset:] + rest
+    syllables: list[str] = []
+    while len(head) >= 2:
+        syllables.insert(0, head[-2] + "o" + head[-1])
+        head = head[:-2]
+    if head:
+        syllables.insert(0, head[0] + "a")
+    return "".join(syllables) + "".join(rest)
+
+
+def _romanise_bare_abugida(match: re.Match[str]) -> str:
+    """A Thai, Lao, Khmer or Burmese word: anyascii, silenced consonants dropped and
+    the inherent vowel restored (``_restore_inherent_vowels``).  The scorer compares
+    such names on their consonants (``matching.scorer.BARE_ABUGIDA_SCRIPTS``)."""
+    text = _SILENCED_CONSONANT.sub("", match.group(0))
+    words = _APOSTROPHES.sub("", anyascii(text)).lower().split()
+    return " " + " ".join(_restore_inherent_vowels(w) for w in words) + " "
 
 
 def _romanise_greek(match: re.Match[str]) -> str:
@@ -416,6 +479,7 @@ def normalise(text: str) -> str:
             text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
         text = _HAN.sub(_romanise_han, text)
         text = _GREEK.sub(_romanise_greek, text)
+        text = _BARE_ABUGIDA.sub(_romanise_bare_abugida, text)
         text = anyascii(text)
         text = _APOSTROPHES.sub("", text)
     text = text.lower().replace("&", " and ")
@@ -512,6 +576,15 @@ TITLES = frozenset(
         "snr",
     ]
 )
+
+# Abbreviated titles are written so in Latin script only: in a name read from
+# another script the same letters are a syllable of the name (Khmer ហ៊ុន "hon" of
+# Hun Sen, Thai, Burmese), while a title written out ("Президент") is still one.
+ABBREVIATED_TITLES = frozenset(
+    ("mr", "mrs", "ms", "messrs", "dr", "prof", "hon", "rev", "mme", "mlle", "sr", "sra")
+    + ("gen", "md", "phd", "dds", "esq", "jr", "jnr", "snr")
+)
+WRITTEN_OUT_TITLES = TITLES - ABBREVIATED_TITLES
 
 # Company legal forms, canonicalised across languages to a class token.  The
 # classes are broad (a Russian OOO, a German GmbH and a British Ltd are all
@@ -1016,7 +1089,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
-        without_titles = [t for t in tokens if t not in TITLES]
+        titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
+        without_titles = [t for t in tokens if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles)
     return tuple(_numbers(with_legal_forms))

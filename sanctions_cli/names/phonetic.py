@@ -21,8 +21,8 @@ on doubled letters, so the skeleton
   ``Dmitriy``/``Dmitry`` meet, while ``Daniel``/``Donald`` and ``Hassan``/``Husayn``
   keep the first vowel that tells them apart;
 * drops doubled letters;
-* drops a Baltic case ending or genitive s of a longer word (``Putinas``,
-  ``Lavrovs``).
+* drops a Baltic or Greek case ending or genitive s of a longer word
+  (``Putinas``, ``Lavrovs``, ``Alexandros``).
 
 Why not metaphone/soundex (``jellyfish``) or a full transliteration library:
 they encode English spelling rules (metaphone's ``sch``, ``gh``, silent letters)
@@ -68,6 +68,12 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 # least BALTIC_ENDING_MIN_LENGTH letters (shorter ones are mostly the name itself).
 BALTIC_ENDING_MIN_LENGTH = 6
 _BALTIC_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])[aiuy]?s$")
+# So is the Greek nominative -os after a consonant (Alexandros, Konstantinos,
+# Christos, Stavros), from GREEK_ENDING_MIN_LENGTH letters: words of six letters
+# ending so are as often names of their own in Spanish and Portuguese (Carlos,
+# Marcos, Santos), which must not take the frequency of Carl or Mark.
+GREEK_ENDING_MIN_LENGTH = 7
+_GREEK_ENDING = re.compile(r"(?<=[bcdfghjklmnprtvz])os$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -92,6 +98,8 @@ def skeleton(token: str) -> str:
     if token.isdigit():
         return token
     key = token
+    if len(key) >= GREEK_ENDING_MIN_LENGTH:
+        key = _GREEK_ENDING.sub("", key)
     if len(key) >= BALTIC_ENDING_MIN_LENGTH:
         key = _BALTIC_ENDING.sub("", key)
     for pattern, replacement in _RULES:

@@ -228,6 +228,9 @@ def test_weights_are_picklable() -> None:
         ("خالد محمود", "Khaled Mahmoud", THRESHOLD),
         ("فلاديمير بوتين", "Vladimir Putin", THRESHOLD),
         ("ולדימיר פוטין", "Vladimir Putin", THRESHOLD),
+        # abugidas whose inherent vowel is not written, read as their syllables need
+        ("สมชาย", "Somchai", THRESHOLD),
+        ("ប៉ុល ពត", "Pol Pot", THRESHOLD),
     ],
 )
 def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected: float) -> None:
@@ -250,6 +253,37 @@ def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected
 )
 def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
     assert score(a, b) < THRESHOLD
+
+
+def test_a_word_read_with_guessed_vowels_is_as_rare_as_its_consonants() -> None:
+    from sanctions_cli.matching.scorer import _token_weights
+
+    weights = default_weights()
+    # "mahamad" read from Arabic is Mohamed, Muhammad ...: common, unlike the same
+    # letters typed in Latin script
+    arabic_weight, arabic_rarity = _token_weights(prepare_name("محمد"), weights)
+    latin_weight, latin_rarity = _token_weights(prepare_name("Mahamad"), weights)
+    assert arabic_rarity[0] == 0.0 and latin_rarity[0] == 1.0
+    assert arabic_weight[0] < latin_weight[0]
+    # a rare name's consonants are rare too
+    assert _token_weights(prepare_name("نوريستاني"), weights)[1][0] > 0.9
+    # a word of one consonant ("yas") keeps its own rarity: as many names share it
+    # as share a letter
+    assert _token_weights(prepare_name("یاسا"), weights)[1][0] > 0.0
+
+
+def test_a_bare_abugida_reading_needs_its_consonants_to_agree() -> None:
+    # Burmese "bladimiya": its skeleton meets Vladimir's (80) but a consonant is
+    # missing, so the pair keeps its spelling's similarity
+    match = compare(prepare_name("ဗလာဒီမီယာ"), prepare_name("Vladimir"))
+    assert all(pair.score < 80.0 for pair in match.pairs)
+
+
+def test_a_greek_nominative_ending_is_a_case_ending() -> None:
+    assert score("Αλέξανδρος", "Alexander") >= THRESHOLD
+    assert score("Αλέξανδρος Παππάς", "Alexander Pappas") >= THRESHOLD
+    # a short word keeps its ending: Nikos is not Nik
+    assert score("Νίκος Παππάς", "Nik Pappas") < THRESHOLD
 
 
 @pytest.mark.parametrize(
