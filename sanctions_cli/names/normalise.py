@@ -123,6 +123,10 @@ class PreparedName:
     # True for a listed name of an entry that is not a person (a company, a
     # vessel): what the list says of the entity, whatever the name's words.
     entity_organisation: bool = False
+    # Masks of the tokens of each word written with hyphens ("Tong-ho",
+    # "Hans-Peter", "Bashir-Ud-Din"): one name in several tokens.  Like the
+    # surname, only the listed name's count, so they take no part in equality.
+    hyphen_groups: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def is_organisation(self) -> bool:
@@ -1164,6 +1168,28 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
     return mask if index == len(tokens) else 0
 
 
+# A word with a hyphen between two letters or digits.
+_HYPHENATED = re.compile(r"\w[-\u2010\u2011]\w")
+
+
+def _hyphen_groups(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """The tokens of each word written with hyphens, as masks (see
+    ``PreparedName.hyphen_groups``); none when the words' tokens do not line up
+    with the name's (a rule across words), or for a Korean or Chinese script."""
+    if not _HYPHENATED.search(text) or script_of(text) in _SYLLABIC_SCRIPTS:
+        return ()
+    groups: list[int] = []
+    index = 0
+    for word in text.split():
+        word_tokens = tokenise(word)
+        if tuple(tokens[index : index + len(word_tokens)]) != word_tokens:
+            return ()
+        if len(word_tokens) > 1 and _HYPHENATED.search(word):
+            groups.append(((1 << len(word_tokens)) - 1) << index)
+        index += len(word_tokens)
+    return tuple(groups) if index == len(tokens) else ()
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def _option_views(text: str) -> tuple[str, ...]:
     """An option's text under every view (memoised: tokens recur across names)."""
@@ -1193,6 +1219,7 @@ def prepare_name(text: str) -> PreparedName:
         options=options,
         script=_name_script(text),
         surname_mask=_surname_mask(text, tokens),
+        hyphen_groups=_hyphen_groups(text, tokens),
         titled=_has_title(text, tokens),
     )
 

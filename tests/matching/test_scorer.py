@@ -444,3 +444,30 @@ def test_transpositions_are_the_spellings_transposition_similarity_scores() -> N
 )
 def test_two_letters_swapped_is_a_typo(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Tong", "KIM, Tong-ho"),  # half a Korean given name is another name
+        ("Kim Duong", "KIM, Tong-ho"),
+        ("Sultan Bashir Mahmood", "MAHMOOD, Sultan Bashir-Ud-Din"),
+    ],
+)
+def test_part_of_a_hyphenated_listed_name_is_another_name(a: str, b: str) -> None:
+    match = compare(prepare_name(a), prepare_name(b))
+    assert match.score < THRESHOLD
+    assert "hyphenated_name_split" in [x.reason for x in match.adjustments]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Tong Ho", "KIM, Tong-ho"),
+        ("Tongho Kim", "KIM, Tong-ho"),
+        ("Sultan Bashiruddin Mahmood", "MAHMOOD, Sultan Bashir-Ud-Din"),
+        ("Abdulrahman Sharqi", "AL-SHARQI, Abdulrahman"),  # only the article missing
+    ],
+)
+def test_a_hyphenated_listed_name_met_whole_matches(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD

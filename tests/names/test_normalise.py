@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sanctions_cli.names import prepare_name, skeleton, tokenise
@@ -246,3 +248,26 @@ def test_a_misspelt_number_word_is_its_number(raw: str, tokens: tuple[str, ...])
 )
 def test_a_letter_hyphenated_to_a_word_is_part_of_it(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("KIM, Tong-ho", (0b110,)),
+        ("Hans-Peter MUELLER", (0b011,)),
+        ("MAHMOOD, Sultan Bashir-Ud-Din", (0b11100,)),  # bashir, al (ud), din
+        ("Kim Jong Sik", ()),
+        ("Jong-sik - Kim", (0b011,)),  # a hyphen between spaces joins nothing
+        ("김정식", ()),  # a name of a syllabic script: its syllables are its tokens
+    ],
+)
+def test_hyphen_groups_are_the_tokens_of_each_hyphenated_word(
+    text: str, groups: tuple[int, ...]
+) -> None:
+    assert prepare_name(text).hyphen_groups == groups
+
+
+def test_hyphen_groups_take_no_part_in_equality() -> None:
+    assert prepare_name("Kim Jong-sik") == dataclasses.replace(
+        prepare_name("Kim Jong sik"), original="Kim Jong-sik"
+    )
