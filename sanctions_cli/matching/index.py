@@ -675,7 +675,7 @@ class CandidateIndex:
         # when a view found them too.
         transposed = [
             (n * width + option, self._transposition_similarity(distinct[n], option))
-            for n in long_numbers
+            for n in ([] if compound else long_numbers)  # single tokens only pair so
             for option in self.transposed(distinct[n])
         ]
         transposed = [(key, similarity) for key, similarity in transposed if similarity >= cutoff]
@@ -940,8 +940,12 @@ class CandidateIndex:
         q_length = np.asarray([len(t) for t in q_options], dtype=np.int64)
         slot_options = self.slot_option[slots]
         slot_length = self.option_length[slot_options]
-        # Two letters swapped (``scorer.transposition_similarity``), looked up.
+        # Two letters swapped (``scorer.transposition_similarity``), looked up: two
+        # single tokens only (a query compound has its mask's bits; more than
+        # MASK_BITS tokens: -1, every option looked up, the looser bound).
         for k, text in enumerate(q_options):
+            if q_masks[k] != -1 and q_masks[k] & (q_masks[k] - 1):
+                continue
             for option in self.transposed(text):
                 columns = slot_options == option
                 similarity = self._transposition_similarity(text, option)

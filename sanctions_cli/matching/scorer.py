@@ -57,7 +57,8 @@ Contract with the candidate index (``matching.index`` and ``matching.prefilter``
 which must stay lossless (the tests compare indexed search with brute force):
 
 * a pair's similarity is ``_option_similarity``: the plain ``rapidfuzz.fuzz.ratio``
-  (or ``transposition_similarity`` when higher: two letters swapped),
+  (between two single tokens ``transposition_similarity`` when higher: two
+  letters swapped),
   or a view's of ``TOKEN_VIEWS`` when higher but at most ``MAX_SKELETON_LIFT``,
   ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one, and
   the plain one when lifted below ``MIN_LIFTED_SIMILARITY`` (plain only between
@@ -526,7 +527,6 @@ def _option_similarity(
         best = min(best, plain + max_lift)
         if best < MIN_LIFTED_SIMILARITY:
             best = plain  # skeletons only partly alike (see MIN_LIFTED_SIMILARITY)
-    best = max(best, transposition_similarity(a.text, b.text))
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
@@ -829,6 +829,8 @@ def compare(
             )
             similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
             if not compound:
+                swapped = transposition_similarity(q_opt.text, c_opt.text)
+                similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
                 if abjad_read and _suffixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
