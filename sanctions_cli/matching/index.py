@@ -11,7 +11,9 @@ only those.  It can never drop a hit:
   ``similarity >= threshold - MAX_SCORE_BONUS`` from a query option can be a hit;
 * a pair's similarity (``scorer._option_similarity``) is the plain Indel ratio
   (``rapidfuzz.fuzz.ratio``), or a sound-alike view's (``scorer.TOKEN_VIEWS``)
-  when higher but at most a lift above the plain one; tokens up to
+  when higher but at most a lift above the plain one, or, between two single
+  tokens, ``scorer.transposition_similarity`` (two letters swapped: such
+  partners are found by looking the swapped spellings up); tokens up to
   ``EXACT_TOKEN_MAX_LEN`` only match when equal.
 
 So for every view the index keeps the distinct viewed texts of the listed
@@ -558,8 +560,8 @@ class CandidateIndex:
         return found
 
     def _transposition_similarity(self, text: str, option: int) -> float:
-        """What ``scorer._option_similarity`` gives ``text`` and a listed option two
-        swapped letters away (``transposed``), at most."""
+        """What ``scorer.compare`` gives the single tokens ``text`` and a listed option
+        two swapped letters away (``transposed``), at most."""
         return min(
             scorer.transposition_similarity(text, self.option_texts[option]),
             scorer.MAX_VARIANT_SIMILARITY,
