@@ -356,6 +356,11 @@ GIVEN_NAME_FIRST_SCRIPTS = frozenset(("ARABIC",))
 # the first given name (``PreparedName.surname_mask``), or, with no surname known,
 # the words between a paired first and last word.
 MIDDLE_NAMES_FACTOR = 0.5
+# ... unless the missing words are all shaped like one romanised Korean or Chinese
+# syllable (consonants, a glide, one vowel, a final: Sik, Chol, Il, Pyong, Ting):
+# such a name's given name is two syllables, "KIM Jong Sik" without "Sik" is
+# another man's name (Kim Jong), not a name without its middle name.
+_SYLLABLE_SHAPE = re.compile(r"[^aeiouwy]{0,2}[wy]?(?:ae|eo|eu|oe|ui|ou|[aeiou])(?:ng|[kntlmpr])?")
 # ... when every pair is at least this similar: a name spelled alike or nearly
 # (Sergei/Sergey), not one met by approximate words only ("Артемий Ануфриевич
 # Гурьев" / "KUROV, Artem": Artemiy/Artem 83, Guryev/Kurov a sound-alike).
@@ -1104,6 +1109,8 @@ def _middle_names_missing(name: PreparedName, used: int) -> bool:
     words = _word_mask(name.kinds)
     if not words & ~used:
         return False
+    if all(_SYLLABLE_SHAPE.fullmatch(name.tokens[i]) for i in mask_bits(words & ~used)):
+        return False  # a syllable of a Korean or Chinese given name (MIDDLE_NAMES_FACTOR)
     if name.surname_mask:
         given = words & ~name.surname_mask
         first_given = given & -given
