@@ -377,6 +377,12 @@ MIDDLE_NAMES_SURNAME_SIMILARITY = 95.0
 # Hangul does.  Measured at seed 7 of evaluate_matching: "Kim Dương" met "KIM,
 # Tong-ho" at 90.5 (duong/tong a sound-alike, "ho" omitted at a rare name's share).
 HYPHENATED_SPLIT_FACTOR = CONTRADICTION_FACTOR
+# So does a syllable missing from a listed name of at least this many words, all
+# shaped like romanised Korean or Chinese syllables ("RI Pyong Chol" met by "Ri
+# Pyong" scored 85.6, "KIM, Tong Chol" by "Kim Duong" 88.3): a surname and a given
+# name of two syllables, written apart, as the same name written in Hangul is
+# read (``syllabic`` in ``compare``).
+ROMANISED_SYLLABLES_MIN_WORDS = 3
 
 # Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
 # and son, not spelling variants: points off when the pairing crosses the particle.
@@ -980,9 +986,14 @@ def compare(
         # Wen-Fu), not a dropped middle name, so it counts as a contradicted word.
         omission_cost = max(omission_cost, CONTRADICTION_FACTOR * abs(q_raw - c_raw))
     split = _split_hyphenated(candidate, used_c)
-    if split:
-        # Part of a listed hyphenated name is missing (HYPHENATED_SPLIT_FACTOR).
-        omission_cost = max(omission_cost, HYPHENATED_SPLIT_FACTOR * _raw_length(candidate, split))
+    syllables_missing = 0 if syllabic else _missing_syllables(candidate, used_c)
+    if split | syllables_missing:
+        # Part of a listed hyphenated name, or a syllable of a romanised Korean or
+        # Chinese name, is missing (HYPHENATED_SPLIT_FACTOR).
+        omission_cost = max(
+            omission_cost,
+            HYPHENATED_SPLIT_FACTOR * _raw_length(candidate, split | syllables_missing),
+        )
     denominator = (
         matched_weight + CONTRADICTION_FACTOR * contradiction + omission_cost + q_minor + c_minor
     )
@@ -1009,6 +1020,15 @@ def compare(
             Adjustment(
                 "hyphenated_name_split",
                 "part of a hyphenated listed name is not in the screened name (counted in full)",
+                0.0,
+            )
+        )
+    if syllables_missing:
+        adjustments.append(
+            Adjustment(
+                "syllable_missing",
+                "a syllable of the listed Korean or Chinese name is not in the screened name"
+                " (counted in full)",
                 0.0,
             )
         )
@@ -1090,6 +1110,18 @@ def _split_hyphenated(name: PreparedName, used: int) -> int:
         if group_words & used and group_words & ~used:
             split |= group_words & ~used
     return split
+
+
+def _missing_syllables(name: PreparedName, used: int) -> int:
+    """The unpaired words of a listed name of three or more words all shaped like
+    romanised Korean or Chinese syllables (``_SYLLABLE_SHAPE``: "RI Pyong Chol"),
+    some of them paired (``used``), as a mask; else 0."""
+    words = _word_mask(name.kinds)
+    if words.bit_count() < ROMANISED_SYLLABLES_MIN_WORDS or not words & used:
+        return 0
+    if not all(_SYLLABLE_SHAPE.fullmatch(name.tokens[i]) for i in mask_bits(words)):
+        return 0
+    return words & ~used
 
 
 def _surname_similarity(

@@ -479,3 +479,13 @@ def test_part_of_a_hyphenated_listed_name_is_another_name(a: str, b: str) -> Non
 )
 def test_a_hyphenated_listed_name_met_whole_matches(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Ri Pyong", "RI Pyong Chol"), ("Kim Duong", "KIM, Tong Chol")],
+)
+def test_a_syllable_of_a_romanised_korean_name_missing_is_another_name(a: str, b: str) -> None:
+    match = compare(prepare_name(a), prepare_name(b))
+    assert match.score < THRESHOLD
+    assert "syllable_missing" in [x.reason for x in match.adjustments]
