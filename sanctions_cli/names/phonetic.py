@@ -53,13 +53,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?=[eiy])", "s"),
         (r"c", "k"),
         (r"(?<=[bcdfgjklmnpqrstvwxzJ])h", ""),  # aspiration marks, kh, gh, th
-        (r"[bp]", "p"),
-        (r"[fvw]", "f"),
-        (r"d", "t"),
-        (r"g", "k"),
-        (r"z", "s"),
     )
 )
+# Then single letters, voiced and unvoiced merged, in one pass (no output letter
+# is the input of another): b/p, f/v/w, d/t, g/k, z/s.
+_MERGED_LETTERS = str.maketrans({"b": "p", "v": "f", "w": "f", "d": "t", "g": "k", "z": "s"})
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 # Lithuanian and Latvian add a case ending to every name (Putinas, Vladimirs,
@@ -104,6 +102,7 @@ def skeleton(token: str) -> str:
         key = _BALTIC_ENDING.sub("", key)
     for pattern, replacement in _RULES:
         key = pattern.sub(replacement, key)
+    key = key.translate(_MERGED_LETTERS)
     first = _VOWEL_GROUP.search(key)
     if first is None:
         return _DOUBLED.sub(r"\1", key.lower())
