@@ -924,7 +924,6 @@ def compare(
     if best_similarity == 0:
         return Match(0.0, query.normalised, candidate.normalised, tuple(pairs))
 
-    adjustments: list[Adjustment] = []
     q_words, q_minor, q_numbers, q_raw = _unpaired(query, q_weight, used_q)
     c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
     # A word contradicted by another word counts in full whatever its rarity: a
@@ -999,56 +998,83 @@ def compare(
     )
     score = achieved / denominator
     base = achieved / matched_weight
+    # Each adjustment with its term of the denominator: its share of the difference
+    # between the pair average and the score (so explanations add up).  A rule
+    # that raised the omission cost (given names, split or syllable) owns the rise.
+    raised = omission_cost - alpha * omission
+    floors = [bool(split), bool(syllables_missing), given_missing].count(True)
+    terms: list[tuple[Adjustment, float]] = []
     if contradiction:
-        adjustments.append(
-            Adjustment(
-                "unpaired_tokens",
-                "words of both names have no counterpart in the other",
-                0.0,
+        terms.append(
+            (
+                Adjustment(
+                    "unpaired_tokens", "words of both names have no counterpart in the other", 0.0
+                ),
+                CONTRADICTION_FACTOR * contradiction,
             )
         )
     if omission:
-        adjustments.append(
-            Adjustment(
-                "missing_tokens",
-                f"words of one name are missing from the other (counted at {alpha:.2f})",
-                0.0,
+        terms.append(
+            (
+                Adjustment(
+                    "missing_tokens",
+                    f"words of one name are missing from the other (counted at {alpha:.2f})",
+                    0.0,
+                ),
+                alpha * omission,
             )
         )
     if split:
-        adjustments.append(
-            Adjustment(
-                "hyphenated_name_split",
-                "part of a hyphenated listed name is not in the screened name (counted in full)",
-                0.0,
+        terms.append(
+            (
+                Adjustment(
+                    "hyphenated_name_split",
+                    "part of a hyphenated listed name is not in the screened name"
+                    " (counted in full)",
+                    0.0,
+                ),
+                raised / floors,
             )
         )
     if syllables_missing:
-        adjustments.append(
-            Adjustment(
-                "syllable_missing",
-                "a syllable of the listed Korean or Chinese name is not in the screened name"
-                " (counted in full)",
-                0.0,
+        terms.append(
+            (
+                Adjustment(
+                    "syllable_missing",
+                    "a syllable of the listed Korean or Chinese name is not in the screened name"
+                    " (counted in full)",
+                    0.0,
+                ),
+                raised / floors,
             )
         )
     if given_missing:
-        adjustments.append(
-            Adjustment(
-                "given_names_missing",
-                "the listed person's given names are not in the screened name",
-                0.0,
+        terms.append(
+            (
+                Adjustment(
+                    "given_names_missing",
+                    "the listed person's given names are not in the screened name",
+                    0.0,
+                ),
+                raised / floors,
             )
         )
     if q_minor or c_minor:
-        adjustments.append(
-            Adjustment("minor_tokens", "unpaired legal form, particle or initial", 0.0)
+        terms.append(
+            (
+                Adjustment("minor_tokens", "unpaired legal form, particle or initial", 0.0),
+                q_minor + c_minor,
+            )
         )
-    # Spread the difference between the pair average and the score over the
-    # adjustments above, so explanations add up.
-    if adjustments:
-        share = (score - base) / len(adjustments)
-        adjustments = [Adjustment(a.reason, a.detail, round(share, 1)) for a in adjustments]
+    total_term = sum(term for _, term in terms)
+    adjustments: list[Adjustment] = [
+        Adjustment(
+            a.reason,
+            a.detail,
+            round((score - base) * (term / total_term if total_term else 1 / len(terms)), 1),
+        )
+        for a, term in terms
+    ]
     if q_numbers or c_numbers:
         score -= NUMBER_MISMATCH_PENALTY
         adjustments.append(

@@ -489,3 +489,27 @@ def test_a_syllable_of_a_romanised_korean_name_missing_is_another_name(a: str, b
     match = compare(prepare_name(a), prepare_name(b))
     assert match.score < THRESHOLD
     assert "syllable_missing" in [x.reason for x in match.adjustments]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bashar Assad", "AL ASSAD, Bashar Hafez"),  # a middle name and a particle missing
+        ("Kim Tong", "KIM, Tong-ho"),
+        ("Kim Jong Un", "KIM Jong Sik"),
+    ],
+)
+def test_explanations_add_up_cause_by_cause(a: str, b: str) -> None:
+    """Names whose paired tokens are all equal (a pair average of 100): the
+    adjustments' deltas, each its own cause's share, make the score together."""
+    match = compare(prepare_name(a), prepare_name(b))
+    assert all(p.score == 100.0 for p in match.pairs)
+    deltas = [x.delta for x in match.adjustments]
+    assert deltas and all(d < 0 for d in deltas)
+    assert sum(deltas) == pytest.approx(match.score - 100.0, abs=0.3)
+
+
+def test_a_particle_costs_less_than_a_missing_name() -> None:
+    match = compare(prepare_name("Bashar Assad"), prepare_name("AL ASSAD, Bashar Hafez"))
+    delta = {x.reason: x.delta for x in match.adjustments}
+    assert delta["minor_tokens"] > delta["missing_tokens"]
