@@ -611,13 +611,19 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
     return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
-def _legal_pair(a: NameOption, b: NameOption) -> bool:
-    """``pairs_as_legal_form`` of two single-token options, whichever is the word."""
-    if a.kind == "legal" and b.kind == "word":
-        return pairs_as_legal_form(b.text, a.text)
-    if b.kind == "legal" and a.kind == "word":
-        return pairs_as_legal_form(a.text, b.text)
-    return False
+def _legal_pair(query: NameOption, listed: NameOption) -> bool:
+    """``pairs_as_legal_form`` of a screened word and a listed legal form.
+
+    Not the other way round: a listed name is spelled as its list wrote it, so a
+    word of it that looks like a misspelt legal form is a word of the name (SIAS
+    in "SIAS TRADING" is no misspelt SAS; at seed 11 of ``evaluate_matching`` it
+    paired with a Vietnamese company's legal form, a false alert).
+    """
+    return (
+        query.kind == "word"
+        and listed.kind == "legal"
+        and (pairs_as_legal_form(query.text, listed.text))
+    )
 
 
 _VOWELS = re.compile("[aeiouy]+")

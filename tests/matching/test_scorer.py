@@ -513,3 +513,10 @@ def test_a_particle_costs_less_than_a_missing_name() -> None:
     match = compare(prepare_name("Bashar Assad"), prepare_name("AL ASSAD, Bashar Hafez"))
     delta = {x.reason: x.delta for x in match.adjustments}
     assert delta["minor_tokens"] > delta["missing_tokens"]
+
+
+def test_a_listed_word_is_not_read_as_a_misspelt_legal_form() -> None:
+    match = compare(prepare_name("Tran Dang JSC"), prepare_name("SIAS TRADING"))
+    assert ("jsc", "sias") not in [(p.query, p.candidate) for p in match.pairs]
+    reverse = compare(prepare_name("Sias Trading"), prepare_name("KOTI JSC"))
+    assert ("sias", "jsc") in [(p.query, p.candidate) for p in reverse.pairs]
