@@ -622,7 +622,7 @@ def _legal_pair(query: NameOption, listed: NameOption) -> bool:
     return (
         query.kind == "word"
         and listed.kind == "legal"
-        and (pairs_as_legal_form(query.text, listed.text))
+        and pairs_as_legal_form(query.text, listed.text)
     )
 
 
@@ -961,14 +961,15 @@ def compare(
         # many people share it, however rare it is on the lists.  With a title
         # ("President Putin") it is how a known person is named.
         alpha = ALPHA_COMMON
-    middle_names_only = (not q_words and _middle_names_missing(candidate, used_c)) or (
-        not c_words and _middle_names_missing(query, used_q)
-    )
     if (
-        middle_names_only
+        omission
         and not query.is_organisation
         and not candidate.is_organisation
         and worst_similarity >= MIDDLE_NAMES_MIN_SIMILARITY
+        and (
+            (not q_words and _middle_names_missing(candidate, used_c))
+            or (not c_words and _middle_names_missing(query, used_q))
+        )
         and _surname_similarity(candidate, pairs, paired) >= MIDDLE_NAMES_SURNAME_SIMILARITY
     ):
         # Only one name's middle names are missing (MIDDLE_NAMES_FACTOR).
@@ -1007,79 +1008,56 @@ def compare(
     # Each adjustment with its term of the denominator: its share of the difference
     # between the pair average and the score (so explanations add up).  A rule
     # that raised the omission cost (given names, split or syllable) owns the rise.
-    raised = omission_cost - alpha * omission
     floors = [bool(split), bool(syllables_missing), given_missing].count(True)
-    terms: list[tuple[Adjustment, float]] = []
-    if contradiction:
-        terms.append(
-            (
-                Adjustment(
-                    "unpaired_tokens", "words of both names have no counterpart in the other", 0.0
-                ),
-                CONTRADICTION_FACTOR * contradiction,
-            )
-        )
-    if omission:
-        terms.append(
-            (
-                Adjustment(
-                    "missing_tokens",
-                    f"words of one name are missing from the other (counted at {alpha:.2f})",
-                    0.0,
-                ),
-                alpha * omission,
-            )
-        )
-    if split:
-        terms.append(
-            (
-                Adjustment(
-                    "hyphenated_name_split",
-                    "part of a hyphenated listed name is not in the screened name"
-                    " (counted in full)",
-                    0.0,
-                ),
-                raised / floors,
-            )
-        )
-    if syllables_missing:
-        terms.append(
-            (
-                Adjustment(
-                    "syllable_missing",
-                    "a syllable of the listed Korean or Chinese name is not in the screened name"
-                    " (counted in full)",
-                    0.0,
-                ),
-                raised / floors,
-            )
-        )
-    if given_missing:
-        terms.append(
-            (
-                Adjustment(
-                    "given_names_missing",
-                    "the listed person's given names are not in the screened name",
-                    0.0,
-                ),
-                raised / floors,
-            )
-        )
-    if q_minor or c_minor:
-        terms.append(
-            (
-                Adjustment("minor_tokens", "unpaired legal form, particle or initial", 0.0),
-                q_minor + c_minor,
-            )
-        )
-    total_term = sum(term for _, term in terms)
+    raised = (omission_cost - alpha * omission) / max(floors, 1)
+    causes = [
+        (
+            contradiction,
+            "unpaired_tokens",
+            "words of both names have no counterpart in the other",
+            CONTRADICTION_FACTOR * contradiction,
+        ),
+        (
+            omission,
+            "missing_tokens",
+            f"words of one name are missing from the other (counted at {alpha:.2f})",
+            alpha * omission,
+        ),
+        (
+            split,
+            "hyphenated_name_split",
+            "part of a hyphenated listed name is not in the screened name (counted in full)",
+            raised,
+        ),
+        (
+            syllables_missing,
+            "syllable_missing",
+            "a syllable of the listed Korean or Chinese name is not in the screened name"
+            " (counted in full)",
+            raised,
+        ),
+        (
+            given_missing,
+            "given_names_missing",
+            "the listed person's given names are not in the screened name",
+            raised,
+        ),
+        (
+            q_minor or c_minor,
+            "minor_tokens",
+            "unpaired legal form, particle or initial",
+            q_minor + c_minor,
+        ),
+    ]
+    present = [(reason, detail, term) for on, reason, detail, term in causes if on]
+    total_term = sum(term for _, _, term in present)
     adjustments: list[Adjustment] = [
         Adjustment(
-            a.reason,
-            a.detail,
-            round((score - base) * (term / total_term if total_term else 1 / len(terms)), 1),
+            reason,
+            detail,
+            round((score - base) * (term / total_term if total_term else 1 / len(present)), 1),
         )
-        for a, term in terms
+        for reason, detail, term in present
     ]
     if q_numbers or c_numbers:
         score -= NUMBER_MISMATCH_PENALTY
@@ -1151,9 +1129,13 @@ def _missing_syllables(name: PreparedName, used: int) -> int:
     words = _word_mask(name.kinds)
     if words.bit_count() < ROMANISED_SYLLABLES_MIN_WORDS or not words & used:
         return 0
-    if not all(_SYLLABLE_SHAPE.fullmatch(name.tokens[i]) for i in mask_bits(words)):
-        return 0
-    return words & ~used
+    return words & ~used if _syllables_only(name, words) else 0
+
+
+def _syllables_only(name: PreparedName, mask: int) -> bool:
+    """True when every token of ``mask`` is shaped like a romanised Korean or Chinese
+    syllable (``_SYLLABLE_SHAPE``)."""
+    return all(_SYLLABLE_SHAPE.fullmatch(name.tokens[i]) for i in mask_bits(mask))
 
 
 def _surname_similarity(
@@ -1173,7 +1155,7 @@ def _middle_names_missing(name: PreparedName, used: int) -> bool:
     words = _word_mask(name.kinds)
     if not words & ~used:
         return False
-    if all(_SYLLABLE_SHAPE.fullmatch(name.tokens[i]) for i in mask_bits(words & ~used)):
+    if _syllables_only(name, words & ~used):
         return False  # a syllable of a Korean or Chinese given name (MIDDLE_NAMES_FACTOR)
     if name.surname_mask:
         given = words & ~name.surname_mask

@@ -1155,17 +1155,28 @@ def _surname_mask(text: str, tokens: tuple[str, ...]) -> int:
         return 0
     if any(w.islower() for w in cased):
         return 0  # lower-case words: no casing convention
+    spans = _word_masks(text, tokens)
+    if spans is None:
+        return 0
     mask = 0
+    for word, word_mask in spans:
+        if word.isupper() and sum(c.isalpha() for c in word) >= 2:
+            mask |= word_mask
+    return mask
+
+
+def _word_masks(text: str, tokens: tuple[str, ...]) -> list[tuple[str, int]] | None:
+    """Each whitespace-separated word of ``text`` with the mask of its tokens in
+    ``tokens``; None when they do not line up (a token rule across words)."""
+    spans: list[tuple[str, int]] = []
     index = 0
-    for word in words:
+    for word in text.split():
         word_tokens = tokenise(word)
         if tuple(tokens[index : index + len(word_tokens)]) != word_tokens:
-            return 0
-        if word.isupper() and sum(c.isalpha() for c in word) >= 2:
-            for offset in range(len(word_tokens)):
-                mask |= 1 << (index + offset)
+            return None
+        spans.append((word, ((1 << len(word_tokens)) - 1) << index))
         index += len(word_tokens)
-    return mask if index == len(tokens) else 0
+    return spans if index == len(tokens) else None
 
 
 # A word with a hyphen between two letters or digits.
@@ -1178,16 +1189,8 @@ def _hyphen_groups(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
     with the name's (a rule across words), or for a Korean or Chinese script."""
     if not _HYPHENATED.search(text) or script_of(text) in _SYLLABIC_SCRIPTS:
         return ()
-    groups: list[int] = []
-    index = 0
-    for word in text.split():
-        word_tokens = tokenise(word)
-        if tuple(tokens[index : index + len(word_tokens)]) != word_tokens:
-            return ()
-        if len(word_tokens) > 1 and _HYPHENATED.search(word):
-            groups.append(((1 << len(word_tokens)) - 1) << index)
-        index += len(word_tokens)
-    return tuple(groups) if index == len(tokens) else ()
+    spans = _word_masks(text, tokens) or []
+    return tuple(m for word, m in spans if m & (m - 1) and _HYPHENATED.search(word))
 
 
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
