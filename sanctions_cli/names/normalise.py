@@ -1056,6 +1056,13 @@ def _abbreviated(text: str, letter: str) -> bool:
     return re.search(rf"(?<![^\W\d_]){letter}\.", text, re.IGNORECASE) is not None
 
 
+# Texts whose script is remembered: preparing one name asks for its script
+# four times (tokens, titles, hyphens, the name's own), and a non-Latin text is
+# read letter by letter.  Only the latest names matter, so a small cache.
+SCRIPT_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=SCRIPT_CACHE_SIZE)
 def script_of(text: str) -> str:
     """The main non-Latin script of ``text`` ("" for Latin or no letters)."""
     if text.isascii():
