@@ -22,7 +22,8 @@ Owns everything that turns a raw name into tokens:
   (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``), digits inside
   words read as the letters they were mistaken for (``Sech1n``), Korean surnames
   whose romanisations are too short to be matched fuzzily made one form
-  (``Ri``/``Lee``/``Yi``/``Rhee``).
+  (``Ri``/``Lee``/``Yi``/``Rhee``), and a Chinese name written in Wade-Giles read
+  as pinyin (``Mao Tse-tung`` -> ``mao ze dong``: ``names.wadegiles``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
   views (``names.phonetic``) computed once, so scoring does no string work.
@@ -42,6 +43,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .phonetic import identity, skeleton
+from .wadegiles import as_pinyin
 
 # Marks written inside romanised names that carry no letter: apostrophes of
 # McCune-Reischauer (Cho'ng), the Arabic ayn/hamza transcriptions (Ja'far, `Ali)
@@ -1094,6 +1096,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
+    if not script_of(text):
+        tokens = list(as_pinyin(tuple(tokens)))
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
     with_legal_forms = _legal_forms(tokens)
