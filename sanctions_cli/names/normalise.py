@@ -1096,8 +1096,6 @@ def tokenise(text: str) -> tuple[str, ...]:
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
-    if not script_of(text):
-        tokens = list(as_pinyin(tuple(tokens)))
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
     with_legal_forms = _legal_forms(tokens)
@@ -1108,6 +1106,10 @@ def tokenise(text: str) -> tuple[str, ...]:
         without_titles = [t for t in tokens if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles)
+    if not script_of(text):
+        # After the legal forms: a syllable read as pinyin must not become one
+        # ("Tsao" is "zao", not the Russian ZAO).
+        with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
 
 

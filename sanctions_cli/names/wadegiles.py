@@ -7,21 +7,27 @@ many syllables together (``chou``/``zhou``, ``hsiao``/``xiao``), but a sound-ali
 lifts a pair only so far, and the systems disagree on whole syllables: ``tse`` is
 ``ze``, ``tung`` is ``dong``, ``chih`` is ``zhi``, ``pien`` is ``bian``.
 
-``as_pinyin`` rewrites a name written in Wade-Giles syllable by syllable:
+``as_pinyin`` rewrites Wade-Giles syllables as pinyin, at two levels:
 
-* a name qualifies when it has at least ``MIN_TOKENS`` tokens, every token is a
-  Wade-Giles or pinyin syllable or a run of them written together (``Tsetung``),
-  and one syllable is Wade-Giles only *and* distinctly so (``MARKERS``: ``hs-``,
+* a token that is a *distinctly* Wade-Giles syllable (``MARKERS``: ``hs-``,
   ``ts-``/``tz-``, ``-ih``, ``-ieh``, ``-ien``, ``-ueh``, ``-uei``, ``chia``/``chie``/
-  ``ching``/``chiu``, ``erh``, ``ssu``).  Syllables such as ``sung``, ``ho``
-  or ``chin`` alone do not qualify a name: they are as often Korean
-  (McCune-Reischauer ``Chin``, ``Ho``, ``Sung``), and a Korean name must stay as
-  written to meet its other romanisations;
-* in a qualifying name every syllable that pinyin has not got is replaced by its
-  pinyin reading; one pinyin has too (``ping``, ``chen``, ``teng``) stays as
-  written, because without the apostrophes, which names nearly always lose,
-  Wade-Giles cannot tell ``ping`` (``bing``) from ``p'ing`` (``ping``): the
-  skeleton's merged voicing (b/p, d/t, g/k) meets either reading;
+  ``ching``/``chiu``, ``erh``, ``ssu``, and ``-ung`` after t, l, n or k) is
+  rewritten wherever it stands, whatever the other words of the name: so
+  ``Teo Ching`` and ``CHING, Teo Boon``, or ``Tsai`` alone and ``TSAI Ming-chieh
+  Jack``, read alike;
+* the other syllables pinyin has not got (``ho``, ``ko``, ``chin``, ``jen``, ``sung``,
+  ``chung`` ...) are as often Korean (McCune-Reischauer ``Chin``, ``Ho``,
+  ``Chung``), and a Korean name must stay as written to meet its other
+  romanisations: they are rewritten only in a name of at least ``MIN_TOKENS``
+  tokens that are all syllables, one of them distinct (``Hsi Chin-ping`` ->
+  ``xi jin ping``);
+* a word is one syllable: Wade-Giles writes a given name's syllables apart
+  (``Tse-tung``), and a word that merely splits into syllables is as often
+  Japanese or Arabic (``Mitsubishi``, ``Muhsin``);
+* a syllable pinyin has too (``ping``, ``chen``, ``teng``) stays as written,
+  because without the apostrophes, which names nearly always lose, Wade-Giles
+  cannot tell ``ping`` (``bing``) from ``p'ing`` (``ping``): the skeleton's merged
+  voicing (b/p, d/t, g/k) meets either reading;
 * a syllable Wade-Giles writes for two pinyin syllables takes the unaspirated one
   (``tsai`` -> ``zai``, not ``cai``), for the same reason.
 
@@ -29,39 +35,32 @@ The syllable tables come from ``pypinyin`` (already a dependency for Han
 characters): its character dictionary gives every pinyin syllable, its
 ``Style.WADEGILES`` each one's Wade-Giles spelling, so no table is kept here.
 pypinyin takes 0.2 s to import, so the tables are built on the first name that
-may qualify (``_may_qualify``, a cheap test), not at start-up.
+may hold one (``_MAY_QUALIFY``, a cheap test), not at start-up.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from collections import Counter
+from functools import cache
 
-# A name of one token is not rewritten: a lone word that happens to spell a
-# syllable (a surname, a brand) carries too little to tell the system.
+# A name whose syllables are rewritten all together has this many tokens at
+# least: a lone word that happens to spell a syllable (a surname, a brand)
+# carries too little to tell the system.
 MIN_TOKENS = 2
-
-# Longest syllable of either system ("chiung", "hsiung", "chuang"): bounds the
-# segmentation of tokens written together.
-MAX_SYLLABLE_LENGTH = 6
-
-# Longest token split into syllables: four syllables of a given name written
-# together ("Hsiaoping", "Tsetung") and more; longer tokens are words.
-MAX_JOINED_LENGTH = 18
 
 # Syllables that only Wade-Giles writes so (see the module docstring).
 MARKERS = re.compile(
-    r"^(?:hs|ts|tz)[aeiou]|[^aeiou](?:ih|ieh|ien|ueh|uei)$|^(?:erh|ss[uy])$|^ch(?:ia|ie|ing|iu)"
+    r"^(?:hs|ts|tz)[aeiou]|[^aeiou](?:ih|ieh|ien|ueh|uei)$|^(?:erh|ss[uy])$"
+    r"|^ch(?:ia|ie|ing|iu)|^(?:[tlnk]|ts|hsi)ung$"
 )
 
-# Cheap test before the tables are built: a token that starts or ends like a marker.
+# Cheap test before the tables are built: a token shaped like a marker.
 _MAY_QUALIFY = re.compile(
-    r"(?:hs|ts|tz)[aeiou]|(?:ih|ieh|ien|ueh|uei|erh|ssu)\b|\bch(?:ia|ie|ing|iu)"
+    r"(?:hs|ts|tz)[aeiou]{1,3}n?g?|[a-z]{1,3}(?:ih|ieh|ien|ueh|uei)|erh|ssu|[tlnk]ung"
+    r"|ch(?:ia|ie|ing|iu)[a-z]{0,3}"
 )
-
-# Cache of rewritten token tuples: names repeat.
-REWRITE_CACHE_SIZE = 1 << 14
 
 
 @cache
@@ -73,59 +72,41 @@ def _tables() -> tuple[frozenset[str], dict[str, str]]:
     from pypinyin.style import convert
 
     readings = unicodedata.normalize("NFD", ",".join(PINYIN_DICT.values()))
-    toneless = "".join(c for c in readings if not unicodedata.combining(c))
-    pinyin = frozenset(
-        s for s in toneless.split(",") if s.isascii() and s.isalpha() and re.search("[aeiou]", s)
+    toneless = "".join(c for c in readings if not unicodedata.combining(c)).split(",")
+    # How many characters read each syllable: the commoner reading wins a tie.
+    characters = Counter(
+        s for s in toneless if s.isascii() and s.isalpha() and re.search("[aeiou]", s)
     )
+    pinyin = frozenset(characters)
     wade: dict[str, str] = {}
+    chosen: dict[str, tuple[bool, int]] = {}
     for syllable in sorted(pinyin):
         spelled = str(convert(syllable, Style.WADEGILES, strict=False))
         key = spelled.replace("'", "").replace("v", "u").replace("ü", "u")
         if not (key.isascii() and key.isalpha()) or key in pinyin or len(key) < 2:
             continue
         # Two readings (ch'in/chin -> qin/jin): the unaspirated one, written
-        # without the apostrophe, wins.
-        if key not in wade or "'" not in spelled:
+        # without the apostrophe, wins; then the commoner (ho: he, not huo).
+        rank = ("'" not in spelled, characters[syllable])
+        if key not in chosen or rank > chosen[key]:
             wade[key] = syllable
+            chosen[key] = rank
     return pinyin, wade
 
 
-def _may_qualify(tokens: tuple[str, ...]) -> bool:
-    return len(tokens) >= MIN_TOKENS and any(_MAY_QUALIFY.search(t) for t in tokens)
-
-
-@lru_cache(maxsize=REWRITE_CACHE_SIZE)
-def _syllables(token: str) -> tuple[str, ...] | None:
-    """``token`` as the fewest syllables of either system, or None."""
-    pinyin, wade = _tables()
-    if token in pinyin or token in wade:
-        return (token,)
-    if len(token) > MAX_JOINED_LENGTH or not token.isalpha():
-        return None
-    # best[i]: the fewest syllables spelling token[:i].
-    best: list[tuple[str, ...] | None] = [None] * (len(token) + 1)
-    best[0] = ()
-    for end in range(1, len(token) + 1):
-        for start in range(max(0, end - MAX_SYLLABLE_LENGTH), end):
-            head = best[start]
-            piece = token[start:end]
-            if head is None or (piece not in pinyin and piece not in wade):
-                continue
-            if best[end] is None or len(head) + 1 < len(best[end] or ()):
-                best[end] = (*head, piece)
-    return best[-1]
-
-
 def as_pinyin(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """``tokens`` with a Wade-Giles name's syllables in pinyin (module docstring);
+    """``tokens`` with their Wade-Giles syllables in pinyin (module docstring);
     any other name as it is."""
-    if not _may_qualify(tokens):
+    if not any(_MAY_QUALIFY.fullmatch(t) for t in tokens):
         return tokens
-    wade = _tables()[1]
-    split = [_syllables(t) for t in tokens]
-    if any(s is None for s in split):
-        return tokens
-    syllables = [s for parts in split for s in parts or ()]
-    if not any(s in wade and MARKERS.search(s) for s in syllables):
-        return tokens
-    return tuple("".join(wade.get(s, s) for s in parts or ()) for parts in split)
+    pinyin, wade = _tables()
+    distinct = [t in wade and MARKERS.search(t) is not None for t in tokens]
+    whole = (
+        len(tokens) >= MIN_TOKENS
+        and any(distinct)
+        and all(t in wade or t in pinyin for t in tokens)
+    )
+    return tuple(
+        wade[t] if t in wade and (whole or own) else t
+        for t, own in zip(tokens, distinct, strict=True)
+    )
