@@ -42,6 +42,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from . import hebrew
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
 
@@ -68,7 +69,6 @@ _LETTER_PREFIX = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z])-(?=[A-Za-z]{2})")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
-_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]+")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
 # Thai, Lao, Khmer and Myanmar (Burmese): abugidas whose inherent vowel anyascii
 # leaves out (see ``_romanise_bare_abugida``).
@@ -321,11 +321,7 @@ def _pinyin(han: str) -> str:
 # A letter's digraph is one consonant: no vowel is guessed inside it ("כץ" is
 # "khats", not "khatas").
 _ABJAD_DIGRAPHS: tuple[str, ...] = ("kh", "sh", "th", "dh", "gh", "zh", "ch")
-_HEBREW_DIGRAPHS = (*_ABJAD_DIGRAPHS, "ts")
 _ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
-# Hebrew letters whose anyascii reading is the less usual one in names: vav is
-# mostly a vowel (o/u) and pe at the start of a syllable a "p".
-_HEBREW_PRE = str.maketrans({"ו": "w", "פ": "p"})
 # Greek digraphs read as spoken: "ου" is u, "ντ" d, "μπ" b, "γκ" g.
 _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("ου", "u"),
@@ -402,11 +398,7 @@ def _romanise_abjad_word(text: str) -> str:
     """An abjad word letter by letter: a digraph is one letter's romanisation, never
     two letters' (ש "s" and ה "h" of משה are no "sh"; ط "t" and ه "h" of طه no
     "th")."""
-    digraphs = _ABJAD_DIGRAPHS
-    if _HEBREW.fullmatch(text):
-        text = text.translate(_HEBREW_PRE)
-        digraphs = _HEBREW_DIGRAPHS
-    units = [unit for letter in text for unit in _units(anyascii(letter).lower(), digraphs)]
+    units = [unit for letter in text for unit in _units(anyascii(letter).lower(), _ABJAD_DIGRAPHS)]
     return " " + _restore_vowels(units) + " "
 
 
@@ -475,7 +467,7 @@ def normalise(text: str) -> str:
     if not text.isascii():
         # Abjads first: their hamza/ayn apostrophes mark vowels.
         text = _ARABIC.sub(_romanise_abjad, text)
-        text = _HEBREW.sub(_romanise_abjad, text)
+        text = hebrew.HEBREW_WORD.sub(hebrew.romanise, text)
     text = _APOSTROPHES.sub("", text)
     text = _LETTER_PREFIX.sub(r"\1", text)
     if not text.isascii():
