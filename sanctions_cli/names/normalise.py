@@ -272,9 +272,20 @@ def _hangul_parts(char: str) -> tuple[int, int, int]:
     return initial, medial, final
 
 
+# A Korean name written in words puts its surname first, one syllable but for
+# these few of two (Namgung, Jegal, Seonu, Hwangbo, Dokgo, Sagong, Seomun): a
+# name whose first word has two syllables or more and is none of them is foreign
+# (카린 페리, Karine Ferri).  Measured on 2,000 Wikidata names written in Hangul
+# and Latin (mostly foreign): 28% matched at 85 before, 40% with this.
+KOREAN_COMPOUND_SURNAMES = frozenset(("남궁", "제갈", "선우", "황보", "독고", "사공", "서문"))
+
+
 def is_foreign_hangul(text: str) -> bool:
     """True when a Hangul name is a foreign name transcribed (see ``_HANGUL_EU``)."""
-    for word in _HANGUL_SYLLABLE.findall(text):
+    words = _HANGUL_SYLLABLE.findall(text)
+    if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in KOREAN_COMPOUND_SURNAMES:
+        return True
+    for word in words:
         if len(word) > HANGUL_NAME_MAX_SYLLABLES:
             return True
         if any(_hangul_parts(c)[1:] == (_HANGUL_EU, 0) for c in word):

@@ -192,9 +192,15 @@ def test_a_foreign_name_in_hangul_is_read_as_words() -> None:
     assert putin.tokens == ("bladimir", "putin")
     assert putin.script != "HANGUL"
     assert prepare_name("도널드 트럼프").tokens == ("donold", "tromp")
-    # a Korean name stays one token per syllable
+    # ... and so does a first word of two syllables or more that is no Korean
+    # surname: Korean names put the one-syllable surname first (Karine Ferri)
+    assert prepare_name("카린 페리").tokens == ("karin", "peri")
+    # a Korean name stays one token per syllable, its surname apart or not, a
+    # compound surname too
     kim = prepare_name("김정은")
     assert kim.tokens == ("gim", "jong", "un") and kim.script == "HANGUL"
+    assert prepare_name("김 정은").tokens == ("gim", "jong", "un")
+    assert prepare_name("남궁 민").script == "HANGUL"
 
 
 def test_skeleton_drops_a_baltic_case_ending() -> None:
