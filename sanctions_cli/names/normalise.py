@@ -786,7 +786,16 @@ _KOREAN_SURNAMES = {
     **dict.fromkeys(("ryu", "yu", "yoo", "ryoo"), "ryu"),
     **dict.fromkeys(("pak", "park", "bak", "pag"), "pak"),
     **dict.fromkeys(("o", "oh"), "o"),
+    **dict.fromkeys(("no", "noh", "roh"), "no"),
+    **dict.fromkeys(("an", "ahn"), "an"),
+    **dict.fromkeys(("u", "woo"), "u"),
 }
+
+# Korean syllables spelled with "oo" for u, as South Koreans write their names
+# (Soo, Joo, Moon, Joon, Hoon): one form with the McCune-Reischauer and Revised
+# Romanization "u" (Su, Ju, Mun, Jun, Hun), which a two-letter syllable needs,
+# being compared only when equal.  A syllable alone: "Moon" is a word of one.
+_KOREAN_OO = re.compile(r"^([bdghjkmpst]|ch)oo(ng|[nlkmp])?$")
 
 _UNITS = {
     "zero": 0,
@@ -1100,7 +1109,7 @@ def tokenise(text: str) -> tuple[str, ...]:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
-    tokens = [_KOREAN_SURNAMES.get(t, t) for t in tokens]
+    tokens = [_KOREAN_OO.sub(r"\1u\2", _KOREAN_SURNAMES.get(t, t)) for t in tokens]
     with_legal_forms = _legal_forms(tokens)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name

@@ -47,6 +47,14 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     ("raw", "tokens"),
     [
+        # Korean syllables spelled "oo" as South Koreans do, and surnames of many
+        # spellings, made one form
+        ("Kim Jong Soo", ("kim", "jong", "su")),
+        ("Ban Ki-moon", ("ban", "ki", "mun")),
+        ("Roh Moo-hyun", ("no", "mu", "hyun")),
+        ("Ahn Cheol-soo", ("an", "cheol", "su")),
+        # ... a syllable alone, not a longer word
+        ("Moore Cooksey", ("moore", "cooksey")),
         # titles and honorifics dropped, unless they are the whole name
         ("Mr. John Smith", ("john", "smith")),
         ("Präsident Putin", ("putin",)),
