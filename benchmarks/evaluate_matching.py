@@ -13,6 +13,8 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
    normalised strings;
 2. ``names/cross-script``: every spelling of ``putin_names.txt`` against
    "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
+   2,000 Wikidata people written in Hebrew and in Hangul (``names/transliteration``)
+   against their Latin spelling;
    then every OFAC SDN person with middle names, as first given name and surname
    ("Sergei Saenko" for "SAENKO, Sergei Ivanovich"), against its listed name;
 3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28 and
@@ -57,6 +59,16 @@ UN_FILE = Path("data/lists/un-consolidated-2026-02-27/UN_consolidated.xml")
 PAIRS = Path("data/names/name-pairs-bench/cases.csv")
 PUTIN = Path("data/names/cross-script/putin_names.txt")
 CROSS = Path("data/names/cross-script/cross_script_pairs.csv")
+# Wikidata people written in Latin letters and in another script (mostly foreign
+# names transcribed): "Latin TAB other script" per line.
+WIKIDATA = {
+    "Hebrew": Path("data/names/transliteration/wd_hebrew"),
+    "Hangul": Path("data/names/transliteration/wd_korean"),
+}
+# Pairs drawn from each Wikidata file, and the other names each transcription is
+# also scored against (a rough false-match check).
+WIKIDATA_SAMPLE = 2000
+WIKIDATA_OTHERS = 10
 AS_OF = dt.date(2024, 1, 1)
 
 # Lowest score searched in screening, so that other thresholds can be evaluated
@@ -301,6 +313,36 @@ def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
             print(f"    missed: {query} -> {expected}  ({score:.1f}; {normalise(query)!r})")
 
 
+def evaluate_wikidata(shared: Path, seed: int) -> None:
+    """Names transcribed into Hebrew and Hangul against their Latin spelling: the
+    share scoring at the default threshold, and how many other names of the sample
+    the transcriptions also reach (each against ``WIKIDATA_OTHERS`` drawn at random)."""
+    for script, path in WIKIDATA.items():
+        if not (shared / path).exists():
+            continue
+        rows = [line.split("\t") for line in (shared / path).read_text("utf-8").splitlines()]
+        pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] and r[1]]
+        rng = random.Random(seed)
+        sample = rng.sample(pairs, min(WIKIDATA_SAMPLE, len(pairs)))
+        others = [rng.sample(range(len(sample)), WIKIDATA_OTHERS) for _ in sample]
+        print(f"\n== Wikidata: {len(sample)} names in {script} and Latin letters (seed {seed})")
+        for name, score_of in (
+            ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b)).score),
+            ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
+        ):
+            caught = sum(score_of(other, latin) >= DEFAULT_THRESHOLD for latin, other in sample)
+            wrong = sum(
+                score_of(other, sample[k][0]) >= DEFAULT_THRESHOLD
+                for (latin, other), drawn in zip(sample, others, strict=True)
+                for k in drawn
+                if sample[k][0] != latin
+            )
+            print(
+                f"  {name:<22} matched at {DEFAULT_THRESHOLD:g}: {caught / len(sample):.3f}; "
+                f"other names reached {wrong} of {len(sample) * WIKIDATA_OTHERS}"
+            )
+
+
 def evaluate_short_forms(sdn: SanctionsList, weights: TokenWeights) -> None:
     """Listed persons named the way payments name people: first given name and
     surname, every middle name (second given names, patronymics, a father's name)
@@ -535,6 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         weights = TokenWeights.from_names([])
     evaluate_pairs(shared, weights)
     evaluate_cross_script(shared, weights)
+    evaluate_wikidata(shared, args.seed)
     if sdn_folder.exists():
         evaluate_short_forms(sdn, weights)
     if not args.skip_screening and sdn_folder.exists():
