@@ -30,8 +30,8 @@ names and surnames, so most query tokens are searched once per run.
 The candidates then go through the two bounds of ``prefilter`` (``survivors_many``):
 one over the postings of the matched options, for all candidates at once, then
 one from every token's best similarity with the other name
-(``token_best_arrays``, again vectorised), so that ``compare`` runs on the few
-names that may really reach the threshold.
+(``token_best_arrays_many``, vectorised over all the queries), so that ``compare``
+runs on the few names that may really reach the threshold.
 
 ``compare`` rounds scores to one decimal, so the search runs ``ROUNDING_MARGIN``
 below the cutoff.  Everything is plain data (lists, dicts, numpy arrays, texts
@@ -51,7 +51,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import PreparedName, mask_bits, token_kind
+from ..names import PreparedName, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import contains_sorted, expand_ranges, nonzero_cells, unique, unique_inverse
@@ -103,6 +103,10 @@ IntArray = NDArray[np.int64]
 
 _NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
 _NO_FLOATS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
+
+# What ``token_best_arrays`` gives: the query tokens' bests (query token x name), the
+# names' tokens' bests one after the other, and where each name's tokens start.
+BestArrays = tuple[NDArray[np.float64], NDArray[np.float64], IntArray]
 
 
 def length_window(length: int, cutoff: float) -> tuple[int, int]:
@@ -833,10 +837,20 @@ class CandidateIndex:
                 posting_names=self.posting_names,
             )
         ]
+        bests = iter(
+            self.token_best_arrays_many(
+                [
+                    (query.tokens, survivors, query)
+                    for survivors, (query, _) in zip(first, queries, strict=True)
+                    if len(survivors)
+                ],
+                [texts for texts, survivors in zip(options, first, strict=True) if len(survivors)],
+            )
+        )
         second: list[StageTwoQuery] = []
         for survivors, (query, weights) in zip(first, queries, strict=True):
             if len(survivors):
-                q_best, c_best, c_offsets = self.token_best_arrays(query.tokens, survivors, query)
+                q_best, c_best, c_offsets = next(bests)
             else:
                 q_best = c_best = _NO_FLOATS
                 c_offsets = _NO_INTS
@@ -856,161 +870,6 @@ class CandidateIndex:
         return [survivors[keep].tolist() for survivors, keep in zip(first, kept, strict=True)]
 
     # -- best token similarities (for a score bound) -----------------------------
-
-    def _slot_similarities(
-        self,
-        q_options: list[str],
-        q_masks: list[int],
-        prepared: PreparedName | None,
-        name_array: IntArray,
-        slots: IntArray,
-        counts: IntArray,
-        options: IntArray,
-        inverse: IntArray,
-    ) -> NDArray[np.float64]:
-        """Query option x slot: at least the similarity ``scorer.compare`` can give
-        the pair (``_option_similarity`` and its pairing rules), 0 where it cannot pair.
-
-        The plain ratio, or a sound-alike view's when higher but lifted at most the
-        scorer's limit for the pair (names of one non-Latin script: plain only),
-        at most ``MAX_VARIANT_SIMILARITY`` unless equal; two compounds, unequal
-        numbers, legal forms or particles, short tokens below
-        ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and
-        a compound with a word below ``COMPOUND_MIN_SIMILARITY`` never pair; a short
-        word and a legal form it misspells (``scorer.pairs_as_legal_form``) count at
-        ``LEGAL_PAIR_SIMILARITY`` at least.
-        Without ``prepared`` (the query's script and views unknown) or without the
-        names' scripts, the loosest rule of each kind is taken.
-        """
-        q_count, u_count = len(q_options), len(options)
-        plain = np.zeros((q_count, u_count), dtype=np.float64)
-        other = np.zeros((q_count, u_count), dtype=np.float64)
-        long_columns = np.nonzero(self.option_long[options])[0]
-        long_options = options[long_columns]
-        long_rows = [k for k, t in enumerate(q_options) if len(t) > scorer.EXACT_TOKEN_MAX_LEN]
-        if len(long_columns) and long_rows:
-            block = np.ix_(np.asarray(long_rows, dtype=np.int64), long_columns)
-            # The query's viewed options as prepare_name made them, when given.
-            known = {o.text: o.views for o in prepared.options} if prepared is not None else {}
-            for v, (view, viewed) in enumerate(
-                zip(scorer.TOKEN_VIEWS, self.view_texts, strict=True)
-            ):
-                # The plain ratio counts from where a lift could still make a pair.
-                cutoff = scorer.MIN_TOKEN_SIMILARITY - (MAX_LIFT if v == 0 else 0.0)
-                scores = process.cdist(
-                    [
-                        known[q_options[k]][v] if q_options[k] in known else view(q_options[k])
-                        for k in long_rows
-                    ],
-                    _take(viewed, long_options),
-                    scorer=fuzz.ratio,
-                    score_cutoff=max(cutoff, 0.0),
-                    dtype=np.float64,
-                )
-                target = plain if v == 0 else other
-                target[block] = np.maximum(target[block], scores)
-        slot_plain = plain[:, inverse]
-        slot_other = other[:, inverse]
-        slot_compound = self.slot_span[slots] > 1
-        # A query of more than MASK_BITS tokens has masks of -1: its options count as
-        # single tokens here, the looser rule of every case below.
-        q_compound = np.asarray([m != -1 and bool(m & (m - 1)) for m in q_masks], dtype=bool)
-        either_compound = q_compound[:, None] | slot_compound[None, :]
-        # Scripts: of the query, and of the name of each slot.
-        q_script = prepared.script if prepared is not None else None
-        if self.name_script is not None and q_script is not None:
-            slot_script = np.repeat(self.name_script[name_array], counts)
-            codes = {name: i for i, name in enumerate(self.script_names)}
-            plain_only = np.full(len(slots), q_script == "CJK") | (slot_script == codes.get("CJK"))
-            if q_script:
-                plain_only |= slot_script == codes.get(q_script, -1)
-            syllabic = self.script_syllabic[slot_script] | (q_script in scorer.SYLLABIC_SCRIPTS)
-            single_lift = np.where(
-                (slot_script == 0) & (q_script == ""),
-                scorer.MAX_SKELETON_LIFT,
-                scorer.CROSS_SCRIPT_MAX_LIFT,
-            )
-        else:
-            plain_only = np.zeros(len(slots), dtype=bool)
-            syllabic = np.zeros(len(slots), dtype=bool)
-            single_lift = np.full(len(slots), MAX_LIFT)
-        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift[None, :])
-        sims = np.maximum(slot_plain, np.minimum(slot_other, slot_plain + lift))
-        sims = np.where(plain_only[None, :], slot_plain, sims)
-        sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
-        # Short tokens and syllables: another name below their minimum.
-        q_length = np.asarray([len(t) for t in q_options], dtype=np.int64)
-        slot_options = self.slot_option[slots]
-        slot_length = self.option_length[slot_options]
-        # Two letters swapped (``scorer.transposition_similarity``), looked up: two
-        # single tokens only (a query compound has its mask's bits; more than
-        # MASK_BITS tokens: -1, every option looked up, the looser bound).
-        for k, text in enumerate(q_options):
-            if q_masks[k] != -1 and q_masks[k] & (q_masks[k] - 1):
-                continue
-            for option in self.transposed(text):
-                columns = slot_options == option
-                similarity = self._transposition_similarity(text, option)
-                sims[k, columns] = np.maximum(sims[k, columns], similarity)
-        short = np.maximum(q_length[:, None], slot_length[None, :]) <= scorer.SHORT_TOKEN_LENGTH
-        sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
-        sims[syllabic[None, :] & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0
-        # Two compounds never pair; a compound and a word only when nearly equal.
-        sims[q_compound[:, None] & slot_compound[None, :]] = 0.0
-        sims[either_compound & (sims < scorer.COMPOUND_MIN_SIMILARITY)] = 0.0
-        # Numbers, legal forms and particles pair only with their equal.
-        if prepared is not None and self.prefilter is not None:
-            q_kind_of = {o.text: o.kind for o in prepared.options if o.mask & (o.mask - 1) == 0}
-            q_special = np.asarray(
-                [
-                    not q_compound[k] and q_kind_of.get(text, "word") in SPECIAL_KINDS
-                    for k, text in enumerate(q_options)
-                ],
-                dtype=bool,
-            )
-            sims[q_special[:, None] | self.slot_special[slots][None, :]] = 0.0
-        # A short word and a legal form it reads as misspelt pair as an initial with
-        # a word (``scorer.pairs_as_legal_form``): LEGAL_PAIR_SIMILARITY at least.
-        slot_single = self.slot_span[slots] == 1
-        for k, text in enumerate(q_options):
-            if q_compound[k]:
-                continue
-            kind = token_kind(text)
-            if kind == "legal":
-                # The names' short words that read as this legal form.
-                short_options = np.nonzero(
-                    (self.option_length[options] >= 2)
-                    & (self.option_length[options] <= scorer.LEGAL_PAIR_MAX_LENGTH)
-                )[0]
-                words = [
-                    u
-                    for u in short_options.tolist()
-                    if text in scorer.legal_forms_read_as(self.option_texts[int(options[u])])
-                    and token_kind(self.option_texts[int(options[u])]) == "word"
-                ]
-                if not words:
-                    continue
-                columns = np.isin(inverse, words) & slot_single
-            elif kind == "word" and len(text) <= scorer.LEGAL_PAIR_MAX_LENGTH:
-                # The names' legal forms this word reads as.
-                option_ids = self.option_ids
-                legal = [
-                    option_ids[form]
-                    for form in scorer.legal_forms_read_as(text)
-                    if form in option_ids
-                ]
-                if not legal:
-                    continue
-                columns = np.isin(slot_options, legal) & slot_single
-            else:
-                continue
-            sims[k, columns] = np.maximum(sims[k, columns], scorer.LEGAL_PAIR_SIMILARITY)
-        # Equal texts: 100 whatever their length or kind.
-        for k, text in enumerate(q_options):
-            equal = self.option_id(text)
-            if equal is not None:
-                sims[k, slot_options == equal] = 100.0
-        return sims
 
     def token_bests(
         self, query: PreparedName, names: Sequence[int]
@@ -1039,40 +898,442 @@ class CandidateIndex:
         tokens: Sequence[str],
         names: Sequence[int] | IntArray,
         prepared: PreparedName | None = None,
-    ) -> tuple[NDArray[np.float64], NDArray[np.float64], IntArray]:
+    ) -> BestArrays:
         """``token_bests`` as arrays: the query tokens' bests (query token x name), the
         names' tokens' bests one after the other, and where each name's tokens start
-        in them (one more offset than names).  One vectorised pass: the query's
-        options against every option of the names (``cdist``).
+        in them (one more offset than names).  ``token_best_arrays_many`` of one query.
         """
-        q_options, q_masks = _option_masks(tokens)
-        name_array = np.asarray(names, dtype=np.int64)
+        return self.token_best_arrays_many([(tokens, names, prepared)])[0]
+
+    def token_best_arrays_many(
+        self,
+        queries: Sequence[tuple[Sequence[str], Sequence[int] | IntArray, PreparedName | None]],
+        options: Sequence[tuple[list[str], list[int]]] | None = None,
+    ) -> list[BestArrays]:
+        """``token_best_arrays`` of many queries (tokens, names, prepared query or
+        None) in one vectorised pass; ``options``: each query's option texts and
+        masks (``_option_masks`` of its tokens) when the caller has them.
+
+        A query of a few names makes tiny arrays, on which numpy's per-call cost is
+        most of the work; so every query option (a *row*) is paired with every option
+        of every name of its query (a *slot*), the pairs of all queries laid one
+        after the other (each row's pairs in its query's slot order), and every rule
+        of the pair similarity is applied to them all at once (``_pair_similarities``).
+        The maxima are then taken per row and name (the query side) and per slot
+        (the name side).
+        """
+        if not queries:
+            return []
+        query_count = len(queries)
+        option_lists = options or [_option_masks(tokens) for tokens, _, _ in queries]
+        name_arrays = [np.asarray(names, dtype=np.int64) for _, names, _ in queries]
+        name_counts = np.fromiter(map(len, name_arrays), dtype=np.int64, count=query_count)
+        name_starts = _offsets(name_counts)
+        name_array = np.concatenate([_NO_INTS, *name_arrays])
+        # Slots: every option of every name, names one after the other.
         starts = self.slot_pointers[name_array]
         counts = self.slot_pointers[name_array + 1] - starts
-        offsets = np.zeros(len(name_array), dtype=np.int64)
-        np.cumsum(counts[:-1], out=offsets[1:])
-        slots = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
-        options, inverse = unique_inverse(self.slot_option[slots])
-        slot_sims = self._slot_similarities(
-            q_options, q_masks, prepared, name_array, slots, counts, options, inverse
+        slot_offsets = _offsets(counts)
+        slots = expand_ranges(starts, counts)
+        query_slots = slot_offsets[name_starts]  # where each query's slots start (and end)
+        # Rows: every option of every query, queries one after the other.
+        row_texts = [text for texts, _ in option_lists for text in texts]
+        row_masks = [mask for _, masks in option_lists for mask in masks]
+        row_counts = np.fromiter(
+            (len(texts) for texts, _ in option_lists), dtype=np.int64, count=query_count
         )
-        # Query side: per name, the best of each query option, then per query token.
-        per_option = np.maximum.reduceat(slot_sims, offsets, axis=1)  # query option x name
-        q_count = len(tokens)
-        q_best = np.zeros((q_count, len(name_array)), dtype=np.float64)
-        for k, mask in enumerate(q_masks):
-            for i in range(q_count) if mask == -1 else mask_bits(mask):
-                np.maximum(q_best[i], per_option[k], out=q_best[i])
-        # Name side: each slot's best over the query options, spread over the (at
-        # most MAX_COMPOUND_TOKENS) tokens it covers.
-        slot_best = slot_sims.max(axis=0) if len(q_options) else np.zeros(len(slots))
-        token_counts = self.token_counts[name_array]
-        token_offsets = np.zeros(len(name_array) + 1, dtype=np.int64)
-        np.cumsum(token_counts, out=token_offsets[1:])
-        c_best = np.zeros(int(token_offsets[-1]), dtype=np.float64)
+        row_query = np.repeat(np.arange(query_count), row_counts)
+        # Pairs: each row with each slot of its query.
+        pair_counts = np.diff(query_slots)[row_query]
+        pair_row = np.repeat(np.arange(len(row_texts)), pair_counts)
+        pair_slot = expand_ranges(query_slots[row_query], pair_counts)
+        sims = self._pair_similarities(
+            [prepared for _, _, prepared in queries],
+            row_texts,
+            row_masks,
+            row_query,
+            np.repeat(np.arange(query_count), np.diff(query_slots)),
+            np.repeat(name_array, counts),
+            slots,
+            pair_row,
+            pair_slot,
+        )
+        # Query side: per row and name, the best of the row's pairs with the name's
+        # slots (a segment of the row's pairs), then per query token.
+        row_names = name_counts[row_query]
+        segment_row = np.repeat(np.arange(len(row_texts)), row_names)
+        segment_name = expand_ranges(name_starts[row_query], row_names)
+        segment_start = (
+            _offsets(pair_counts)[segment_row]
+            + slot_offsets[segment_name]
+            - query_slots[row_query[segment_row]]
+        )
+        per_row = np.maximum.reduceat(sims, segment_start) if len(sims) else _NO_FLOATS
+        token_counts_q = np.fromiter(
+            (len(tokens) for tokens, _, _ in queries), dtype=np.int64, count=query_count
+        )
+        q_starts = _offsets(token_counts_q * name_counts)
+        q_flat = np.zeros(int(q_starts[-1]), dtype=np.float64)
+        # (row, query token) of every token each row covers: a run of adjacent tokens
+        # (``token_options``), all of its query's for a mask of -1.
+        masks = np.asarray(row_masks, dtype=np.int64)
+        whole = masks == -1
+        # The lowest bit of a mask, 2 ** first, is 0.5 * 2 ** (first + 1) for frexp.
+        cover_first = np.where(whole, 0, np.frexp(np.where(whole, 1, masks & -masks))[1] - 1)
+        cover_span = np.where(whole, token_counts_q[row_query], np.bitwise_count(masks))
+        cover_row = np.repeat(np.arange(len(row_texts)), cover_span)
+        cover_token = cover_first[cover_row] + expand_ranges(
+            np.zeros(len(row_texts), dtype=np.int64), cover_span
+        )
+        c_query = row_query[cover_row]
+        c_names = name_counts[c_query]
+        entry_cover = np.repeat(np.arange(len(cover_row)), c_names)
+        entry_name = expand_ranges(np.zeros(len(cover_row), dtype=np.int64), c_names)
+        cell = q_starts[c_query] + cover_token * c_names
+        segment = _offsets(row_names)[cover_row]
+        np.maximum.at(
+            q_flat, cell[entry_cover] + entry_name, per_row[segment[entry_cover] + entry_name]
+        )
+        # Name side: each slot's best over its query's rows, spread over the (at most
+        # MAX_COMPOUND_TOKENS) tokens it covers.
+        slot_best = np.zeros(len(slots), dtype=np.float64)
+        np.maximum.at(slot_best, pair_slot, sims)
+        token_offsets = _offsets(self.token_counts[name_array])
+        c_flat = np.zeros(int(token_offsets[-1]), dtype=np.float64)
         first = np.repeat(token_offsets[:-1], counts) + self.slot_first[slots]
         span = self.slot_span[slots]
         for k in range(int(span.max()) if len(span) else 0):
             covers = span > k
-            np.maximum.at(c_best, first[covers] + k, slot_best[covers])
-        return q_best, c_best, token_offsets
+            np.maximum.at(c_flat, first[covers] + k, slot_best[covers])
+        # Each query's part of the flat arrays.
+        q_bounds = q_starts.tolist()
+        n_bounds = name_starts.tolist()
+        t_bounds = token_offsets[name_starts].tolist()
+        out: list[BestArrays] = []
+        for query, (tokens, _, _) in enumerate(queries):
+            out.append(
+                (
+                    q_flat[q_bounds[query] : q_bounds[query + 1]].reshape(
+                        len(tokens), n_bounds[query + 1] - n_bounds[query]
+                    ),
+                    c_flat[t_bounds[query] : t_bounds[query + 1]],
+                    token_offsets[n_bounds[query] : n_bounds[query + 1] + 1] - t_bounds[query],
+                )
+            )
+        return out
+
+    def _pair_similarities(
+        self,
+        prepared: Sequence[PreparedName | None],
+        row_texts: list[str],
+        row_masks: list[int],
+        row_query: IntArray,
+        slot_query: IntArray,
+        slot_names: IntArray,
+        slots: IntArray,
+        pair_row: IntArray,
+        pair_slot: IntArray,
+    ) -> NDArray[np.float64]:
+        """Per pair (a query option, ``row_texts[pair_row]``, of the query
+        ``prepared[row_query[pair_row]]``, and a slot of one of its names,
+        ``slots[pair_slot]`` of ``slot_names[pair_slot]``): at least the similarity
+        ``scorer.compare`` can give the pair (``_option_similarity`` and its pairing
+        rules), 0 where it cannot pair.
+
+        The plain ratio, or a sound-alike view's when higher but lifted at most the
+        scorer's limit for the pair (names of one non-Latin script: plain only),
+        at most ``MAX_VARIANT_SIMILARITY`` unless equal; two letters swapped
+        (``scorer.transposition_similarity``); two compounds, unequal
+        numbers, legal forms or particles, short tokens below
+        ``SHORT_PAIR_MIN_SIMILARITY``, syllables below ``SYLLABLE_MIN_SIMILARITY`` and
+        a compound with a word below ``COMPOUND_MIN_SIMILARITY`` never pair; a short
+        word and a legal form it misspells (``scorer.pairs_as_legal_form``) count at
+        ``LEGAL_PAIR_SIMILARITY`` at least; equal texts 100.  The rules apply in
+        this order, each overriding the ones before.
+        Without ``prepared`` (the query's script and views unknown) or without the
+        names' scripts, the loosest rule of each kind is taken.
+        """
+        width = max(len(self.option_length), 1)
+        pair_query = row_query[pair_row]
+        slot_option = self.slot_option[slots]
+        pair_option = slot_option[pair_slot]
+        row_length = np.fromiter(map(len, row_texts), dtype=np.int64, count=len(row_texts))
+        # A query of more than MASK_BITS tokens has masks of -1: its options count as
+        # single tokens here, the looser rule of every case below.
+        row_compound = np.fromiter(
+            (m != -1 and bool(m & (m - 1)) for m in row_masks), dtype=bool, count=len(row_masks)
+        )
+        pair_row_compound = row_compound[pair_row]
+        slot_compound = self.slot_span[slots] > 1
+        pair_slot_compound = slot_compound[pair_slot]
+        either_compound = pair_row_compound | pair_slot_compound
+        plain, other = self._view_ratios(
+            prepared, row_texts, row_query, slot_query, slot_option, pair_row, pair_slot
+        )
+        plain_only, syllabic, single_lift = self._script_rules(
+            prepared, slot_names, pair_query, pair_slot
+        )
+        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
+        sims = np.maximum(plain, np.minimum(other, plain + lift))
+        sims = np.where(plain_only, plain, sims)
+        sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
+        # Two letters swapped (``scorer.transposition_similarity``), looked up: two
+        # single tokens only.
+        found: dict[str, list[tuple[int, float]]] = {}
+        swapped: list[tuple[int, float]] = []
+        for row, text in enumerate(row_texts):
+            if row_compound[row]:
+                continue
+            partners = found.get(text)
+            if partners is None:
+                partners = found[text] = [
+                    (option, self._transposition_similarity(text, option))
+                    for option in self.transposed(text)
+                ]
+            swapped.extend((row * width + option, similarity) for option, similarity in partners)
+        if swapped:
+            keys = np.asarray([key for key, _ in swapped], dtype=np.int64)
+            values = np.asarray([similarity for _, similarity in swapped], dtype=np.float64)
+            hit, position = _look_up(pair_row, pair_option, keys, len(row_texts), width)
+            sims[hit] = np.maximum(sims[hit], values[position])
+        # Short tokens and syllables: another name below their minimum.
+        pair_length = self.option_length[pair_option]
+        short = np.maximum(row_length[pair_row], pair_length) <= scorer.SHORT_TOKEN_LENGTH
+        sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
+        sims[syllabic & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0
+        # Two compounds never pair; a compound and a word only when nearly equal.
+        sims[pair_row_compound & pair_slot_compound] = 0.0
+        sims[either_compound & (sims < scorer.COMPOUND_MIN_SIMILARITY)] = 0.0
+        # Numbers, legal forms and particles pair only with their equal (queries
+        # given prepared: their kinds known).
+        if self.prefilter is not None:
+            kinds_known = np.asarray([p is not None for p in prepared], dtype=bool)
+            row_special = np.zeros(len(row_texts), dtype=bool)
+            kind_of: dict[int, dict[str, str]] = {}
+            for row, (text, query) in enumerate(zip(row_texts, row_query.tolist(), strict=True)):
+                given = prepared[query]
+                if given is None or row_compound[row]:
+                    continue
+                if query not in kind_of:
+                    kind_of[query] = {
+                        o.text: o.kind for o in given.options if o.mask & (o.mask - 1) == 0
+                    }
+                row_special[row] = kind_of[query].get(text, "word") in SPECIAL_KINDS
+            special = row_special[pair_row] | self.slot_special[slots][pair_slot]
+            sims[kinds_known[pair_query] & special] = 0.0
+        legal = self._legal_pairs(row_texts, row_compound, pair_row, pair_option, slots, pair_slot)
+        sims[legal] = np.maximum(sims[legal], scorer.LEGAL_PAIR_SIMILARITY)
+        # Equal texts: 100 whatever their length or kind.
+        equal_ids: dict[str, int | None] = {}
+        row_equal = np.full(len(row_texts), -1, dtype=np.int64)  # -1: no listed equal
+        for row, text in enumerate(row_texts):
+            if text not in equal_ids:
+                equal_ids[text] = self.option_id(text)
+            option = equal_ids[text]
+            if option is not None:
+                row_equal[row] = option
+        sims[pair_option == row_equal[pair_row]] = 100.0
+        return sims
+
+    def _view_ratios(
+        self,
+        prepared: Sequence[PreparedName | None],
+        row_texts: list[str],
+        row_query: IntArray,
+        slot_query: IntArray,
+        slot_option: IntArray,
+        pair_row: IntArray,
+        pair_slot: IntArray,
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Per pair (see ``_pair_similarities``): the plain Indel ratio and the best
+        sound-alike view's (``scorer.TOKEN_VIEWS``), 0 unless both options are long.
+
+        One ``cdist`` per view and query, of its long options against the distinct
+        long options of its names (a query's names share options): the matrix is
+        computed in C with SIMD, and the distinct options make fewer pairs (measured
+        on the benchmark's 3,000 names: 0.11 s, against 0.33 s for one ``cpdist``
+        over the distinct pairs of all queries).  The matrices of all queries are
+        laid one after the other and each pair reads its cell.
+        """
+        plain = np.zeros(len(pair_row), dtype=np.float64)
+        other = np.zeros(len(pair_row), dtype=np.float64)
+        row_long = np.fromiter(
+            (len(text) > scorer.EXACT_TOKEN_MAX_LEN for text in row_texts),
+            dtype=bool,
+            count=len(row_texts),
+        )
+        slot_long = self.option_long[slot_option]
+        long_pairs = np.flatnonzero(row_long[pair_row] & slot_long[pair_slot])
+        if not len(long_pairs):
+            return plain, other
+        query_count = len(prepared)
+        width = max(len(self.option_length), 1)
+        # Columns: each query's distinct long options, ascending, queries in order.
+        long_slots = np.flatnonzero(slot_long)
+        columns, column_of = unique_inverse(
+            slot_query[long_slots] * width + slot_option[long_slots]
+        )
+        slot_column = np.zeros(len(slot_option), dtype=np.int64)
+        slot_column[long_slots] = column_of
+        column_starts = np.searchsorted(columns // width, np.arange(query_count + 1))
+        # Rows of the matrices: each query's long options, in order.
+        long_rows = np.flatnonzero(row_long)
+        row_starts = np.searchsorted(row_query[long_rows], np.arange(query_count + 1))
+        row_rank = np.zeros(len(row_texts), dtype=np.int64)
+        row_rank[long_rows] = np.arange(len(long_rows)) - row_starts[row_query[long_rows]]
+        widths = np.diff(column_starts)
+        cell_starts = _offsets(np.diff(row_starts) * widths)
+        long_row = pair_row[long_pairs]
+        long_query = row_query[long_row]
+        cells = (
+            cell_starts[long_query]
+            + row_rank[long_row] * widths[long_query]
+            + slot_column[pair_slot[long_pairs]]
+            - column_starts[long_query]
+        )
+        column_bounds = column_starts.tolist()
+        row_bounds = row_starts.tolist()
+        long_list = long_rows.tolist()
+        # Each query's long options under every view: as prepare_name made them, when given.
+        shown: dict[int, list[list[str]]] = {}
+        for query in np.flatnonzero(cell_starts[1:] > cell_starts[:-1]).tolist():
+            given = prepared[query]
+            known = {o.text: o.views for o in given.options} if given is not None else {}
+            texts = [row_texts[row] for row in long_list[row_bounds[query] : row_bounds[query + 1]]]
+            shown[query] = [
+                [known[text][v] if text in known else view(text) for text in texts]
+                for v, view in enumerate(scorer.TOKEN_VIEWS)
+            ]
+        for v, viewed in enumerate(self.view_texts):
+            options = _take(viewed, columns % width)
+            # The plain ratio counts from where a lift could still make a pair.
+            cutoff = max(scorer.MIN_TOKEN_SIMILARITY - (MAX_LIFT if v == 0 else 0.0), 0.0)
+            matrices = [_NO_FLOATS]
+            for query, views in shown.items():
+                scores = process.cdist(
+                    views[v],
+                    options[column_bounds[query] : column_bounds[query + 1]],
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    dtype=np.float64,
+                )
+                matrices.append(scores.reshape(-1))
+            target = plain if v == 0 else other
+            target[long_pairs] = np.maximum(target[long_pairs], np.concatenate(matrices)[cells])
+        return plain, other
+
+    def _script_rules(
+        self,
+        prepared: Sequence[PreparedName | None],
+        slot_names: IntArray,
+        pair_query: IntArray,
+        pair_slot: IntArray,
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.float64]]:
+        """Per pair, from the scripts of the query and of the slot's name: whether
+        only the plain ratio counts (either in CJK, or both of one non-Latin script),
+        whether the tokens are syllables, and the most a sound-alike lifts two single
+        tokens.  A query without ``prepared`` or names without scripts: none of the
+        first two, and ``MAX_LIFT``."""
+        count = len(pair_query)
+        scripts = [given.script if given is not None else None for given in prepared]
+        if self.name_script is None or all(script is None for script in scripts):
+            return (
+                np.zeros(count, dtype=bool),
+                np.zeros(count, dtype=bool),
+                np.full(count, MAX_LIFT),
+            )
+        codes = {name: i for i, name in enumerate(self.script_names)}
+        known = np.asarray([s is not None for s in scripts], dtype=bool)[pair_query]
+        q_cjk = np.asarray([s == "CJK" for s in scripts], dtype=bool)[pair_query]
+        # The code of the query's script when not Latin (-1: no name's code).
+        q_code = np.asarray([codes.get(s, -1) if s else -1 for s in scripts], dtype=np.int64)
+        q_syllabic = np.asarray([s in scorer.SYLLABIC_SCRIPTS for s in scripts], dtype=bool)
+        q_latin = np.asarray([s == "" for s in scripts], dtype=bool)[pair_query]
+        script = self.name_script[slot_names][pair_slot]
+        plain_only = known & (
+            q_cjk | (script == codes.get("CJK", -1)) | (script == q_code[pair_query])
+        )
+        syllabic = known & (self.script_syllabic[script] | q_syllabic[pair_query])
+        single_lift = np.where(
+            known,
+            np.where(
+                (script == 0) & q_latin, scorer.MAX_SKELETON_LIFT, scorer.CROSS_SCRIPT_MAX_LIFT
+            ),
+            MAX_LIFT,
+        )
+        return plain_only, syllabic, single_lift
+
+    def _legal_pairs(
+        self,
+        row_texts: list[str],
+        row_compound: NDArray[np.bool_],
+        pair_row: IntArray,
+        pair_option: IntArray,
+        slots: IntArray,
+        pair_slot: IntArray,
+    ) -> IntArray:
+        """The pairs that are a short word and a legal form it reads as misspelt
+        (``scorer.pairs_as_legal_form``): a single token of the query and one of the
+        name, either of them the legal form."""
+        width = max(len(self.option_length), 1)
+        forms: list[int] = []  # (row, listed legal form) keys of the query's short words
+        legal_rows = np.zeros(len(row_texts), dtype=bool)
+        for row, text in enumerate(row_texts):
+            if row_compound[row]:
+                continue
+            kind = token_kind(text)
+            if kind == "legal":
+                legal_rows[row] = True
+            elif kind == "word" and len(text) <= scorer.LEGAL_PAIR_MAX_LENGTH:
+                option_ids = self.option_ids
+                forms.extend(
+                    row * width + option_ids[form]
+                    for form in scorer.legal_forms_read_as(text)
+                    if form in option_ids
+                )
+        if legal_rows.any():
+            # The names' short words that read as a legal form, by the form.
+            length = self.option_length[pair_option]
+            short = legal_rows[pair_row] & (length >= 2) & (length <= scorer.LEGAL_PAIR_MAX_LENGTH)
+            readers: dict[str, list[int]] = {}
+            for option in unique(pair_option[short]).tolist():
+                word = self.option_texts[option]
+                if token_kind(word) == "word":
+                    for form in scorer.legal_forms_read_as(word):
+                        readers.setdefault(form, []).append(option)
+            forms.extend(
+                row * width + option
+                for row in np.flatnonzero(legal_rows).tolist()
+                for option in readers.get(row_texts[row], ())
+            )
+        if not forms:
+            return _NO_INTS
+        table = np.asarray(forms, dtype=np.int64)
+        pairs = _look_up(pair_row, pair_option, table, len(row_texts), width)[0]
+        # Both single tokens (the query's rows were chosen so).
+        single: IntArray = pairs[self.slot_span[slots[pair_slot[pairs]]] == 1]
+        return single
+
+
+def _offsets(counts: IntArray) -> IntArray:
+    """Where each of consecutive runs of ``counts`` starts, and one more: where the last ends."""
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return offsets
+
+
+def _look_up(
+    pair_row: IntArray, pair_option: IntArray, table: IntArray, row_count: int, width: int
+) -> tuple[IntArray, IntArray]:
+    """The pairs whose (row, listed option) is in ``table`` (keys ``row * width +
+    option``, unordered), and the position in ``table`` of an equal entry of each.
+    Only the pairs of rows with an entry are searched (a few rows have any)."""
+    listed = np.zeros(row_count, dtype=bool)
+    listed[table // width] = True
+    candidates = np.flatnonzero(listed[pair_row])
+    order = np.argsort(table, kind="stable")
+    ordered = table[order]
+    keys = pair_row[candidates] * width + pair_option[candidates]
+    places = np.minimum(np.searchsorted(ordered, keys), len(ordered) - 1)
+    found = ordered[places] == keys
+    return candidates[found], order[places[found]]
