@@ -225,6 +225,13 @@ ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 # pairs only with a spelling of the same sound (skeletons equal).
 SYLLABIC_SCRIPTS = frozenset(("HANGUL", "CJK"))
 SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
+
+# Two romanised Korean or Chinese syllables, one closed by -n and the other by
+# -ng, are two syllables in every romanisation (Jun/Jung, Sun/Sung, Jin/Jing:
+# 준/정, 선/성, 金/京), though their skeletons differ by one letter: such a pair
+# counts at most this, below MIN_TOKEN_SIMILARITY, so the words do not pair
+# ("Park Jun-hee" is not "Park Chung-hee").
+NASAL_MISMATCH_MAX_SIMILARITY = 60.0
 # The skeleton merges a glide with the vowel after it (hyon/hun, kyong/kong: "o"),
 # but every romanisation writes a Korean glide (Hyon, Hyun, Hyeon for 현; Hun,
 # Hoon for 훈), as pinyin and Wade-Giles write theirs: syllables pair only when
@@ -669,6 +676,15 @@ def _ending(text: str) -> str:
     return "vowel" if last in ("a", "e", "o") else "consonant"
 
 
+def _nasal_mismatch(a: str, b: str) -> bool:
+    """True when two romanised syllables differ in their final nasal, -n against
+    -ng (see ``NASAL_MISMATCH_MAX_SIMILARITY``)."""
+    a_ng, b_ng = a.endswith("ng"), b.endswith("ng")
+    if a_ng == b_ng or not (b if a_ng else a).endswith("n"):
+        return False
+    return _SYLLABLE_SHAPE.fullmatch(a) is not None and _SYLLABLE_SHAPE.fullmatch(b) is not None
+
+
 def _one_word_similarity(a: str, b: str, similarity: float) -> float:
     """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``)."""
     if a == b or _consonants(a) == _consonants(b):
@@ -856,6 +872,8 @@ def compare(
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
                     similarity = _one_word_similarity(q_opt.text, c_opt.text, similarity)
+                if _nasal_mismatch(q_opt.text, c_opt.text):
+                    similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH

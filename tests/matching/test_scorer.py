@@ -513,3 +513,19 @@ def test_a_listed_word_is_not_read_as_a_misspelt_legal_form() -> None:
     assert ("jsc", "sias") not in [(p.query, p.candidate) for p in match.pairs]
     reverse = compare(prepare_name("Sias Trading"), prepare_name("KOTI JSC"))
     assert ("sias", "jsc") in [(p.query, p.candidate) for p in reverse.pairs]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Park Jun-hee", "PARK Chung-hee"),
+        ("Lee Sun Hee", "LEE Sung Hee"),
+        ("Kim Jin Ho", "KIM Jing Ho"),
+    ],
+)
+def test_syllables_closed_by_n_and_ng_are_two_syllables(query: str, listed: str) -> None:
+    assert score(query, listed) < THRESHOLD
+
+
+def test_a_final_nasal_alike_still_pairs() -> None:
+    assert score("Kim Jong Sun", "KIM Jong Son") >= THRESHOLD
