@@ -33,9 +33,9 @@ lifts a pair only so far, and the systems disagree on whole syllables: ``tse`` i
 
 The syllable tables come from ``pypinyin`` (already a dependency for Han
 characters): its character dictionary gives every pinyin syllable, its
-``Style.WADEGILES`` each one's Wade-Giles spelling, so no table is kept here.
-pypinyin takes 0.2 s to import, so the tables are built on the first name that
-may hold one (``_MAY_QUALIFY``, a cheap test), not at start-up.
+``Style.WADEGILES`` each one's Wade-Giles spelling (``build_tables``); they are
+kept derived in ``TABLE_FILE`` (checked against pypinyin by a test), read on the
+first name that may hold one (``_MAY_QUALIFY``, a cheap test).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache
+from importlib import resources
 
 # A name whose syllables are rewritten all together has this many tokens at
 # least: a lone word that happens to spell a syllable (a surname, a brand)
@@ -63,11 +64,17 @@ _MAY_QUALIFY = re.compile(
 )
 
 
-@cache
-def _tables() -> tuple[frozenset[str], dict[str, str]]:
+# The tables, derived from pypinyin by ``build_tables`` and kept beside this
+# module (written by ``format_tables(*build_tables())``; a test checks the file
+# against pypinyin): reading them costs nothing, while importing pypinyin costs
+# 0.2 s and some 50 MB in every worker process.
+TABLE_FILE = "wadegiles.tsv"
+
+
+def build_tables() -> tuple[frozenset[str], dict[str, str]]:
     """Every pinyin syllable (toneless), and each Wade-Giles syllable pinyin has not
-    got (apostrophes and umlauts dropped) with its unaspirated pinyin reading."""
-    # Imported here: pypinyin loads its dictionaries on import (module docstring).
+    got (apostrophes and umlauts dropped) with its unaspirated pinyin reading,
+    from pypinyin's character dictionary and its ``Style.WADEGILES``."""
     from pypinyin.constants import PINYIN_DICT, Style
     from pypinyin.style import convert
 
@@ -92,6 +99,28 @@ def _tables() -> tuple[frozenset[str], dict[str, str]]:
             wade[key] = syllable
             chosen[key] = rank
     return pinyin, wade
+
+
+def format_tables(pinyin: frozenset[str], wade: dict[str, str]) -> str:
+    """The tables as ``TABLE_FILE`` holds them: a pinyin syllable alone on its line,
+    a Wade-Giles syllable and its pinyin reading separated by a tab."""
+    lines = sorted(pinyin) + [f"{key}\t{value}" for key, value in sorted(wade.items())]
+    return "\n".join(lines) + "\n"
+
+
+@cache
+def _tables() -> tuple[frozenset[str], dict[str, str]]:
+    """``build_tables`` as kept in ``TABLE_FILE``."""
+    text = resources.files("sanctions_cli.names").joinpath(TABLE_FILE).read_text("utf-8")
+    pinyin: set[str] = set()
+    wade: dict[str, str] = {}
+    for line in text.splitlines():
+        key, _, value = line.partition("\t")
+        if value:
+            wade[key] = value
+        elif key:
+            pinyin.add(key)
+    return frozenset(pinyin), wade
 
 
 def as_pinyin(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from sanctions_cli.matching.scorer import compare
-from sanctions_cli.names import normalise, prepare_name, tokenise
+from sanctions_cli.names import normalise, prepare_name, tokenise, wadegiles
 from sanctions_cli.names.wadegiles import as_pinyin
 
 THRESHOLD = 85.0
@@ -86,3 +88,9 @@ def test_a_different_chinese_name_still_does_not_match() -> None:
     # Same surname, other given name: the rewrite must not make them one.
     assert compare(prepare_name("Mao Tse-tung"), prepare_name("MAO Zemin")).score < THRESHOLD
     assert compare(prepare_name("Hsi Chin-ping"), prepare_name("XI Jinhua")).score < THRESHOLD
+
+
+def test_the_kept_tables_are_pypinyins() -> None:
+    # The file is derived, never edited: regenerate it when pypinyin changes.
+    kept = (resources.files("sanctions_cli.names") / wadegiles.TABLE_FILE).read_text("utf-8")
+    assert kept == wadegiles.format_tables(*wadegiles.build_tables())
