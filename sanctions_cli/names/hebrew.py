@@ -69,7 +69,7 @@ _WITH_GERESH = {"ג": "j", "ז": "zh", "צ": "ch", "ת": "th", "ד": "dh", "ח":
 # Hard at the start of a word or after a consonant, soft after a vowel.
 _HARD_SOFT = {"ב": ("b", "v"), "כ": ("k", "ch"), "פ": ("p", "f")}
 # Words of names read as they are always written: the patronymic particles
-# (son of, daughter of).
+# (son of, daughter of), spelled as ``_letters`` gives them (final forms plain).
 _WORDS = {"בנ": "ben", "בת": "bat"}
 _VOWELS = "aeiou"
 
