@@ -409,8 +409,21 @@ def _romanise_abjad_word(text: str) -> str:
     """An abjad word letter by letter: a digraph is one letter's romanisation, never
     two letters' (ש "s" and ה "h" of משה are no "sh"; ط "t" and ه "h" of طه no
     "th")."""
-    units = [unit for letter in text for unit in _units(anyascii(letter).lower(), _ABJAD_DIGRAPHS)]
+    units = [
+        unit
+        for index, letter in enumerate(text)
+        for unit in _units(_abjad_letter(letter, index), _ABJAD_DIGRAPHS)
+    ]
     return " " + _restore_vowels(units) + " "
+
+
+def _abjad_letter(letter: str, index: int) -> str:
+    """One abjad letter romanised.  A bare alif, which anyascii drops, is the long
+    vowel a inside a word and carries the first vowel at its start, as a hamza
+    does (احمد is Ahmad, ابراهيم Ibrahim: without it they read "hamad", "barahim")."""
+    if letter == "ا":
+        return "'" if index == 0 else "a"
+    return anyascii(letter).lower()
 
 
 # Consonant digraphs of the romanisations anyascii gives Thai, Lao, Khmer and

@@ -22,6 +22,9 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("Владимир Путин", ("vladimir", "putin")),
         ("Βλαντίμιρ Πούτιν", ("vladimir", "putin")),
         ("محمد علي", ("mahamad", "ali")),
+        # a bare alif: the vowel a inside a word, the first vowel at its start
+        ("احمد", ("ahamad",)),
+        ("سلطان", ("salatan",)),
         ("ולדימיר פוטין", ("vldimir", "potin")),
         # a letter written as two (Persian che) gets no vowel inside
         ("כץ", ("kats",)),
