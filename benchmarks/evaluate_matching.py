@@ -343,6 +343,38 @@ def evaluate_wikidata(shared: Path, seed: int) -> None:
             )
 
 
+def evaluate_original_script(shared: Path) -> None:
+    """The UN list's own spellings of its people in their original script (mostly
+    Arabic) against the Latin names of the same entry: the share whose best Latin
+    name scores at the default threshold."""
+    if not (shared / UN_FILE).is_file():
+        return
+    from sanctions_cli.importers import import_files
+    from sanctions_cli.names.normalise import script_of
+
+    un = import_files("un-xml", [shared / UN_FILE])
+    pairs: list[tuple[str, str, list[str]]] = []
+    for entry in un.entries:
+        names = [name for name, _strength, _primary in entry.all_names()]
+        latin = [name for name in names if not script_of(name)]
+        for name in names:
+            if script_of(name) and latin:
+                pairs.append((script_of(name), name, latin))
+    print(f"\n== UN list: {len(pairs)} names in their original script, against their Latin names")
+    for name, score_of in (
+        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b)).score),
+        ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
+    ):
+        caught: dict[str, list[bool]] = {}
+        for script, original, latin in pairs:
+            best = max(score_of(original, other) for other in latin)
+            caught.setdefault(script, []).append(best >= DEFAULT_THRESHOLD)
+        shares = ", ".join(
+            f"{script.lower()} {sum(v)}/{len(v)}" for script, v in sorted(caught.items())
+        )
+        print(f"  {name:<22} matched at {DEFAULT_THRESHOLD:g}: {shares}")
+
+
 def evaluate_short_forms(sdn: SanctionsList, weights: TokenWeights) -> None:
     """Listed persons named the way payments name people: first given name and
     surname, every middle name (second given names, patronymics, a father's name)
@@ -578,6 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate_pairs(shared, weights)
     evaluate_cross_script(shared, weights)
     evaluate_wikidata(shared, args.seed)
+    evaluate_original_script(shared)
     if sdn_folder.exists():
         evaluate_short_forms(sdn, weights)
     if not args.skip_screening and sdn_folder.exists():
