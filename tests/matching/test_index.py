@@ -201,6 +201,9 @@ def test_matcher_cache_round_trip(tmp_path: object) -> None:
         content_hash="0" * 64,
     )
     built = NameMatcher.for_lists([lst])
+    # A cold build is served from the file it has just stored, as a warm start is:
+    # its arrays mapped read-only, shared by worker processes.
+    assert built._index is not None and not built.index.slot_option.flags.writeable
     loaded = NameMatcher.for_lists([lst])
     assert loaded._index is not None  # from the cache: the index came with it
     assert list(loaded.refs) == list(built.refs)
