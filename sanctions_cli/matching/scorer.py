@@ -37,7 +37,7 @@ A sound-alike (the phonetic skeleton) lifts a pair only when both spellings star
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
 ``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), and between two
 names of one word each only when their consonants are spelled alike, else a little
-(``Cisco`` is not ``Zisco``).  A name read from Arabic or Hebrew script (or from an
+(``Cisco`` is not ``Zisco``).  A name read from Arabic script (or from an
 abugida that does not write its inherent vowel: ``BARE_ABUGIDA_SCRIPTS``) has guessed
 vowels: against a name of another script a sound-alike lifts its pairs only when
 the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``),

@@ -6,8 +6,9 @@ Owns everything that turns a raw name into tokens:
   ``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
   Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
   ``xi jin ping``; anyascii would glue the syllables), Hangul syllable by syllable
-  with the surname apart, abjads (Arabic, Hebrew) with their unwritten vowels
-  restored roughly (see ``_restore_abjad_vowels``), and the inherent vowel of the
+  with the surname apart, Arabic script with its unwritten vowels restored
+  roughly (see ``_restore_vowels``), Hebrew read with the vowels its letters
+  write (``names.hebrew``), and the inherent vowel of the
   abugidas anyascii leaves without it (Thai, Lao, Khmer, Burmese:
   ``_romanise_bare_abugida``), Greek digraphs read as spoken,
   and everything else with ``anyascii`` (pure Python, covers all of Unicode,
@@ -328,9 +329,8 @@ def _pinyin(han: str) -> str:
 
 
 # Digraphs of consonants that anyascii writes for one Arabic (or Persian: "ch")
-# letter; Hebrew adds its tsade ("ts"), which in Arabic is two letters (ت س).
-# A letter's digraph is one consonant: no vowel is guessed inside it ("כץ" is
-# "khats", not "khatas").
+# letter.  A letter's digraph is one consonant: no vowel is guessed inside it
+# ("چنگیز" is "chanagiz", not "cahanagiz").
 _ABJAD_DIGRAPHS: tuple[str, ...] = ("kh", "sh", "th", "dh", "gh", "zh", "ch")
 _ABJAD_VOWEL_LETTERS = {"w": "u", "y": "i", "v": "u"}
 # Greek digraphs read as spoken: "ου" is u, "ντ" d, "μπ" b, "γκ" g.
@@ -343,18 +343,6 @@ _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("Ντ", "D"),
 )
 _GREEK_DIGRAPHS += (("μπ", "b"), ("ΜΠ", "B"), ("Μπ", "B"), ("γκ", "g"), ("ΓΚ", "G"), ("Γκ", "G"))
-
-
-def _restore_abjad_vowels(word: str, digraphs: tuple[str, ...] = _ABJAD_DIGRAPHS) -> str:
-    """Guess the vowels an abjad (Arabic, Hebrew) leaves unwritten.
-
-    ``w``/``y`` (waw/ya, vav/yod) between consonants or at the end are vowels
-    (u, i); any other two adjacent consonants get an ``a`` between them, the most
-    frequent short vowel.  ``mhmd`` -> ``mahamad``, ``bwtyn`` -> ``butin``: the
-    phonetic skeleton collapses vowels, so a rough guess is enough to meet the
-    Latin spellings.
-    """
-    return _restore_vowels(_units(word, digraphs))
 
 
 def _units(word: str, digraphs: tuple[str, ...]) -> list[str]:
@@ -372,7 +360,14 @@ def _units(word: str, digraphs: tuple[str, ...]) -> list[str]:
 
 
 def _restore_vowels(units: list[str]) -> str:
-    """``_restore_abjad_vowels`` of a word's units."""
+    """Guess the vowels Arabic script leaves unwritten, in a word's units.
+
+    ``w``/``y`` (waw/ya) between consonants or at the end are vowels (u, i); any
+    other two adjacent consonants get an ``a`` between them, the most frequent
+    short vowel.  ``mhmd`` -> ``mahamad``, ``bwtyn`` -> ``butin``: the phonetic
+    skeleton collapses vowels, so a rough guess is enough to meet the Latin
+    spellings.
+    """
     out: list[str] = []
     vowels = "aeiou"
     for index, unit in enumerate(units):
