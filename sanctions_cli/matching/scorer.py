@@ -232,6 +232,7 @@ SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
 # counts at most this, below MIN_TOKEN_SIMILARITY, so the words do not pair
 # ("Park Jun-hee" is not "Park Chung-hee").
 NASAL_MISMATCH_MAX_SIMILARITY = 60.0
+
 # The skeleton merges a glide with the vowel after it (hyon/hun, kyong/kong: "o"),
 # but every romanisation writes a Korean glide (Hyon, Hyun, Hyeon for 현; Hun,
 # Hoon for 훈), as pinyin and Wade-Giles write theirs: syllables pair only when
