@@ -313,6 +313,17 @@ def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
             print(f"    missed: {query} -> {expected}  ({score:.1f}; {normalise(query)!r})")
 
 
+def name_scorers(
+    weights: TokenWeights | None = None,
+) -> tuple[tuple[str, Callable[[str, str], float]], ...]:
+    """The name scorers compared on pairs: ours (token rarity from ``weights``, the
+    defaults when None) and a plain token-set ratio of the same normalised text."""
+    return (
+        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b), weights).score),
+        ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
+    )
+
+
 def evaluate_wikidata(shared: Path, seed: int) -> None:
     """Names transcribed into Hebrew and Hangul against their Latin spelling: the
     share scoring at the default threshold, and how many other names of the sample
@@ -326,10 +337,7 @@ def evaluate_wikidata(shared: Path, seed: int) -> None:
         sample = rng.sample(pairs, min(WIKIDATA_SAMPLE, len(pairs)))
         others = [rng.sample(range(len(sample)), WIKIDATA_OTHERS) for _ in sample]
         print(f"\n== Wikidata: {len(sample)} names in {script} and Latin letters (seed {seed})")
-        for name, score_of in (
-            ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b)).score),
-            ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
-        ):
+        for name, score_of in name_scorers():
             caught = sum(score_of(other, latin) >= DEFAULT_THRESHOLD for latin, other in sample)
             wrong = sum(
                 score_of(other, sample[k][0]) >= DEFAULT_THRESHOLD
@@ -361,10 +369,7 @@ def evaluate_original_script(shared: Path) -> None:
             if script_of(name) and latin:
                 pairs.append((script_of(name), name, latin))
     print(f"\n== UN list: {len(pairs)} names in their original script, against their Latin names")
-    for name, score_of in (
-        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b)).score),
-        ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
-    ):
+    for name, score_of in name_scorers():
         caught: dict[str, list[bool]] = {}
         for script, original, latin in pairs:
             best = max(score_of(original, other) for other in latin)
@@ -386,10 +391,7 @@ def evaluate_short_forms(sdn: SanctionsList, weights: TokenWeights) -> None:
         if entry.type == "person" and comma and len(words) >= 2:
             cases.append((f"{words[0]} {surname.strip()}".title(), entry.name, len(words) - 1))
     print(f"\n== {len(cases)} SDN persons screened as first given name and surname")
-    for name, score_of in (
-        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b), weights).score),
-        ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
-    ):
+    for name, score_of in name_scorers(weights):
         caught: dict[int, list[bool]] = {}
         for query, listed, dropped in cases:
             caught.setdefault(min(dropped, 3), []).append(

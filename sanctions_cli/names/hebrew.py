@@ -105,7 +105,7 @@ def read_word(word: str) -> str:
     while index < len(letters):
         letter, geresh = letters[index]
         nxt = letters[index + 1][0] if index + 1 < len(letters) else ""
-        last = index == len(letters) - 1
+        last = index == end
         after_vowel = bool(units) and units[-1][-1] in _VOWELS
         if geresh and letter in _WITH_GERESH:
             units.append(_WITH_GERESH[letter])
@@ -118,7 +118,7 @@ def read_word(word: str) -> str:
                 index += 1
             elif index == 0:
                 units.append("v")
-            elif nxt == "י" and index + 1 == len(letters) - 1:
+            elif nxt == "י" and index + 1 == end:
                 units.append("v")  # -וי: Levi
             else:
                 units.append("o")

@@ -34,8 +34,7 @@ lifts a pair only so far, and the systems disagree on whole syllables: ``tse`` i
 The syllable tables come from ``pypinyin`` (already a dependency for Han
 characters): its character dictionary gives every pinyin syllable, its
 ``Style.WADEGILES`` each one's Wade-Giles spelling (``build_tables``); they are
-kept derived in ``TABLE_FILE`` (checked against pypinyin by a test), read on the
-first name that may hold one (``_MAY_QUALIFY``, a cheap test).
+kept derived in ``TABLE_FILE`` (checked against pypinyin by a test) and read once.
 """
 
 from __future__ import annotations
@@ -54,13 +53,7 @@ MIN_TOKENS = 2
 # Syllables that only Wade-Giles writes so (see the module docstring).
 MARKERS = re.compile(
     r"^(?:hs|ts|tz)[aeiou]|[^aeiou](?:ih|ieh|ien|ueh|uei)$|^(?:erh|ss[uy])$"
-    r"|^ch(?:ia|ie|ing|iu)|^(?:[tlnk]|ts|hsi)ung$"
-)
-
-# Cheap test before the tables are built: a token shaped like a marker.
-_MAY_QUALIFY = re.compile(
-    r"(?:hs|ts|tz)[aeiou]{1,3}n?g?|[a-z]{1,3}(?:ih|ieh|ien|ueh|uei)|erh|ssu|[tlnk]ung"
-    r"|ch(?:ia|ie|ing|iu)[a-z]{0,3}"
+    r"|^ch(?:ia|ie|ing|iu)|^[tlnk]ung$"
 )
 
 
@@ -126,15 +119,11 @@ def _tables() -> tuple[frozenset[str], dict[str, str]]:
 def as_pinyin(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` with their Wade-Giles syllables in pinyin (module docstring);
     any other name as it is."""
-    if not any(_MAY_QUALIFY.fullmatch(t) for t in tokens):
-        return tokens
     pinyin, wade = _tables()
     distinct = [t in wade and MARKERS.search(t) is not None for t in tokens]
-    whole = (
-        len(tokens) >= MIN_TOKENS
-        and any(distinct)
-        and all(t in wade or t in pinyin for t in tokens)
-    )
+    if not any(distinct):
+        return tokens
+    whole = len(tokens) >= MIN_TOKENS and all(t in wade or t in pinyin for t in tokens)
     return tuple(
         wade[t] if t in wade and (whole or own) else t
         for t, own in zip(tokens, distinct, strict=True)
