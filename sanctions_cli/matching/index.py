@@ -13,8 +13,10 @@ only those.  It can never drop a hit:
   (``rapidfuzz.fuzz.ratio``), or a sound-alike view's (``scorer.TOKEN_VIEWS``)
   when higher but at most a lift above the plain one, or, between two single
   tokens, ``scorer.transposition_similarity`` (two letters swapped: such
-  partners are found by looking the swapped spellings up); tokens up to
-  ``EXACT_TOKEN_MAX_LEN`` only match when equal.
+  partners are found by looking the swapped spellings up), or, across a reading
+  with guessed vowels, ``scorer.reading_similarity`` of two options of the same
+  consonants (found by looking their consonants up, ``_index_consonants``);
+  tokens up to ``EXACT_TOKEN_MAX_LEN`` only match when equal.
 
 So for every view the index keeps the distinct viewed texts of the listed
 options sorted by length, with the options (and through them the names) behind
@@ -51,7 +53,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import PreparedName, token_kind
+from ..names import PreparedName, skeleton_view, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import contains_sorted, expand_ranges, nonzero_cells, unique, unique_inverse
@@ -284,6 +286,16 @@ class _ViewVocabulary:
         top = len(self.offsets) - 1
         return int(self.offsets[min(length, top)]), int(self.offsets[min(length + 1, top)])
 
+    def position(self, text: str) -> int:
+        """The position of ``text`` among the texts, or -1."""
+        start, end = self.bucket(len(text))
+        found = bisect.bisect_left(self.texts, text, start, end)
+        return found if found < end and self.texts[found] == text else -1
+
+    def options_at(self, position: int) -> IntArray:
+        """The options behind the text at ``position``."""
+        return self.option_ids[self.pointers[position] : self.pointers[position + 1]]
+
     def matches(self, queries: Sequence[str], cutoff: float) -> tuple[IntArray, IntArray]:
         """(query indexes, text positions) of every pair at ``cutoff`` or more."""
         number_parts: list[IntArray] = [_NO_INTS]
@@ -423,9 +435,13 @@ class CandidateIndex:
                 count=len(scripts),
             )
             self.script_names = list(codes)
-        # Per script code: whether its names are romanised a syllable a token.
+        # Per script code: whether its names are romanised a syllable a token, and
+        # whether their reading guesses vowels.
         self.script_syllabic = np.asarray(
             [name in scorer.SYLLABIC_SCRIPTS for name in self.script_names], dtype=bool
+        )
+        self.script_guessed = np.asarray(
+            [name in scorer.GUESSED_VOWEL_SCRIPTS for name in self.script_names], dtype=bool
         )
         # Per view, the viewed text of every option: object arrays (gathered in C),
         # or ``PackedTexts`` in an index loaded from the cache.
@@ -460,6 +476,9 @@ class CandidateIndex:
             )
             for view in scorer.TOKEN_VIEWS
         ]
+        self.option_single = np.zeros(len(self.option_texts), dtype=bool)
+        self.option_single[sorted(single_ids)] = True
+        self._index_consonants()
         self.prefilter: Prefilter | None = None
         if (
             kinds is not None
@@ -495,9 +514,42 @@ class CandidateIndex:
         self._option_order: IntArray = _NO_INTS
         self._bisected = 0
         self._match_cache: dict[
-            tuple[float, bool], OrderedDict[str, tuple[IntArray, NDArray[np.float64]]]
+            tuple[float, bool, bool], OrderedDict[str, tuple[IntArray, NDArray[np.float64]]]
         ] = {}
         self._transposed_cache: dict[str, list[int]] = {}
+
+    def _index_consonants(self) -> None:
+        """The long options by the consonants of their skeleton (``scorer.abjad_consonants``,
+        at least ``NEUTRAL_MIN_CONSONANTS``): across a script whose reading guesses vowels
+        the scorer compares two options of the same consonants as a reading and a
+        spelling (``scorer.reading_similarity``), whatever their spelled similarity, so
+        such partners are looked up exactly.  In ``consonant_vocabulary`` every such
+        option, and ``option_consonants`` the position of each option's consonants there
+        (-1: none); in ``guessed_consonants`` only the options of names written in such
+        a script, the partners a query of another script can have (None: the names'
+        scripts are unknown, all are)."""
+        skeletons = self.view_texts[scorer.SKELETON_VIEW]
+        keyed: list[tuple[int, str]] = []
+        for option in np.flatnonzero(self.option_long).tolist():
+            consonants = scorer.abjad_consonants(skeletons[option])
+            if len(consonants) >= scorer.NEUTRAL_MIN_CONSONANTS:
+                keyed.append((option, consonants))
+        self.consonant_vocabulary = _ViewVocabulary([k for _, k in keyed], [o for o, _ in keyed])
+        position = {text: p for p, text in enumerate(self.consonant_vocabulary.texts)}
+        self.option_consonants = np.full(len(self.option_texts), -1, dtype=np.int64)
+        for option, consonants in keyed:
+            self.option_consonants[option] = position[consonants]
+        self.guessed_consonants: _ViewVocabulary | None = None
+        if self.name_script is not None:
+            guessed_names = np.flatnonzero(self.script_guessed[self.name_script])
+            starts = self.slot_pointers[guessed_names]
+            counts = self.slot_pointers[guessed_names + 1] - starts
+            guessed = np.zeros(len(self.option_texts), dtype=bool)
+            guessed[self.slot_option[expand_ranges(starts, counts)]] = True
+            chosen = [(o, k) for o, k in keyed if guessed[o]]
+            self.guessed_consonants = _ViewVocabulary(
+                [k for _, k in chosen], [o for o, _ in chosen]
+            )
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
@@ -539,7 +591,10 @@ class CandidateIndex:
         """Build the lazily built parts a search at ``threshold`` needs."""
         self.option_ids  # noqa: B018 - built on first access
         texts = [self.option_texts, *self.view_texts]
-        texts += [v.texts for v in (*self.vocabularies, *self.compound_vocabularies)]
+        vocabularies = [*self.vocabularies, *self.compound_vocabularies, self.consonant_vocabulary]
+        if self.guessed_consonants is not None:
+            vocabularies.append(self.guessed_consonants)
+        texts += [v.texts for v in vocabularies]
         for packed in texts:
             if isinstance(packed, PackedTexts):
                 packed.materialise()
@@ -597,22 +652,37 @@ class CandidateIndex:
     # -- search -------------------------------------------------------------------
 
     def option_matches(
-        self, texts: Iterable[str], cutoff: float, *, compound: bool = False
+        self,
+        texts: Iterable[str],
+        cutoff: float,
+        *,
+        compound: bool = False,
+        guessed_vowels: bool = True,
     ) -> dict[str, tuple[int, ...]]:
         """For each query option text: the ids of every listed option at >= ``cutoff``.
 
         With ``compound`` the texts are compounds of the query, which pair with
         single tokens only: options that are only ever compounds are not searched.
+        Without ``guessed_vowels`` the query is known not to be written in a script
+        whose reading guesses vowels (``scorer.GUESSED_VOWEL_SCRIPTS``): only the
+        options of names written in one may meet it on its consonants.
         """
-        found = self.option_match_similarities(texts, cutoff, compound=compound)
+        found = self.option_match_similarities(
+            texts, cutoff, compound=compound, guessed_vowels=guessed_vowels
+        )
         return {text: tuple(ids.tolist()) for text, (ids, _) in found.items()}
 
     def option_match_similarities(
-        self, texts: Iterable[str], cutoff: float, *, compound: bool = False
+        self,
+        texts: Iterable[str],
+        cutoff: float,
+        *,
+        compound: bool = False,
+        guessed_vowels: bool = True,
     ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
         """``option_matches`` with, for each listed option found, the similarity of
         the pair (at least what ``scorer.compare`` can give it), memoised."""
-        cache = self._match_cache.setdefault((cutoff, compound), OrderedDict())
+        cache = self._match_cache.setdefault((cutoff, compound, guessed_vowels), OrderedDict())
         found: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
         missing: list[str] = []
         for text in texts:
@@ -625,14 +695,14 @@ class CandidateIndex:
                 cache.move_to_end(text)
                 found[text] = hit
         if missing:
-            for text, result in self._search(missing, cutoff, compound).items():
+            for text, result in self._search(missing, cutoff, compound, guessed_vowels).items():
                 found[text] = cache[text] = result
             while len(cache) > MATCH_CACHE_SIZE:
                 cache.popitem(last=False)
         return found
 
     def _search(
-        self, texts: list[str], cutoff: float, compound: bool
+        self, texts: list[str], cutoff: float, compound: bool, guessed_vowels: bool
     ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
         # Each vocabulary with the most a sound-alike view may lift a pair there above
         # its plain ratio (``scorer._option_similarity``): a pair with a compound
@@ -676,9 +746,15 @@ class CandidateIndex:
             kept = similarities >= cutoff
             keys.append(found[kept])
             similarity_parts.append(similarities[kept])
-        # Two letters swapped (``scorer.transposition_similarity``): the options
-        # found by looking the swapped spellings up, kept at the higher similarity
-        # when a view found them too.
+        # Options of the same consonants (``_index_consonants``), looked up, and
+        # two letters swapped (``scorer.transposition_similarity``): the options
+        # found so, kept at the higher similarity when a view found them too.
+        alike = self._consonant_partners(
+            long_numbers, viewed_texts, cutoff, compound, guessed_vowels, searched[0][1]
+        )
+        if alike is not None:
+            keys.append(alike[0])
+            similarity_parts.append(alike[1])
         transposed = [
             (n * width + option, self._transposition_similarity(distinct[n], option))
             for n in ([] if compound else long_numbers)  # single tokens only pair so
@@ -690,7 +766,7 @@ class CandidateIndex:
             similarity_parts.append(np.asarray([sim for _, sim in transposed], dtype=np.float64))
         all_keys = np.concatenate(keys)
         all_similarities = np.concatenate(similarity_parts)
-        if transposed:
+        if transposed or alike is not None:
             order = np.lexsort((-all_similarities, all_keys))
             all_keys, all_similarities = all_keys[order], all_similarities[order]
             first = np.ones(len(all_keys), dtype=bool)
@@ -709,12 +785,70 @@ class CandidateIndex:
             for n, text in enumerate(distinct)
         }
 
+    def _consonant_partners(
+        self,
+        long_numbers: list[int],
+        viewed_texts: list[list[str]],
+        cutoff: float,
+        compound: bool,
+        guessed_vowels: bool,
+        lift: float,
+    ) -> tuple[IntArray, NDArray[np.float64]] | None:
+        """(text number * width + option, similarity) of every listed option with the
+        consonants of a long query text (``_index_consonants``) at ``cutoff`` or more,
+        ``scorer.reading_similarity`` counted (the query a reading or not, as
+        ``guessed_vowels`` allows; the listed option one); None when there are none."""
+        vocabulary = self.consonant_vocabulary
+        if not guessed_vowels and self.guessed_consonants is not None:
+            vocabulary = self.guessed_consonants
+        if not len(vocabulary.texts):
+            return None
+        owners: list[int] = []
+        option_parts: list[IntArray] = []
+        for k, views in enumerate(viewed_texts):
+            position = vocabulary.position(scorer.abjad_consonants(views[scorer.SKELETON_VIEW]))
+            if position < 0:
+                continue
+            options = vocabulary.options_at(position)
+            if compound:  # a compound pairs with single tokens only
+                options = options[self.option_single[options]]
+            owners.extend([k] * len(options))
+            option_parts.append(options)
+        if not owners:
+            return None
+        options = np.concatenate(option_parts)
+        texts = [viewed_texts[k][0] for k in owners]
+        listed = _take(self.option_texts, options)
+        if guessed_vowels:
+            readings = list(map(scorer.reading_similarity_bound, texts, listed))
+        else:
+            # The query is no reading: the listed option is (``_index_consonants``).
+            readings = [
+                scorer.reading_similarity(q, o, False, True)
+                for q, o in zip(texts, listed, strict=True)
+            ]
+        similarities = self._similarities(
+            [viewed_texts[k] for k in owners],
+            options.tolist(),
+            lift,
+            np.asarray(readings, dtype=np.float64),
+        )
+        kept = similarities >= cutoff
+        width = max(len(self.option_length), 1)
+        numbers = np.asarray(long_numbers, dtype=np.int64)[np.asarray(owners, dtype=np.int64)]
+        return (numbers * width + options)[kept], similarities[kept]
+
     def _similarities(
-        self, views: Sequence[Sequence[str]], options: Sequence[int], lift: float
+        self,
+        views: Sequence[Sequence[str]],
+        options: Sequence[int],
+        lift: float,
+        readings: NDArray[np.float64] | None = None,
     ) -> NDArray[np.float64]:
         """``scorer._option_similarity`` of query options (their viewed texts) paired
         with listed options, the lift at most ``lift``, unequal texts (see
-        ``_search``): one ``cpdist`` per view over all the pairs."""
+        ``_search``): one ``cpdist`` per view over all the pairs, and ``readings``
+        (``scorer.reading_similarity`` of each pair) when given."""
         chosen = np.asarray(options, dtype=np.int64)
         plain = process.cpdist(
             [v[0] for v in views],
@@ -731,6 +865,8 @@ class CandidateIndex:
                 dtype=np.float64,
             )
             best = np.maximum(best, viewed)
+        if readings is not None:
+            best = np.maximum(best, readings)
         capped: NDArray[np.float64] = np.minimum(
             np.minimum(best, plain + lift), scorer.MAX_VARIANT_SIMILARITY
         )
@@ -741,24 +877,40 @@ class CandidateIndex:
         return threshold - scorer.MAX_SCORE_BONUS - ROUNDING_MARGIN
 
     def _query_matches(
-        self, queries: Sequence[Sequence[str]], cutoff: float
-    ) -> tuple[list[tuple[list[str], list[int]]], dict[str, tuple[IntArray, NDArray[np.float64]]]]:
+        self,
+        queries: Sequence[Sequence[str]],
+        cutoff: float,
+        guessed_vowels: Sequence[bool] | None = None,
+    ) -> tuple[
+        list[tuple[list[str], list[int]]],
+        dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]],
+    ]:
         """Options (texts, masks) of each query and the matches of every option text,
         compounds searched against single tokens only (texts that are a single token
-        of the query are searched as singles)."""
+        of the query are searched as singles); the matches by whether the query may
+        be written in a script whose reading guesses vowels (``guessed_vowels``, all
+        may when not given: ``option_matches``)."""
         options = [_option_masks(tokens) for tokens in queries]
-        singles: dict[str, None] = {}
-        compounds: dict[str, None] = {}
-        for texts, masks in options:
-            for text, mask in zip(texts, masks, strict=True):
-                if mask != -1 and mask & (mask - 1):
-                    compounds[text] = None
-                else:
-                    singles[text] = None
-        matches = self.option_match_similarities(singles, cutoff)
-        rest = [t for t in compounds if t not in matches]
-        matches.update(self.option_match_similarities(rest, cutoff, compound=True))
-        return options, matches
+        scopes = guessed_vowels if guessed_vowels is not None else [True] * len(queries)
+        found: dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
+        for scope in sorted(set(scopes)):
+            singles: dict[str, None] = {}
+            compounds: dict[str, None] = {}
+            for (texts, masks), query_scope in zip(options, scopes, strict=True):
+                if query_scope != scope:
+                    continue
+                for text, mask in zip(texts, masks, strict=True):
+                    if mask != -1 and mask & (mask - 1):
+                        compounds[text] = None
+                    else:
+                        singles[text] = None
+            matches = self.option_match_similarities(singles, cutoff, guessed_vowels=scope)
+            rest = [t for t in compounds if t not in matches]
+            matches.update(
+                self.option_match_similarities(rest, cutoff, compound=True, guessed_vowels=scope)
+            )
+            found[scope] = matches
+        return options, found
 
     def candidates(self, tokens: Sequence[str], threshold: float, **_: Any) -> list[int]:
         """Positions of the names that can score at least ``threshold``, ascending."""
@@ -772,7 +924,8 @@ class CandidateIndex:
         if cutoff <= 0:
             everything = list(range(self.name_count))
             return [everything if tokens else [] for tokens in queries]
-        options, matches = self._query_matches(queries, cutoff)
+        options, found = self._query_matches(queries, cutoff)
+        matches = found.get(True, {})
         out: list[list[int]] = []
         for texts, _masks in options:
             option_set = {o for text in texts for o in matches[text][0].tolist()}
@@ -808,24 +961,32 @@ class CandidateIndex:
         if prefilter is None or cutoff <= 0:
             return self.candidates_many([q.tokens for q, _ in queries], threshold)
         target = threshold - ROUNDING_MARGIN
-        options, matches = self._query_matches([q.tokens for q, _ in queries], cutoff)
+        scopes = [
+            self.name_script is None or query.script in scorer.GUESSED_VOWEL_SCRIPTS
+            for query, _ in queries
+        ]
+        options, found = self._query_matches([q.tokens for q, _ in queries], cutoff, scopes)
         # Each option text's postings and credits, once per call (texts recur).
-        expanded: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
-        for text, (ids, similarities) in matches.items():
-            if len(ids):
-                postings, counts = self._postings_counted(ids)
-                expanded[text] = (postings, np.repeat(credit_of(similarities), counts))
-            else:
-                expanded[text] = (_NO_INTS, _NO_FLOATS)
+        expanded: dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
+        for scope, matches in found.items():
+            expanded[scope] = {}
+            for text, (ids, similarities) in matches.items():
+                if len(ids):
+                    postings, counts = self._postings_counted(ids)
+                    expanded[scope][text] = (postings, np.repeat(credit_of(similarities), counts))
+                else:
+                    expanded[scope][text] = (_NO_INTS, _NO_FLOATS)
         stage_one = [
             StageOneQuery(
                 kinds=query.kinds,
                 weights=weights,
                 masks=masks,
-                postings=[expanded[text][0] for text in texts],
-                credits=[expanded[text][1] for text in texts],
+                postings=[expanded[scope][text][0] for text in texts],
+                credits=[expanded[scope][text][1] for text in texts],
             )
-            for (texts, masks), (query, weights) in zip(options, queries, strict=True)
+            for (texts, masks), (query, weights), scope in zip(
+                options, queries, scopes, strict=True
+            )
         ]
         first = [
             survivors
@@ -1070,8 +1231,18 @@ class CandidateIndex:
         plain, other = self._view_ratios(
             prepared, row_texts, row_query, slot_query, slot_option, pair_row, pair_slot
         )
-        plain_only, syllabic, single_lift = self._script_rules(
+        plain_only, syllabic, single_lift, guessed, readings = self._script_rules(
             prepared, slot_names, pair_query, pair_slot
+        )
+        self._reading_ratios(
+            prepared,
+            row_texts,
+            row_query,
+            pair_row,
+            pair_option,
+            guessed & ~plain_only,
+            readings,
+            other,
         )
         lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
         sims = np.maximum(plain, np.minimum(other, plain + lift))
@@ -1222,18 +1393,75 @@ class CandidateIndex:
             target[long_pairs] = np.maximum(target[long_pairs], np.concatenate(matrices)[cells])
         return plain, other
 
+    def _reading_ratios(
+        self,
+        prepared: Sequence[PreparedName | None],
+        row_texts: list[str],
+        row_query: IntArray,
+        pair_row: IntArray,
+        pair_option: IntArray,
+        allowed: NDArray[np.bool_],
+        readings: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None,
+        other: NDArray[np.float64],
+    ) -> None:
+        """Raise ``other`` (the best sound-alike ratio of each pair, see ``_view_ratios``)
+        to ``scorer.reading_similarity`` for the ``allowed`` pairs of two long options
+        of the same consonants (``_index_consonants``); ``readings``: whether the
+        query and the name of each pair are readings with guessed vowels (None: not
+        known, the most either way)."""
+        row_position = np.full(len(row_texts), -1, dtype=np.int64)
+        vocabulary = self.consonant_vocabulary
+        skeletons: dict[int, dict[str, str]] = {}
+        for row in np.unique(pair_row[allowed]).tolist():
+            text = row_texts[row]
+            if len(text) <= scorer.EXACT_TOKEN_MAX_LEN:
+                continue
+            query = int(row_query[row])
+            given = prepared[query]
+            if query not in skeletons:
+                skeletons[query] = (
+                    {o.text: o.views[scorer.SKELETON_VIEW] for o in given.options}
+                    if given is not None
+                    else {}
+                )
+            skeleton = skeletons[query].get(text) or skeleton_view(text)
+            row_position[row] = vocabulary.position(scorer.abjad_consonants(skeleton))
+        position = row_position[pair_row]
+        pairs = np.flatnonzero(
+            allowed & (position >= 0) & (position == self.option_consonants[pair_option])
+        )
+        if not len(pairs):
+            return
+        texts = [row_texts[row] for row in pair_row[pairs].tolist()]
+        listed = _take(self.option_texts, pair_option[pairs])
+        if readings is None:
+            ratios = list(map(scorer.reading_similarity_bound, texts, listed))
+        else:
+            q_reading = readings[0][pairs].tolist()
+            c_reading = readings[1][pairs].tolist()
+            ratios = list(map(scorer.reading_similarity, texts, listed, q_reading, c_reading))
+        other[pairs] = np.maximum(other[pairs], np.asarray(ratios, dtype=np.float64))
+
     def _script_rules(
         self,
         prepared: Sequence[PreparedName | None],
         slot_names: IntArray,
         pair_query: IntArray,
         pair_slot: IntArray,
-    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.float64]]:
+    ) -> tuple[
+        NDArray[np.bool_],
+        NDArray[np.bool_],
+        NDArray[np.float64],
+        NDArray[np.bool_],
+        tuple[NDArray[np.bool_], NDArray[np.bool_]] | None,
+    ]:
         """Per pair, from the scripts of the query and of the slot's name: whether
         only the plain ratio counts (either in CJK, or both of one non-Latin script),
-        whether the tokens are syllables, and the most a sound-alike lifts two single
-        tokens.  A query without ``prepared`` or names without scripts: none of the
-        first two, and ``MAX_LIFT``."""
+        whether the tokens are syllables, the most a sound-alike lifts two single
+        tokens, whether one of the names is read with guessed vowels
+        (``scorer.GUESSED_VOWEL_SCRIPTS``), and whether each is (None when some
+        script is not known).  A query without ``prepared`` or names without scripts:
+        none of the first two, ``MAX_LIFT``, and all of the fourth."""
         count = len(pair_query)
         scripts = [given.script if given is not None else None for given in prepared]
         if self.name_script is None or all(script is None for script in scripts):
@@ -1241,6 +1469,8 @@ class CandidateIndex:
                 np.zeros(count, dtype=bool),
                 np.zeros(count, dtype=bool),
                 np.full(count, MAX_LIFT),
+                np.ones(count, dtype=bool),
+                None,
             )
         codes = {name: i for i, name in enumerate(self.script_names)}
         known = np.asarray([s is not None for s in scripts], dtype=bool)[pair_query]
@@ -1254,6 +1484,9 @@ class CandidateIndex:
             q_cjk | (script == codes.get("CJK", -1)) | (script == q_code[pair_query])
         )
         syllabic = known & (self.script_syllabic[script] | q_syllabic[pair_query])
+        q_guessed = np.asarray([s in scorer.GUESSED_VOWEL_SCRIPTS for s in scripts], dtype=bool)
+        readings = (q_guessed[pair_query], self.script_guessed[script])
+        guessed = ~known | readings[0] | readings[1]
         single_lift = np.where(
             known,
             np.where(
@@ -1261,7 +1494,7 @@ class CandidateIndex:
             ),
             MAX_LIFT,
         )
-        return plain_only, syllabic, single_lift
+        return plain_only, syllabic, single_lift, guessed, readings if known.all() else None
 
     def _legal_pairs(
         self,

@@ -39,10 +39,13 @@ with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at le
 names of one word each only when their consonants are spelled alike, else a little
 (``Cisco`` is not ``Zisco``).  A name read from Arabic script (or from an
 abugida that does not write its inherent vowel: ``BARE_ABUGIDA_SCRIPTS``) has guessed
-vowels: against a name of another script a sound-alike lifts its pairs only when
-the consonants agree, two at least (``mahamad``/``Mohamed``, not ``dud``/``Daud``),
-and a name with a written final long vowel is another name than without it
-(``Mohammadi`` is not ``Mohammad``: ``ABJAD_SUFFIX_MAX_SIMILARITY``).
+vowels: against a name of another script its words pair beyond their spelling only
+when the consonants agree, two at least (``mahamad``/``Mohamed``, not
+``dud``/``Daud``), and then as a reading and a spelling (``reading_similarity``:
+a guessed vowel is any short vowel or none, a written long vowel must be spelled,
+so حسين is ``Hussein`` and not ``Hassan``); a name with a written final long vowel
+is another name than without it (``Mohammadi`` is not ``Mohammad``:
+``ABJAD_SUFFIX_MAX_SIMILARITY``).
 A Korean or Chinese syllable pairs only with one of the same sound and glide
 (``hyon`` is not ``hun``).
 
@@ -63,7 +66,8 @@ which must stay lossless (the tests compare indexed search with brute force):
   ``CROSS_SCRIPT_MAX_LIFT`` or ``COMPOUND_MAX_LIFT`` above the plain one, and
   the plain one when lifted below ``MIN_LIFTED_SIMILARITY`` (plain only between
   names of one non-Latin script or with Chinese, and across an abjad when the
-  consonants disagree: ``ABJAD_SCRIPTS``), at most
+  consonants disagree: ``ABJAD_SCRIPTS``; when they agree, ``reading_similarity``
+  instead of the views'), at most
   ``MAX_VARIANT_SIMILARITY`` unless equal; unequal short tokens, numbers, legal
   forms and particles never pair (but a word of at most ``LEGAL_PAIR_MAX_LENGTH``
   letters that ``pairs_as_legal_form`` pairs with a legal form as an initial with
@@ -105,6 +109,7 @@ from ..names import (
     PreparedName,
     mask_bits,
     skeleton_view,
+    voweled_skeleton,
 )
 from ..names import token_options as _name_token_options
 
@@ -124,6 +129,8 @@ MAX_SCORE_BONUS = 0.0
 # phonetic skeleton (``names.phonetic``).  The similarity of two tokens is the
 # best ratio over all views.
 TOKEN_VIEWS: tuple[Callable[[str], str], ...] = TOKEN_VIEW_FUNCTIONS
+# Where the skeleton is among an option's views (the plain text is 0).
+SKELETON_VIEW = 1
 
 # Two letters swapped (Schloz/Scholz, Putni/Putin, Ibraihm/Ibrahim) is the commonest
 # slip of a typist and seldom another name, but the Indel ratio counts it as two
@@ -200,6 +207,13 @@ CROSS_SCRIPT_MAX_LIFT = 40.0
 # spelling instead of 24% (measured there).
 ABJAD_SCRIPTS = frozenset(("ARABIC",))
 ABJAD_MIN_CONSONANTS = 2
+
+# Two such words of the same consonants are compared as a reading and a spelling
+# (``reading_similarity``: حسين read "hasin" / Hussein, 80 -> 91) from
+# NEUTRAL_MIN_CONSONANTS consonants.  Two are enough, as for the skeleton: many
+# names have two (عمر / Omar, معین / Moein), and the written long vowels still
+# tell them apart (سينا / Son: 57).
+NEUTRAL_MIN_CONSONANTS = ABJAD_MIN_CONSONANTS
 
 # Abugidas whose inherent vowel is not written (Thai สมชาย, read "somchay"; Khmer
 # ពត "pot"): ``names.normalise`` guesses it from the syllables, so their vowels
@@ -495,7 +509,7 @@ CONSONANT_KEY_MARK = "#"
 def consonant_key(skeleton_text: str) -> str:
     """The ``TokenWeights`` key of the consonants of a skeleton (see
     ``GUESSED_VOWEL_SCRIPTS``)."""
-    return CONSONANT_KEY_MARK + _abjad_consonants(skeleton_text)
+    return CONSONANT_KEY_MARK + abjad_consonants(skeleton_text)
 
 
 def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
@@ -504,14 +518,102 @@ def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def token_similarity(a: str, b: str) -> float:
-    """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``
-    (or ``transposition_similarity`` when higher), with exactness for short tokens."""
+    """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``,
+    or ``reading_similarity_bound`` or ``transposition_similarity`` when higher,
+    with exactness for short tokens."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
         return 0.0
     best = max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
+    best = max(best, reading_similarity_bound(a, b))
     return max(best, transposition_similarity(a, b))
+
+
+@lru_cache(maxsize=1 << 16)
+def vowel_slots(token: str) -> tuple[str, tuple[str, ...]]:
+    """A token's consonants as ``abjad_consonants`` compares them (of its skeleton),
+    and the vowels as spelled before, between and after them (one more than the
+    consonants): ``hussein`` -> (``hsn``, ("", "u", "ei", "")).  A vowel between two
+    equal consonants, which ``abjad_consonants`` counts once, joins its neighbours."""
+    consonants: list[str] = []
+    slots = [""]
+    for letter in voweled_skeleton(token):
+        if letter in "aeiouy":
+            slots[-1] += letter
+        elif not consonants or letter != consonants[-1]:
+            consonants.append(letter)
+            slots.append("")
+    if len(consonants) > 1 and consonants[-1] == "h":
+        consonants.pop()
+        last = slots.pop()
+        slots[-1] += last
+    return "".join(consonants), tuple(slots)
+
+
+def _vowel_class(vowels: str, reading: bool) -> str:
+    """The one letter a vowel slot shows (see ``reading_similarity``): none, ``o``
+    with an o or u, ``i`` with an i, e or y, else ``a``; in a reading with guessed
+    vowels, ``*`` for an ``a`` (a guessed vowel or a written alif: any vowel or none)."""
+    if not vowels:
+        return ""
+    if "o" in vowels or "u" in vowels:
+        return "o"
+    if "i" in vowels or "e" in vowels or "y" in vowels:
+        return "i"
+    return "*" if reading else "a"
+
+
+def _slots_agree(vowels: str, kind: str, other_vowels: str, other_kind: str) -> bool:
+    """True when two vowel slots (their vowels and ``_vowel_class``) may be one vowel:
+    a guessed one (``*``) and none or a short vowel (one letter, or ``aa``); a written
+    long vowel (``i``: ya, ``o``: waw) and a spelling with such a vowel in it (``ei``,
+    ``ay`` and ``ai`` are a ya, ``oo``, ``ou`` a waw); otherwise equal classes."""
+    if kind == "*" or other_kind == "*":
+        rest, rest_kind = (other_vowels, other_kind) if kind == "*" else (vowels, kind)
+        return rest_kind in ("*", "", "a") or len(rest) == 1
+    if kind == other_kind:
+        return True
+    letters = "ou" if kind == "o" else "iey" if kind == "i" else ""
+    other_letters = "ou" if other_kind == "o" else "iey" if other_kind == "i" else ""
+    return any(v in other_vowels for v in letters) or any(v in vowels for v in other_letters)
+
+
+def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> float:
+    """The similarity of two words of the same consonants (at least
+    ``NEUTRAL_MIN_CONSONANTS``; else 0) when ``a_reading`` or ``b_reading`` is a
+    reading with guessed vowels (``GUESSED_VOWEL_SCRIPTS``): the Indel ratio of the
+    two with each vowel the other's where they may be one (``_slots_agree``).
+
+    A reading's guessed vowels are no evidence, its written long vowels are: حسين
+    read ``hasin`` is Hussein, Husayn, Husain (100: the ya is their ei, ay, ai) but
+    not Hassan (80), and حسن read ``hasan`` is Hassan or Hasan, not Hussein.
+    """
+    consonants, a_slots = vowel_slots(a)
+    other, b_slots = vowel_slots(b)
+    if consonants != other or len(consonants) < NEUTRAL_MIN_CONSONANTS:
+        return 0.0
+    shown_a: list[str] = []
+    shown_b: list[str] = []
+    for index, (vowels_a, vowels_b) in enumerate(zip(a_slots, b_slots, strict=True)):
+        kind_a, kind_b = _vowel_class(vowels_a, a_reading), _vowel_class(vowels_b, b_reading)
+        if _slots_agree(vowels_a, kind_a, vowels_b, kind_b):
+            kind_a = kind_b = kind_b if kind_a == "*" else kind_a
+        shown_a.append(kind_a.replace("*", "a"))
+        shown_b.append(kind_b.replace("*", "a"))
+        if index < len(consonants):
+            shown_a.append(consonants[index])
+            shown_b.append(consonants[index])
+    return fuzz.ratio("".join(shown_a), "".join(shown_b))
+
+
+def reading_similarity_bound(a: str, b: str) -> float:
+    """The most ``reading_similarity`` gives two words, whichever is the reading."""
+    return max(
+        reading_similarity(a, b, True, False),
+        reading_similarity(a, b, False, True),
+        reading_similarity(a, b, True, True),
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -526,7 +628,11 @@ def _starts_with_vowel(text: str) -> bool:
 
 
 def _option_similarity(
-    a: NameOption, b: NameOption, plain_only: bool = False, max_lift: float = 100.0
+    a: NameOption,
+    b: NameOption,
+    plain_only: bool = False,
+    max_lift: float = 100.0,
+    reading: tuple[bool, bool] | None = None,
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
@@ -534,7 +640,9 @@ def _option_similarity(
     start with a vowel or both with a consonant) but lifted at most
     ``max_lift`` above the plain one, capped at ``MAX_VARIANT_SIMILARITY``
     for tokens not spelled the same.  With ``plain_only`` (names of one non-Latin
-    script, compounds) the plain ratio alone.
+    script, compounds) the plain ratio alone.  With ``reading`` (whether ``a`` and
+    ``b`` are readings with guessed vowels, one of them is: consonants agreeing)
+    ``reading_similarity`` instead of the skeleton's.
     """
     if a.text == b.text:
         return 100.0
@@ -543,7 +651,12 @@ def _option_similarity(
     plain = fuzz.ratio(a.views[0], b.views[0])
     best = plain
     # A sound-alike starts with a vowel if the other does (see MAX_SKELETON_LIFT).
-    if not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
+    if reading is not None:
+        best = max(best, reading_similarity(a.text, b.text, *reading))
+        best = min(best, plain + max_lift)
+        if best < MIN_LIFTED_SIMILARITY:
+            best = plain
+    elif not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             best = max(best, fuzz.ratio(view_a, view_b))
         best = min(best, plain + max_lift)
@@ -646,21 +759,25 @@ def _consonants(token: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _abjad_consonants(skeleton_text: str) -> str:
+def abjad_consonants(skeleton_text: str) -> str:
     """The consonants of a skeleton as ABJAD_SCRIPTS compares them: a final ``h``
     dropped (``fatimah`` / ``Fatima``)."""
     consonants = _consonants(skeleton_text)
     return consonants[:-1] if len(consonants) > 1 and consonants.endswith("h") else consonants
 
 
+def consonants_agree(skeleton_a: str, skeleton_b: str, minimum: int = ABJAD_MIN_CONSONANTS) -> bool:
+    """True when two skeletons have the same consonants as an abjad compares them,
+    at least ``minimum`` of them."""
+    consonants = abjad_consonants(skeleton_a)
+    return len(consonants) >= minimum and consonants == abjad_consonants(skeleton_b)
+
+
 def _abjad_consonants_agree(a: NameOption, b: NameOption, abjad: bool = True) -> bool:
     """True when a sound-alike may lift a pair across an abjad (see ``ABJAD_SCRIPTS``)
     or a bare abugida (``abjad`` False: no written final long vowel to tell)."""
-    consonants = _abjad_consonants(a.views[-1])
-    return (
-        len(consonants) >= ABJAD_MIN_CONSONANTS
-        and consonants == _abjad_consonants(b.views[-1])
-        and not (abjad and _suffixed(a.text, b.text))
+    return consonants_agree(a.views[SKELETON_VIEW], b.views[SKELETON_VIEW]) and not (
+        abjad and _suffixed(a.text, b.text)
     )
 
 
@@ -718,7 +835,7 @@ def _compute_token_weights(
     for index, (token, kind) in enumerate(zip(name.tokens, name.kinds, strict=True)):
         if kind == "word":
             # Single-token options come first, so options[index] is this token.
-            skeleton_text = name.options[index].views[-1]
+            skeleton_text = name.options[index].views[SKELETON_VIEW]
             rarity = weights.rarity_of_key(skeleton_text)
             key = consonant_key(skeleton_text)
             consonants = len(key) - len(CONSONANT_KEY_MARK)
@@ -831,7 +948,9 @@ def compare(
     # A name read from an abjad (or a bare abugida) against one of another script:
     # its guessed vowels are no evidence (see ABJAD_SCRIPTS, BARE_ABUGIDA_SCRIPTS).
     abjad_read = bool({query.script, candidate.script} & ABJAD_SCRIPTS)
-    guessed = bool({query.script, candidate.script} & GUESSED_VOWEL_SCRIPTS) and not same_script
+    q_reading = query.script in GUESSED_VOWEL_SCRIPTS
+    c_reading = candidate.script in GUESSED_VOWEL_SCRIPTS
+    guessed = (q_reading or c_reading) and not same_script
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -864,7 +983,10 @@ def compare(
             plain_only = same_script or (
                 guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
             )
-            similarity = _option_similarity(q_opt, c_opt, plain_only, lift)
+            # Across an abjad with the consonants agreeing: a reading and a spelling,
+            # the guessed vowels no evidence either way (``reading_similarity``).
+            reading = (q_reading, c_reading) if guessed and not plain_only else None
+            similarity = _option_similarity(q_opt, c_opt, plain_only, lift, reading)
             if not compound:
                 swapped = transposition_similarity(q_opt.text, c_opt.text)
                 similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))

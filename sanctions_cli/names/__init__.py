@@ -22,7 +22,7 @@ from .normalise import (
     token_options,
     tokenise,
 )
-from .phonetic import skeleton
+from .phonetic import skeleton, voweled_skeleton
 
 __all__ = [
     "LEGAL_FORM_TOKENS",
@@ -40,4 +40,5 @@ __all__ = [
     "token_kind",
     "token_options",
     "tokenise",
+    "voweled_skeleton",
 ]

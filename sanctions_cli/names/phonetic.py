@@ -96,11 +96,9 @@ def _vowel_class(group: str) -> str:
 SKELETON_CACHE_SIZE = 200_000
 
 
-@lru_cache(maxsize=SKELETON_CACHE_SIZE)
-def skeleton(token: str) -> str:
-    """Romanisation-insensitive phonetic key of one lower-case ASCII token."""
-    if token.isdigit():
-        return token
+def _sounds(token: str) -> str:
+    """A token with one spelling per consonant sound (every rule above but the
+    vowels'), the affricate class an upper-case ``J``."""
     key = token
     if len(key) >= GREEK_ENDING_MIN_LENGTH:
         key = _GREEK_ENDING.sub("", key)
@@ -108,7 +106,25 @@ def skeleton(token: str) -> str:
         key = _BALTIC_ENDING.sub("", key)
     for pattern, replacement in _RULES:
         key = pattern.sub(replacement, key)
-    key = key.translate(_MERGED_LETTERS)
+    return key.translate(_MERGED_LETTERS)
+
+
+@lru_cache(maxsize=SKELETON_CACHE_SIZE)
+def voweled_skeleton(token: str) -> str:
+    """The skeleton's consonants with every vowel as spelled: ``hussein`` ->
+    ``husein``-like keys whose vowel groups can still be told apart (long or short,
+    which vowel), for comparing a reading with guessed vowels (``matching.scorer``)."""
+    if token.isdigit():
+        return token
+    return _sounds(token).lower()
+
+
+@lru_cache(maxsize=SKELETON_CACHE_SIZE)
+def skeleton(token: str) -> str:
+    """Romanisation-insensitive phonetic key of one lower-case ASCII token."""
+    if token.isdigit():
+        return token
+    key = _sounds(token)
     first = _VOWEL_GROUP.search(key)
     if first is None:
         return _DOUBLED.sub(_first_of_run, key.lower())

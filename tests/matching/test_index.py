@@ -417,3 +417,50 @@ def test_the_scorer_bound_holds_for_names_without_their_middle_names() -> None:
             score = scorer.compare(query, name, matcher.weights).score
             bound = scorer.score_bound(query, name, q_best, c_best, matcher.weights)
             assert bound >= score - 0.05, (text, name.original, score, bound)
+
+
+# Names in Arabic script and in Latin letters, and spellings of them in both: the
+# reading of an abjad meets Latin words of its consonants (``scorer.reading_similarity``),
+# which the index finds by looking their consonants up.
+ABJAD_LISTED = [
+    "حسين",
+    "صدام حسين التكريتي",
+    "حسين طه",
+    "محمد علي حسن",
+    "عبد الله عزام",
+    "حسن نصر الله",
+    "يوسف القرضاوي",
+    "Hussein Taha",
+    "Hasan Nasrallah",
+    "Mohammed Ali Hassan",
+    "Karim Yousef",
+]
+ABJAD_QUERIES = [
+    "Saddam Hussein al Tikriti",
+    "Husain Taha",
+    "Muhammad Ali Hasan",
+    "Abdallah Azzam",
+    "Hassan Nasrallah",
+    "Yousef al Qaradawi",
+    "Husayn",
+    "Hussein",
+    "حسين",
+    "حسن",
+    "كريم يوسف",
+    "محمد حسين",
+]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_abjad_readings_search_equals_brute_force(threshold: float) -> None:
+    matcher = NameMatcher(
+        [Entry(f"A{i}", "person", name, (), LISTING) for i, name in enumerate(ABJAD_LISTED)]
+    )
+    found = 0
+    for query in ABJAD_QUERIES:
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        found += bool(indexed)
+    assert found >= 6  # the data does make hits
+    # A Latin word meets the Arabic reading it spells only through the lookup.
+    assert {h.ref.name for h in matcher.search("Hussein", 85.0)} == {"حسين"}

@@ -132,13 +132,30 @@ def _pair(
             ratio = fuzz.ratio(shown, index.view_texts[v][option], score_cutoff=cutoff)
             plain, other = (max(plain, ratio), other) if v == 0 else (plain, max(other, ratio))
     plain_only = syllabic = False
+    readings: tuple[bool, bool] | None = None
     single_lift = MAX_LIFT
     if index.name_script is not None and q_script is not None:
         script = index.script_names[int(index.name_script[name])]
         plain_only = "CJK" in (q_script, script) or (bool(q_script) and script == q_script)
         syllabic = bool({q_script, script} & scorer.SYLLABIC_SCRIPTS)
+        readings = (
+            q_script in scorer.GUESSED_VOWEL_SCRIPTS,
+            script in scorer.GUESSED_VOWEL_SCRIPTS,
+        )
         latin = script == q_script == ""
         single_lift = scorer.MAX_SKELETON_LIFT if latin else scorer.CROSS_SCRIPT_MAX_LIFT
+    guessed = readings is None or readings[0] or readings[1]
+    if guessed and not plain_only and min(len(text), len(other_text)) > 2:
+        # Across a reading of guessed vowels: two options of the same consonants
+        # compared as a reading and a spelling.
+        shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
+        listed = index.view_texts[1][option]
+        if scorer.consonants_agree(shown, listed, scorer.NEUTRAL_MIN_CONSONANTS):
+            if readings is None:
+                reading = scorer.reading_similarity_bound(text, other_text)
+            else:
+                reading = scorer.reading_similarity(text, other_text, *readings)
+            other = max(other, reading)
     lift = scorer.COMPOUND_MAX_LIFT if either else single_lift
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions_cli.matching import scorer
 from sanctions_cli.matching.scorer import TokenWeights, compare, default_weights
@@ -239,6 +241,12 @@ def test_weights_are_picklable() -> None:
         # abugidas whose inherent vowel is not written, read as their syllables need
         ("สมชาย", "Somchai", THRESHOLD),
         ("ប៉ុល ពត", "Pol Pot", THRESHOLD),
+        # its guessed vowels are any vowel, its written long vowels the spelling's
+        ("حسين", "Hussein", THRESHOLD),
+        ("حسين", "Husayn", THRESHOLD),
+        ("صدام حسين", "Saddam Hussein", THRESHOLD),
+        ("حسن", "Hasan", THRESHOLD),
+        ("يوسف", "Yousef", THRESHOLD),
     ],
 )
 def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected: float) -> None:
@@ -257,6 +265,10 @@ def test_an_abjad_reading_meets_names_of_its_consonants(a: str, b: str, expected
         # a written final long vowel is a suffix the other name lacks
         ("علي حسنی", "ALI, Hassan"),
         ("نیما محمدی", "محمد نعيم بريخ خدايداد"),
+        # a written long vowel the spelling lacks, or a long vowel spelled where
+        # the reading has none: Husayn is not Hasan
+        ("حسين", "Hassan"),
+        ("حسن", "Hussein"),
     ],
 )
 def test_an_abjad_reading_needs_its_consonants_to_agree(a: str, b: str) -> None:
@@ -529,3 +541,34 @@ def test_syllables_closed_by_n_and_ng_are_two_syllables(query: str, listed: str)
 
 def test_a_final_nasal_alike_still_pairs() -> None:
     assert score("Kim Jong Sun", "KIM Jong Son") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("reading", "spelling", "expected"),
+    [
+        ("hasin", "hussein", 100.0),  # the ya is the ei
+        ("hasin", "husayn", 100.0),
+        ("hasin", "hassan", 80.0),  # the ya is no a
+        ("hasan", "hussein", 80.0),  # a long ei needs a written ya
+        ("mahamad", "mohammed", 100.0),  # guessed vowels are any short one, or none
+        ("ahamad", "ahmed", 100.0),
+        ("karim", "kareem", 100.0),
+        ("hasin", "hasib", 0.0),  # other consonants
+        ("ali", "aly", 0.0),  # fewer than NEUTRAL_MIN_CONSONANTS
+    ],
+)
+def test_reading_similarity(reading: str, spelling: str, expected: float) -> None:
+    from sanctions_cli.matching.scorer import reading_similarity
+
+    assert reading_similarity(reading, spelling, True, False) == pytest.approx(expected)
+    assert reading_similarity(spelling, reading, False, True) == pytest.approx(expected)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_vowel_slots_have_the_consonants_of_the_skeleton(word: str) -> None:
+    from sanctions_cli.matching.scorer import abjad_consonants, vowel_slots
+    from sanctions_cli.names.phonetic import skeleton
+
+    consonants, slots = vowel_slots(word)
+    assert consonants == abjad_consonants(skeleton(word))
+    assert len(slots) == len(consonants) + 1
