@@ -14,7 +14,7 @@ only those.  It can never drop a hit:
   when higher but at most a lift above the plain one, or, between two single
   tokens, ``scorer.transposition_similarity`` (two letters swapped: such
   partners are found by looking the swapped spellings up), or, across a reading
-  with guessed vowels, ``scorer.reading_similarity`` of two options of the same
+  that leaves vowels unknown, ``scorer.reading_similarity`` of two options of the same
   consonants (found by looking their consonants up, ``_index_consonants``);
   tokens up to ``EXACT_TOKEN_MAX_LEN`` only match when equal.
 
@@ -47,7 +47,7 @@ import bisect
 import math
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -102,6 +102,35 @@ STAGE_ONE_CHUNK = 32
 MASK_BITS = 62
 
 IntArray = NDArray[np.int64]
+
+
+class _PairRules(NamedTuple):
+    """Per pair of a query option and a slot (``CandidateIndex._pair_similarities``),
+    from the scripts of the two names: whether only the plain ratio counts (either
+    in CJK, or both of one non-Latin script), whether the tokens are syllables, the
+    most a sound-alike lifts two single tokens, whether one of the names is read
+    as a reading (``scorer.READING_SCRIPTS``) and whether each is
+    (None when some script is not known), whether one is of a
+    ``scorer.LOOSE_CONSONANT_SCRIPTS``."""
+
+    plain_only: NDArray[np.bool_]
+    syllabic: NDArray[np.bool_]
+    single_lift: NDArray[np.float64]
+    read: NDArray[np.bool_]
+    readings: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None
+    loose: NDArray[np.bool_]
+
+
+class QueryScripts(NamedTuple):
+    """What a query may be written in, as far as the search must know: a script
+    read leaving vowels unknown (``scorer.READING_SCRIPTS``), one that writes
+    fewer consonants (``scorer.LOOSE_CONSONANT_SCRIPTS``).  Unknown: both."""
+
+    reading: bool = True
+    loose_consonants: bool = True
+
+
+ANY_SCRIPT = QueryScripts()
 
 _NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
 _NO_FLOATS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
@@ -435,13 +464,17 @@ class CandidateIndex:
                 count=len(scripts),
             )
             self.script_names = list(codes)
-        # Per script code: whether its names are romanised a syllable a token, and
-        # whether their reading guesses vowels.
+        # Per script code: whether its names are romanised a syllable a token,
+        # whether they are read leaving vowels unknown (``scorer.READING_SCRIPTS``),
+        # whether the script writes fewer consonants.
         self.script_syllabic = np.asarray(
             [name in scorer.SYLLABIC_SCRIPTS for name in self.script_names], dtype=bool
         )
-        self.script_guessed = np.asarray(
-            [name in scorer.GUESSED_VOWEL_SCRIPTS for name in self.script_names], dtype=bool
+        self.script_reading = np.asarray(
+            [name in scorer.READING_SCRIPTS for name in self.script_names], dtype=bool
+        )
+        self.script_loose = np.asarray(
+            [name in scorer.LOOSE_CONSONANT_SCRIPTS for name in self.script_names], dtype=bool
         )
         # Per view, the viewed text of every option: object arrays (gathered in C),
         # or ``PackedTexts`` in an index loaded from the cache.
@@ -514,20 +547,23 @@ class CandidateIndex:
         self._option_order: IntArray = _NO_INTS
         self._bisected = 0
         self._match_cache: dict[
-            tuple[float, bool, bool], OrderedDict[str, tuple[IntArray, NDArray[np.float64]]]
+            tuple[float, bool, QueryScripts],
+            OrderedDict[str, tuple[IntArray, NDArray[np.float64]]],
         ] = {}
         self._transposed_cache: dict[str, list[int]] = {}
+        self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
     def _index_consonants(self) -> None:
         """The long options by the consonants of their skeleton (``scorer.abjad_consonants``,
-        at least ``NEUTRAL_MIN_CONSONANTS``): across a script whose reading guesses vowels
-        the scorer compares two options of the same consonants as a reading and a
-        spelling (``scorer.reading_similarity``), whatever their spelled similarity, so
-        such partners are looked up exactly.  In ``consonant_vocabulary`` every such
-        option, and ``option_consonants`` the position of each option's consonants there
-        (-1: none); in ``guessed_consonants`` only the options of names written in such
-        a script, the partners a query of another script can have (None: the names'
-        scripts are unknown, all are)."""
+        at least ``NEUTRAL_MIN_CONSONANTS``): across a script read leaving vowels unknown
+        (``scorer.READING_SCRIPTS``) the scorer compares two options of the same
+        consonants as a reading and a spelling (``scorer.reading_similarity``),
+        whatever their spelled similarity, so such partners are looked up exactly.
+        In ``consonant_vocabulary`` every such option, and ``option_consonants`` the
+        position of each option's consonants there (-1: none); in
+        ``reading_consonants`` only the options of names written in such a script,
+        the partners a query of another script can have (None: the names' scripts
+        are unknown, all are)."""
         skeletons = self.view_texts[scorer.SKELETON_VIEW]
         keyed: list[tuple[int, str]] = []
         for option in np.flatnonzero(self.option_long).tolist():
@@ -539,17 +575,42 @@ class CandidateIndex:
         self.option_consonants = np.full(len(self.option_texts), -1, dtype=np.int64)
         for option, consonants in keyed:
             self.option_consonants[option] = position[consonants]
-        self.guessed_consonants: _ViewVocabulary | None = None
+        self.reading_consonants: _ViewVocabulary | None = None
+        # The long options of names of a LOOSE_CONSONANT_SCRIPTS (None: scripts
+        # unknown, every long option), for ``_loose_partners``.
+        self.loose_options: IntArray | None = None
         if self.name_script is not None:
-            guessed_names = np.flatnonzero(self.script_guessed[self.name_script])
-            starts = self.slot_pointers[guessed_names]
-            counts = self.slot_pointers[guessed_names + 1] - starts
-            guessed = np.zeros(len(self.option_texts), dtype=bool)
-            guessed[self.slot_option[expand_ranges(starts, counts)]] = True
-            chosen = [(o, k) for o, k in keyed if guessed[o]]
-            self.guessed_consonants = _ViewVocabulary(
+            read = self._options_of(self.script_reading[self.name_script])
+            chosen = [(o, k) for o, k in keyed if read[o]]
+            self.reading_consonants = _ViewVocabulary(
                 [k for _, k in chosen], [o for o, _ in chosen]
             )
+            loose = self._options_of(self.script_loose[self.name_script])
+            self.loose_options = np.flatnonzero(loose & self.option_long)
+
+    def _options_of(self, names: NDArray[np.bool_]) -> NDArray[np.bool_]:
+        """Per option, whether some name of the ``names`` mask has it."""
+        chosen = np.flatnonzero(names)
+        starts = self.slot_pointers[chosen]
+        counts = self.slot_pointers[chosen + 1] - starts
+        found = np.zeros(len(self.option_texts), dtype=bool)
+        found[self.slot_option[expand_ranges(starts, counts)]] = True
+        return found
+
+    def _loose_vocabulary(self, every: bool) -> _ViewVocabulary:
+        """The ``scorer.loose_skeleton`` of the long options (``every``) or of those
+        of names of a ``LOOSE_CONSONANT_SCRIPTS``, built on first use: only queries
+        or names of such a script need them."""
+        found = self._loose_vocabularies.get(every)
+        if found is None:
+            if every or self.loose_options is None:
+                options = np.flatnonzero(self.option_long)
+            else:
+                options = self.loose_options
+            skeletons = _take(self.view_texts[scorer.SKELETON_VIEW], options)
+            found = _ViewVocabulary([scorer.loose_skeleton(t) for t in skeletons], options.tolist())
+            self._loose_vocabularies[every] = found
+        return found
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
@@ -559,6 +620,7 @@ class CandidateIndex:
         state["_option_ids"] = None
         state["_match_cache"] = {}
         state["_transposed_cache"] = {}
+        state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
         if len(self._option_order) != len(self.option_texts):  # built here: not yet sorted
@@ -592,8 +654,8 @@ class CandidateIndex:
         self.option_ids  # noqa: B018 - built on first access
         texts = [self.option_texts, *self.view_texts]
         vocabularies = [*self.vocabularies, *self.compound_vocabularies, self.consonant_vocabulary]
-        if self.guessed_consonants is not None:
-            vocabularies.append(self.guessed_consonants)
+        if self.reading_consonants is not None:
+            vocabularies.append(self.reading_consonants)
         texts += [v.texts for v in vocabularies]
         for packed in texts:
             if isinstance(packed, PackedTexts):
@@ -657,19 +719,19 @@ class CandidateIndex:
         cutoff: float,
         *,
         compound: bool = False,
-        guessed_vowels: bool = True,
+        scripts: QueryScripts = ANY_SCRIPT,
     ) -> dict[str, tuple[int, ...]]:
         """For each query option text: the ids of every listed option at >= ``cutoff``.
 
         With ``compound`` the texts are compounds of the query, which pair with
         single tokens only: options that are only ever compounds are not searched.
-        Without ``guessed_vowels`` the query is known not to be written in a script
-        whose reading guesses vowels (``scorer.GUESSED_VOWEL_SCRIPTS``): only the
-        options of names written in one may meet it on its consonants.
+        ``scripts``: what the query may be written in (``QueryScripts``).  When not
+        in a script read leaving vowels unknown, only the options of names written
+        in one may meet it on its consonants (``_consonant_partners``); when not in
+        one that writes fewer consonants, only those of names in one on its loose
+        skeleton (``_loose_partners``).
         """
-        found = self.option_match_similarities(
-            texts, cutoff, compound=compound, guessed_vowels=guessed_vowels
-        )
+        found = self.option_match_similarities(texts, cutoff, compound=compound, scripts=scripts)
         return {text: tuple(ids.tolist()) for text, (ids, _) in found.items()}
 
     def option_match_similarities(
@@ -678,11 +740,11 @@ class CandidateIndex:
         cutoff: float,
         *,
         compound: bool = False,
-        guessed_vowels: bool = True,
+        scripts: QueryScripts = ANY_SCRIPT,
     ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
         """``option_matches`` with, for each listed option found, the similarity of
         the pair (at least what ``scorer.compare`` can give it), memoised."""
-        cache = self._match_cache.setdefault((cutoff, compound, guessed_vowels), OrderedDict())
+        cache = self._match_cache.setdefault((cutoff, compound, scripts), OrderedDict())
         found: dict[str, tuple[IntArray, NDArray[np.float64]]] = {}
         missing: list[str] = []
         for text in texts:
@@ -695,14 +757,14 @@ class CandidateIndex:
                 cache.move_to_end(text)
                 found[text] = hit
         if missing:
-            for text, result in self._search(missing, cutoff, compound, guessed_vowels).items():
+            for text, result in self._search(missing, cutoff, compound, scripts).items():
                 found[text] = cache[text] = result
             while len(cache) > MATCH_CACHE_SIZE:
                 cache.popitem(last=False)
         return found
 
     def _search(
-        self, texts: list[str], cutoff: float, compound: bool, guessed_vowels: bool
+        self, texts: list[str], cutoff: float, compound: bool, scripts: QueryScripts
     ) -> dict[str, tuple[IntArray, NDArray[np.float64]]]:
         # Each vocabulary with the most a sound-alike view may lift a pair there above
         # its plain ratio (``scorer._option_similarity``): a pair with a compound
@@ -746,15 +808,23 @@ class CandidateIndex:
             kept = similarities >= cutoff
             keys.append(found[kept])
             similarity_parts.append(similarities[kept])
-        # Options of the same consonants (``_index_consonants``), looked up, and
-        # two letters swapped (``scorer.transposition_similarity``): the options
-        # found so, kept at the higher similarity when a view found them too.
-        alike = self._consonant_partners(
-            long_numbers, viewed_texts, cutoff, compound, guessed_vowels, searched[0][1]
-        )
-        if alike is not None:
-            keys.append(alike[0])
-            similarity_parts.append(alike[1])
+        # Options of the same consonants (``_index_consonants``), looked up, of the
+        # same loose skeleton, and two letters swapped
+        # (``scorer.transposition_similarity``): the options found so, kept at the
+        # higher similarity when a view found them too.
+        lift = searched[0][1]
+        partners = [
+            self._consonant_partners(
+                long_numbers, viewed_texts, cutoff, compound, scripts.reading, lift
+            ),
+            self._loose_partners(
+                long_numbers, viewed_texts, cutoff, compound, scripts.loose_consonants, lift
+            ),
+        ]
+        alike = [found for found in partners if found is not None]
+        for found_keys, found_similarities in alike:
+            keys.append(found_keys)
+            similarity_parts.append(found_similarities)
         transposed = [
             (n * width + option, self._transposition_similarity(distinct[n], option))
             for n in ([] if compound else long_numbers)  # single tokens only pair so
@@ -766,7 +836,7 @@ class CandidateIndex:
             similarity_parts.append(np.asarray([sim for _, sim in transposed], dtype=np.float64))
         all_keys = np.concatenate(keys)
         all_similarities = np.concatenate(similarity_parts)
-        if transposed or alike is not None:
+        if transposed or alike:
             order = np.lexsort((-all_similarities, all_keys))
             all_keys, all_similarities = all_keys[order], all_similarities[order]
             first = np.ones(len(all_keys), dtype=bool)
@@ -791,16 +861,16 @@ class CandidateIndex:
         viewed_texts: list[list[str]],
         cutoff: float,
         compound: bool,
-        guessed_vowels: bool,
+        reading_query: bool,
         lift: float,
     ) -> tuple[IntArray, NDArray[np.float64]] | None:
         """(text number * width + option, similarity) of every listed option with the
         consonants of a long query text (``_index_consonants``) at ``cutoff`` or more,
         ``scorer.reading_similarity`` counted (the query a reading or not, as
-        ``guessed_vowels`` allows; the listed option one); None when there are none."""
+        ``reading_query`` allows; the listed option one); None when there are none."""
         vocabulary = self.consonant_vocabulary
-        if not guessed_vowels and self.guessed_consonants is not None:
-            vocabulary = self.guessed_consonants
+        if not reading_query and self.reading_consonants is not None:
+            vocabulary = self.reading_consonants
         if not len(vocabulary.texts):
             return None
         owners: list[int] = []
@@ -819,7 +889,7 @@ class CandidateIndex:
         options = np.concatenate(option_parts)
         texts = [viewed_texts[k][0] for k in owners]
         listed = _take(self.option_texts, options)
-        if guessed_vowels:
+        if reading_query:
             readings = list(map(scorer.reading_similarity_bound, texts, listed))
         else:
             # The query is no reading: the listed option is (``_index_consonants``).
@@ -838,17 +908,60 @@ class CandidateIndex:
         numbers = np.asarray(long_numbers, dtype=np.int64)[np.asarray(owners, dtype=np.int64)]
         return (numbers * width + options)[kept], similarities[kept]
 
+    def _loose_partners(
+        self,
+        long_numbers: list[int],
+        viewed_texts: list[list[str]],
+        cutoff: float,
+        compound: bool,
+        loose_query: bool,
+        lift: float,
+    ) -> tuple[IntArray, NDArray[np.float64]] | None:
+        """(text number * width + option, similarity) of every listed option whose
+        ``scorer.loose_skeleton`` is at ``cutoff`` or more from a long query text's,
+        the loose ratio counted: every long option when the query may be written in a
+        ``LOOSE_CONSONANT_SCRIPTS`` (``loose_query``), else those of names that are;
+        None when there are none."""
+        vocabulary = self._loose_vocabulary(loose_query)
+        if not len(vocabulary.texts) or not viewed_texts:
+            return None
+        queries = [scorer.loose_skeleton(views[scorer.SKELETON_VIEW]) for views in viewed_texts]
+        numbers, positions = vocabulary.matches(queries, cutoff)
+        starts = vocabulary.pointers[positions]
+        counts = vocabulary.pointers[positions + 1] - starts
+        options = vocabulary.option_ids[expand_ranges(starts, counts)]
+        owners = np.repeat(numbers, counts)
+        texts_at = np.repeat(positions, counts)
+        if compound:  # a compound pairs with single tokens only
+            single = self.option_single[options]
+            options, owners, texts_at = options[single], owners[single], texts_at[single]
+        if not len(options):
+            return None
+        ratios = process.cpdist(
+            [queries[k] for k in owners.tolist()],
+            _take(vocabulary.texts, texts_at),
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+        )
+        similarities = self._similarities(
+            [viewed_texts[k] for k in owners.tolist()], options.tolist(), lift, ratios
+        )
+        kept = similarities >= cutoff
+        width = max(len(self.option_length), 1)
+        numbers_of = np.asarray(long_numbers, dtype=np.int64)[owners]
+        return (numbers_of * width + options)[kept], similarities[kept]
+
     def _similarities(
         self,
         views: Sequence[Sequence[str]],
         options: Sequence[int],
         lift: float,
-        readings: NDArray[np.float64] | None = None,
+        extra: NDArray[np.float64] | None = None,
     ) -> NDArray[np.float64]:
         """``scorer._option_similarity`` of query options (their viewed texts) paired
         with listed options, the lift at most ``lift``, unequal texts (see
-        ``_search``): one ``cpdist`` per view over all the pairs, and ``readings``
-        (``scorer.reading_similarity`` of each pair) when given."""
+        ``_search``): one ``cpdist`` per view over all the pairs, and ``extra`` (the
+        ratio of each pair under a rule of some scripts) when given."""
         chosen = np.asarray(options, dtype=np.int64)
         plain = process.cpdist(
             [v[0] for v in views],
@@ -865,8 +978,8 @@ class CandidateIndex:
                 dtype=np.float64,
             )
             best = np.maximum(best, viewed)
-        if readings is not None:
-            best = np.maximum(best, readings)
+        if extra is not None:
+            best = np.maximum(best, extra)
         capped: NDArray[np.float64] = np.minimum(
             np.minimum(best, plain + lift), scorer.MAX_VARIANT_SIMILARITY
         )
@@ -880,19 +993,18 @@ class CandidateIndex:
         self,
         queries: Sequence[Sequence[str]],
         cutoff: float,
-        guessed_vowels: Sequence[bool] | None = None,
+        scripts: Sequence[QueryScripts] | None = None,
     ) -> tuple[
         list[tuple[list[str], list[int]]],
-        dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]],
+        dict[QueryScripts, dict[str, tuple[IntArray, NDArray[np.float64]]]],
     ]:
         """Options (texts, masks) of each query and the matches of every option text,
         compounds searched against single tokens only (texts that are a single token
-        of the query are searched as singles); the matches by whether the query may
-        be written in a script whose reading guesses vowels (``guessed_vowels``, all
-        may when not given: ``option_matches``)."""
+        of the query are searched as singles); the matches by what the queries may be
+        written in (``scripts``, anything when not given: ``option_matches``)."""
         options = [_option_masks(tokens) for tokens in queries]
-        scopes = guessed_vowels if guessed_vowels is not None else [True] * len(queries)
-        found: dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
+        scopes = scripts if scripts is not None else [ANY_SCRIPT] * len(queries)
+        found: dict[QueryScripts, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
         for scope in sorted(set(scopes)):
             singles: dict[str, None] = {}
             compounds: dict[str, None] = {}
@@ -904,10 +1016,10 @@ class CandidateIndex:
                         compounds[text] = None
                     else:
                         singles[text] = None
-            matches = self.option_match_similarities(singles, cutoff, guessed_vowels=scope)
+            matches = self.option_match_similarities(singles, cutoff, scripts=scope)
             rest = [t for t in compounds if t not in matches]
             matches.update(
-                self.option_match_similarities(rest, cutoff, compound=True, guessed_vowels=scope)
+                self.option_match_similarities(rest, cutoff, compound=True, scripts=scope)
             )
             found[scope] = matches
         return options, found
@@ -925,7 +1037,7 @@ class CandidateIndex:
             everything = list(range(self.name_count))
             return [everything if tokens else [] for tokens in queries]
         options, found = self._query_matches(queries, cutoff)
-        matches = found.get(True, {})
+        matches = found.get(ANY_SCRIPT, {})
         out: list[list[int]] = []
         for texts, _masks in options:
             option_set = {o for text in texts for o in matches[text][0].tolist()}
@@ -961,13 +1073,17 @@ class CandidateIndex:
         if prefilter is None or cutoff <= 0:
             return self.candidates_many([q.tokens for q, _ in queries], threshold)
         target = threshold - ROUNDING_MARGIN
+        known = self.name_script is not None
         scopes = [
-            self.name_script is None or query.script in scorer.GUESSED_VOWEL_SCRIPTS
+            QueryScripts(
+                not known or query.script in scorer.READING_SCRIPTS,
+                not known or query.script in scorer.LOOSE_CONSONANT_SCRIPTS,
+            )
             for query, _ in queries
         ]
         options, found = self._query_matches([q.tokens for q, _ in queries], cutoff, scopes)
         # Each option text's postings and credits, once per call (texts recur).
-        expanded: dict[bool, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
+        expanded: dict[QueryScripts, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
         for scope, matches in found.items():
             expanded[scope] = {}
             for text, (ids, similarities) in matches.items():
@@ -1231,19 +1347,23 @@ class CandidateIndex:
         plain, other = self._view_ratios(
             prepared, row_texts, row_query, slot_query, slot_option, pair_row, pair_slot
         )
-        plain_only, syllabic, single_lift, guessed, readings = self._script_rules(
-            prepared, slot_names, pair_query, pair_slot
-        )
-        self._reading_ratios(
+        rules = self._script_rules(prepared, slot_names, pair_query, pair_slot)
+        plain_only, syllabic, single_lift = rules.plain_only, rules.syllabic, rules.single_lift
+        # The rules of some scripts: a reading that leaves vowels unknown, fewer
+        # consonants.
+        reading = self._reading_ratios(
             prepared,
             row_texts,
             row_query,
             pair_row,
             pair_option,
-            guessed & ~plain_only,
-            readings,
-            other,
+            rules.read & ~plain_only,
+            rules.readings,
         )
+        loose = self._loose_ratios(
+            prepared, row_texts, row_query, pair_row, pair_option, rules.loose & ~plain_only
+        )
+        other = np.maximum(other, np.maximum(reading, loose))
         lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
         sims = np.maximum(plain, np.minimum(other, plain + lift))
         sims = np.where(plain_only, plain, sims)
@@ -1402,36 +1522,24 @@ class CandidateIndex:
         pair_option: IntArray,
         allowed: NDArray[np.bool_],
         readings: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None,
-        other: NDArray[np.float64],
-    ) -> None:
-        """Raise ``other`` (the best sound-alike ratio of each pair, see ``_view_ratios``)
-        to ``scorer.reading_similarity`` for the ``allowed`` pairs of two long options
-        of the same consonants (``_index_consonants``); ``readings``: whether the
-        query and the name of each pair are readings with guessed vowels (None: not
-        known, the most either way)."""
+    ) -> NDArray[np.float64]:
+        """Per pair (see ``_pair_similarities``): ``scorer.reading_similarity`` for the
+        ``allowed`` pairs of two long options of the same consonants
+        (``_index_consonants``), else 0; ``readings``: whether the query and the name
+        of each pair are readings (``scorer.READING_SCRIPTS``; None: not known, the most
+        either way)."""
+        reading = np.zeros(len(pair_row), dtype=np.float64)
         row_position = np.full(len(row_texts), -1, dtype=np.int64)
         vocabulary = self.consonant_vocabulary
-        skeletons: dict[int, dict[str, str]] = {}
-        for row in np.unique(pair_row[allowed]).tolist():
-            text = row_texts[row]
-            if len(text) <= scorer.EXACT_TOKEN_MAX_LEN:
-                continue
-            query = int(row_query[row])
-            given = prepared[query]
-            if query not in skeletons:
-                skeletons[query] = (
-                    {o.text: o.views[scorer.SKELETON_VIEW] for o in given.options}
-                    if given is not None
-                    else {}
-                )
-            skeleton = skeletons[query].get(text) or skeleton_view(text)
+        rows = _row_skeletons(prepared, row_texts, row_query, pair_row[allowed])
+        for row, skeleton in rows.items():
             row_position[row] = vocabulary.position(scorer.abjad_consonants(skeleton))
         position = row_position[pair_row]
         pairs = np.flatnonzero(
             allowed & (position >= 0) & (position == self.option_consonants[pair_option])
         )
         if not len(pairs):
-            return
+            return reading
         texts = [row_texts[row] for row in pair_row[pairs].tolist()]
         listed = _take(self.option_texts, pair_option[pairs])
         if readings is None:
@@ -1440,7 +1548,38 @@ class CandidateIndex:
             q_reading = readings[0][pairs].tolist()
             c_reading = readings[1][pairs].tolist()
             ratios = list(map(scorer.reading_similarity, texts, listed, q_reading, c_reading))
-        other[pairs] = np.maximum(other[pairs], np.asarray(ratios, dtype=np.float64))
+        reading[pairs] = ratios
+        return reading
+
+    def _loose_ratios(
+        self,
+        prepared: Sequence[PreparedName | None],
+        row_texts: list[str],
+        row_query: IntArray,
+        pair_row: IntArray,
+        pair_option: IntArray,
+        allowed: NDArray[np.bool_],
+    ) -> NDArray[np.float64]:
+        """Per pair (see ``_pair_similarities``): the ratio of the two options'
+        ``scorer.loose_skeleton`` for the ``allowed`` pairs of two long options, else 0."""
+        loose = np.zeros(len(pair_row), dtype=np.float64)
+        rows = _row_skeletons(prepared, row_texts, row_query, pair_row[allowed])
+        if not rows:
+            return loose
+        long_row = np.zeros(len(row_texts), dtype=bool)
+        long_row[list(rows)] = True
+        pairs = np.flatnonzero(allowed & long_row[pair_row] & self.option_long[pair_option])
+        if not len(pairs):
+            return loose
+        shown = {row: scorer.loose_skeleton(skeleton) for row, skeleton in rows.items()}
+        listed = _take(self.view_texts[scorer.SKELETON_VIEW], pair_option[pairs])
+        loose[pairs] = process.cpdist(
+            [shown[row] for row in pair_row[pairs].tolist()],
+            [scorer.loose_skeleton(text) for text in listed],
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+        )
+        return loose
 
     def _script_rules(
         self,
@@ -1448,29 +1587,20 @@ class CandidateIndex:
         slot_names: IntArray,
         pair_query: IntArray,
         pair_slot: IntArray,
-    ) -> tuple[
-        NDArray[np.bool_],
-        NDArray[np.bool_],
-        NDArray[np.float64],
-        NDArray[np.bool_],
-        tuple[NDArray[np.bool_], NDArray[np.bool_]] | None,
-    ]:
-        """Per pair, from the scripts of the query and of the slot's name: whether
-        only the plain ratio counts (either in CJK, or both of one non-Latin script),
-        whether the tokens are syllables, the most a sound-alike lifts two single
-        tokens, whether one of the names is read with guessed vowels
-        (``scorer.GUESSED_VOWEL_SCRIPTS``), and whether each is (None when some
-        script is not known).  A query without ``prepared`` or names without scripts:
-        none of the first two, ``MAX_LIFT``, and all of the fourth."""
+    ) -> _PairRules:
+        """Per pair, the rules of the scripts of the query and of the slot's name
+        (``_PairRules``).  A query without ``prepared`` or names without scripts:
+        the loosest of each."""
         count = len(pair_query)
         scripts = [given.script if given is not None else None for given in prepared]
         if self.name_script is None or all(script is None for script in scripts):
-            return (
-                np.zeros(count, dtype=bool),
-                np.zeros(count, dtype=bool),
-                np.full(count, MAX_LIFT),
-                np.ones(count, dtype=bool),
-                None,
+            return _PairRules(
+                plain_only=np.zeros(count, dtype=bool),
+                syllabic=np.zeros(count, dtype=bool),
+                single_lift=np.full(count, MAX_LIFT),
+                read=np.ones(count, dtype=bool),
+                readings=None,
+                loose=np.ones(count, dtype=bool),
             )
         codes = {name: i for i, name in enumerate(self.script_names)}
         known = np.asarray([s is not None for s in scripts], dtype=bool)[pair_query]
@@ -1484,9 +1614,9 @@ class CandidateIndex:
             q_cjk | (script == codes.get("CJK", -1)) | (script == q_code[pair_query])
         )
         syllabic = known & (self.script_syllabic[script] | q_syllabic[pair_query])
-        q_guessed = np.asarray([s in scorer.GUESSED_VOWEL_SCRIPTS for s in scripts], dtype=bool)
-        readings = (q_guessed[pair_query], self.script_guessed[script])
-        guessed = ~known | readings[0] | readings[1]
+        q_reading = np.asarray([s in scorer.READING_SCRIPTS for s in scripts], dtype=bool)
+        readings = (q_reading[pair_query], self.script_reading[script])
+        q_loose = np.asarray([s in scorer.LOOSE_CONSONANT_SCRIPTS for s in scripts], dtype=bool)
         single_lift = np.where(
             known,
             np.where(
@@ -1494,7 +1624,14 @@ class CandidateIndex:
             ),
             MAX_LIFT,
         )
-        return plain_only, syllabic, single_lift, guessed, readings if known.all() else None
+        return _PairRules(
+            plain_only=plain_only,
+            syllabic=syllabic,
+            single_lift=single_lift,
+            read=~known | readings[0] | readings[1],
+            readings=readings if known.all() else None,
+            loose=~known | q_loose[pair_query] | self.script_loose[script],
+        )
 
     def _legal_pairs(
         self,
@@ -1546,6 +1683,32 @@ class CandidateIndex:
         # Both single tokens (the query's rows were chosen so).
         single: IntArray = pairs[self.slot_span[slots[pair_slot[pairs]]] == 1]
         return single
+
+
+def _row_skeletons(
+    prepared: Sequence[PreparedName | None],
+    row_texts: list[str],
+    row_query: IntArray,
+    rows: IntArray,
+) -> dict[int, str]:
+    """The skeleton of each long query option among ``rows`` (see
+    ``CandidateIndex.token_best_arrays_many``): as ``prepare_name`` made it, when given."""
+    skeletons: dict[int, dict[str, str]] = {}
+    found: dict[int, str] = {}
+    for row in np.unique(rows).tolist():
+        text = row_texts[row]
+        if len(text) <= scorer.EXACT_TOKEN_MAX_LEN:
+            continue
+        query = int(row_query[row])
+        if query not in skeletons:
+            given = prepared[query]
+            skeletons[query] = (
+                {o.text: o.views[scorer.SKELETON_VIEW] for o in given.options}
+                if given is not None
+                else {}
+            )
+        found[row] = skeletons[query].get(text) or skeleton_view(text)
+    return found
 
 
 def _offsets(counts: IntArray) -> IntArray:

@@ -7,6 +7,7 @@ the token views (plain and phonetic skeleton) under which tokens are compared.
 """
 
 from .normalise import (
+    FOREIGN_HANGUL,
     LEGAL_FORM_TOKENS,
     LEGAL_FORM_WORDS,
     MAX_COMPOUND_TOKENS,
@@ -25,6 +26,7 @@ from .normalise import (
 from .phonetic import skeleton, voweled_skeleton
 
 __all__ = [
+    "FOREIGN_HANGUL",
     "LEGAL_FORM_TOKENS",
     "LEGAL_FORM_WORDS",
     "MAX_COMPOUND_TOKENS",

@@ -392,11 +392,32 @@ def _restore_vowels(units: list[str]) -> str:
     return "".join(out)
 
 
+# Words of Arabic names read as their Latin spellings always write them, not with
+# guessed vowels: the patronymic particles (son, daughter of: "bin" as every other
+# form of it, ``PARTICLES``) and 'abd (servant of) of Abd al-Rahman, Abdullah, read
+# "abad" otherwise, which no Latin spelling has.
+_ABJAD_WORDS = {
+    "بن": "bin",
+    "ابن": "bin",
+    "إبن": "bin",
+    "ولد": "bin",  # Mauritanian "Ould"
+    "بنت": "bint",
+    "عبد": "abd",
+}
+# Words 'abd starts when written joined to the name it serves (عبدالله, Abdullah).
+_ABJAD_PREFIX = "عبد"
+
+
 def _romanise_abjad(match: re.Match[str]) -> str:
     text = match.group(0)
+    if text in _ABJAD_WORDS:
+        return " " + _ABJAD_WORDS[text] + " "
     if len(text) > 3 and text.startswith("ال"):
         # The Arabic article written joined: "السوداني" is "al-Sudani".
         return " al " + _romanise_abjad_word(text[2:])
+    if len(text) > len(_ABJAD_PREFIX) + 1 and text.startswith(_ABJAD_PREFIX):
+        rest = _romanise_abjad_word(text[len(_ABJAD_PREFIX) :]).strip()
+        return " " + _ABJAD_WORDS[_ABJAD_PREFIX] + rest + " "
     return _romanise_abjad_word(text)
 
 
@@ -415,9 +436,12 @@ def _romanise_abjad_word(text: str) -> str:
 def _abjad_letter(letter: str, index: int) -> str:
     """One abjad letter romanised.  A bare alif, which anyascii drops, is the long
     vowel a inside a word and carries the first vowel at its start, as a hamza
-    does (احمد is Ahmad, ابراهيم Ibrahim: without it they read "hamad", "barahim")."""
+    does (احمد is Ahmad, ابراهيم Ibrahim: without it they read "hamad", "barahim");
+    with a hamza below it is an i."""
     if letter == "ا":
         return "'" if index == 0 else "a"
+    if letter == "إ":  # a hamza under the alif: its vowel is i (إبراهيم, Ibrahim)
+        return "i"
     return anyascii(letter).lower()
 
 
@@ -782,6 +806,7 @@ _PARTICLE_FORMS = {
     "ben": "bin",
     "bn": "bin",
     "ebn": "bin",
+    "ould": "bin",  # Mauritanian: Mohamed Ould Abdel Aziz
     "binti": "bint",
 }
 

@@ -419,10 +419,12 @@ def test_the_scorer_bound_holds_for_names_without_their_middle_names() -> None:
             assert bound >= score - 0.05, (text, name.original, score, bound)
 
 
-# Names in Arabic script and in Latin letters, and spellings of them in both: the
-# reading of an abjad meets Latin words of its consonants (``scorer.reading_similarity``),
-# which the index finds by looking their consonants up.
+# Names in Arabic and Hebrew script and in Latin letters, and spellings of them in
+# both: a reading that leaves vowels unknown meets Latin words of its consonants
+# (``scorer.reading_similarity``), which the index finds by looking them up.
 ABJAD_LISTED = [
+    "Moshe Cohen",
+    "אדם קנדי",
     "حسين",
     "صدام حسين التكريتي",
     "حسين طه",
@@ -436,6 +438,7 @@ ABJAD_LISTED = [
     "Karim Yousef",
 ]
 ABJAD_QUERIES = [
+    "משה כהן",
     "Saddam Hussein al Tikriti",
     "Husain Taha",
     "Muhammad Ali Hasan",
@@ -462,5 +465,31 @@ def test_abjad_readings_search_equals_brute_force(threshold: float) -> None:
         assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
         found += bool(indexed)
     assert found >= 6  # the data does make hits
-    # A Latin word meets the Arabic reading it spells only through the lookup.
+    # A Latin word meets the Arabic or Hebrew reading it spells only through the lookup.
     assert {h.ref.name for h in matcher.search("Hussein", 85.0)} == {"حسين"}
+    assert {h.ref.name for h in matcher.search("Adam Kennedy", 85.0)} == {"אדם קנדי"}
+
+
+# Foreign names in Hangul, which writes fewer consonants than they have
+# (``scorer.LOOSE_CONSONANT_SCRIPTS``), and their Latin spellings, both ways.
+HANGUL_LISTED = ["Yuri Zhirkov", "Linda Evans", "Rafael Nadal", "블라디미르 푸틴", "Kim Jong Sik"]
+HANGUL_QUERIES = [
+    "유리 지르코프",
+    "린다 에반스",
+    "라파엘 나달",
+    "Vladimir Putin",
+    "김정식",
+    "Yuri Zirkov",
+]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_foreign_hangul_search_equals_brute_force(threshold: float) -> None:
+    matcher = NameMatcher(
+        [Entry(f"H{i}", "person", name, (), LISTING) for i, name in enumerate(HANGUL_LISTED)]
+    )
+    for query in HANGUL_QUERIES:
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+    # Zhirkov read back from Hangul ("jirkop") meets its spelling on the loose skeleton.
+    assert {h.ref.name for h in matcher.search("유리 지르코프", 85.0)} == {"Yuri Zhirkov"}

@@ -29,6 +29,8 @@ LISTED = [
     ("person", "محمد علي"),
     ("person", "Kim Jong Sik"),
     ("person", "김정식"),
+    ("person", "블라디미르 푸틴"),
+    ("person", "Yuri Zhirkov"),
     ("person", "王小明"),
     ("person", "Wang Xiaoming"),
     ("person", "Olaf Scholz"),
@@ -53,6 +55,8 @@ QUERIES = [
     "محمد علي",
     "Kim Jung Sik",
     "김정식",
+    "유리 지르코프",
+    "Vladimir Putin",
     "王小明",
     "Wang Xiao Ming",
     "Olaf Schloz",
@@ -133,18 +137,21 @@ def _pair(
             plain, other = (max(plain, ratio), other) if v == 0 else (plain, max(other, ratio))
     plain_only = syllabic = False
     readings: tuple[bool, bool] | None = None
+    loose = True
     single_lift = MAX_LIFT
     if index.name_script is not None and q_script is not None:
         script = index.script_names[int(index.name_script[name])]
         plain_only = "CJK" in (q_script, script) or (bool(q_script) and script == q_script)
         syllabic = bool({q_script, script} & scorer.SYLLABIC_SCRIPTS)
         readings = (
-            q_script in scorer.GUESSED_VOWEL_SCRIPTS,
-            script in scorer.GUESSED_VOWEL_SCRIPTS,
+            q_script in scorer.READING_SCRIPTS,
+            script in scorer.READING_SCRIPTS,
         )
+        loose = bool({q_script, script} & scorer.LOOSE_CONSONANT_SCRIPTS)
         latin = script == q_script == ""
         single_lift = scorer.MAX_SKELETON_LIFT if latin else scorer.CROSS_SCRIPT_MAX_LIFT
     guessed = readings is None or readings[0] or readings[1]
+    reading = 0.0
     if guessed and not plain_only and min(len(text), len(other_text)) > 2:
         # Across a reading of guessed vowels: two options of the same consonants
         # compared as a reading and a spelling.
@@ -155,8 +162,14 @@ def _pair(
                 reading = scorer.reading_similarity_bound(text, other_text)
             else:
                 reading = scorer.reading_similarity(text, other_text, *readings)
-            other = max(other, reading)
     lift = scorer.COMPOUND_MAX_LIFT if either else single_lift
+    other = max(other, reading)
+    long = min(len(text), len(other_text)) > scorer.EXACT_TOKEN_MAX_LEN
+    if loose and not plain_only and long:
+        # A script that writes fewer consonants: the loose skeletons.
+        shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
+        listed = index.view_texts[1][option]
+        other = max(other, fuzz.ratio(scorer.loose_skeleton(shown), scorer.loose_skeleton(listed)))
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)
     if not q_compound and other_text in scorer.transpositions(text):

@@ -25,6 +25,15 @@ from sanctions_cli.names.normalise import script_of, token_kind
         # a bare alif: the vowel a inside a word, the first vowel at its start
         ("احمد", ("ahamad",)),
         ("سلطان", ("salatan",)),
+        # words of names read as their Latin spellings write them: son of (every
+        # form of it "bin", Mauritanian Ould too), 'abd (servant of), joined or not
+        ("أسامة بن لادن", ("asamah", "bin", "ladan")),
+        ("ولد", ("bin",)),
+        ("Mohamed Ould Abdel Aziz", ("mohamed", "bin", "abdel", "aziz")),
+        ("عبد القادر", ("abd", "al", "qadar")),
+        ("عبدالله", ("abdalalah",)),
+        # an alif with a hamza below is an i
+        ("إبراهيم", ("ibarahim",)),
         ("ולדימיר פוטין", ("vldimir", "potin")),
         # a letter written as two (Persian che) gets no vowel inside
         ("כץ", ("kats",)),
