@@ -128,6 +128,8 @@ class QueryScripts(NamedTuple):
 
     reading: bool = True
     loose_consonants: bool = True
+    # Whether the two are known (the query's script is), not only possible.
+    known: bool = False
 
 
 ANY_SCRIPT = QueryScripts()
@@ -576,11 +578,13 @@ class CandidateIndex:
         for option, consonants in keyed:
             self.option_consonants[option] = position[consonants]
         self.reading_consonants: _ViewVocabulary | None = None
+        # Per option, whether a name read leaving vowels unknown has it (None: not known).
+        self.option_read: NDArray[np.bool_] | None = None
         # The long options of names of a LOOSE_CONSONANT_SCRIPTS (None: scripts
         # unknown, every long option), for ``_loose_partners``.
         self.loose_options: IntArray | None = None
         if self.name_script is not None:
-            read = self._options_of(self.script_reading[self.name_script])
+            read = self.option_read = self._options_of(self.script_reading[self.name_script])
             chosen = [(o, k) for o, k in keyed if read[o]]
             self.reading_consonants = _ViewVocabulary(
                 [k for _, k in chosen], [o for o, _ in chosen]
@@ -814,9 +818,7 @@ class CandidateIndex:
         # higher similarity when a view found them too.
         lift = searched[0][1]
         partners = [
-            self._consonant_partners(
-                long_numbers, viewed_texts, cutoff, compound, scripts.reading, lift
-            ),
+            self._consonant_partners(long_numbers, viewed_texts, cutoff, compound, scripts, lift),
             self._loose_partners(
                 long_numbers, viewed_texts, cutoff, compound, scripts.loose_consonants, lift
             ),
@@ -861,14 +863,16 @@ class CandidateIndex:
         viewed_texts: list[list[str]],
         cutoff: float,
         compound: bool,
-        reading_query: bool,
+        scripts: QueryScripts,
         lift: float,
     ) -> tuple[IntArray, NDArray[np.float64]] | None:
         """(text number * width + option, similarity) of every listed option with the
         consonants of a long query text (``_index_consonants``) at ``cutoff`` or more,
         ``scorer.reading_similarity`` counted (the query a reading or not, as
-        ``reading_query`` allows; the listed option one); None when there are none."""
+        ``scripts`` allows; the listed option one, or not, as its names are); None
+        when there are none."""
         vocabulary = self.consonant_vocabulary
+        reading_query = scripts.reading
         if not reading_query and self.reading_consonants is not None:
             vocabulary = self.reading_consonants
         if not len(vocabulary.texts):
@@ -887,16 +891,40 @@ class CandidateIndex:
         if not owners:
             return None
         options = np.concatenate(option_parts)
+        owner_array = np.asarray(owners, dtype=np.int64)
+        # A pair reaches the cutoff only within ``lift`` of its plain ratio: the
+        # others need no reading (most, for a common skeleton such as Mohammed's).
+        plain = process.cpdist(
+            [viewed_texts[k][0] for k in owners],
+            _take(self.option_texts, options),
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+        )
+        near = plain + lift >= cutoff
+        if not near.any():
+            return None
+        options, owner_array = options[near], owner_array[near]
+        owners = owner_array.tolist()
         texts = [viewed_texts[k][0] for k in owners]
         listed = _take(self.option_texts, options)
-        if reading_query:
-            readings = list(map(scorer.reading_similarity_bound, texts, listed))
-        else:
+        if not reading_query:
             # The query is no reading: the listed option is (``_index_consonants``).
             readings = [
                 scorer.reading_similarity(q, o, False, True)
                 for q, o in zip(texts, listed, strict=True)
             ]
+        elif scripts.known and self.option_read is not None:
+            # The query is a reading, the listed option one only if a name read so has it.
+            read = self.option_read[options].tolist()
+            readings = [
+                max(
+                    scorer.reading_similarity(q, o, True, False),
+                    scorer.reading_similarity(q, o, True, True) if both else 0.0,
+                )
+                for q, o, both in zip(texts, listed, read, strict=True)
+            ]
+        else:
+            readings = list(map(scorer.reading_similarity_bound, texts, listed))
         similarities = self._similarities(
             [viewed_texts[k] for k in owners],
             options.tolist(),
@@ -905,7 +933,7 @@ class CandidateIndex:
         )
         kept = similarities >= cutoff
         width = max(len(self.option_length), 1)
-        numbers = np.asarray(long_numbers, dtype=np.int64)[np.asarray(owners, dtype=np.int64)]
+        numbers = np.asarray(long_numbers, dtype=np.int64)[owner_array]
         return (numbers * width + options)[kept], similarities[kept]
 
     def _loose_partners(
@@ -1078,6 +1106,7 @@ class CandidateIndex:
             QueryScripts(
                 not known or query.script in scorer.READING_SCRIPTS,
                 not known or query.script in scorer.LOOSE_CONSONANT_SCRIPTS,
+                known,
             )
             for query, _ in queries
         ]
@@ -1349,22 +1378,23 @@ class CandidateIndex:
         )
         rules = self._script_rules(prepared, slot_names, pair_query, pair_slot)
         plain_only, syllabic, single_lift = rules.plain_only, rules.syllabic, rules.single_lift
-        # The rules of some scripts: a reading that leaves vowels unknown, fewer
-        # consonants.
+        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
+        # The rules of some scripts: a reading that leaves vowels unknown (where it
+        # can make a pair: within the lift of the plain ratio), fewer consonants.
+        reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY
         reading = self._reading_ratios(
             prepared,
             row_texts,
             row_query,
             pair_row,
             pair_option,
-            rules.read & ~plain_only,
+            rules.read & ~plain_only & reachable,
             rules.readings,
         )
         loose = self._loose_ratios(
             prepared, row_texts, row_query, pair_row, pair_option, rules.loose & ~plain_only
         )
         other = np.maximum(other, np.maximum(reading, loose))
-        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
         sims = np.maximum(plain, np.minimum(other, plain + lift))
         sims = np.where(plain_only, plain, sims)
         sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)

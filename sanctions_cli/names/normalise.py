@@ -280,10 +280,20 @@ def _hangul_parts(char: str) -> tuple[int, int, int]:
 # and Latin (mostly foreign): 28% matched at 85 before, 40% with this.
 KOREAN_COMPOUND_SURNAMES = frozenset(("남궁", "제갈", "선우", "황보", "독고", "사공", "서문"))
 
+# Korean legal forms (주식회사 한빛, (주) 한빛: Hanbit Co., Ltd.) mark a Korean
+# company, whose name is Korean words, loanwords among them, joined in long words
+# (제나겨레연구소): none of the signs of a foreign person's name below applies.
+KOREAN_LEGAL_FORMS = frozenset(
+    ("주식회사", "유한회사", "유한책임회사", "합자회사", "합명회사", "사단법인", "재단법인")
+)
+_KOREAN_LEGAL_ABBREVIATION = re.compile(r"\(\s*[주유사재]\s*\)|㈜")
+
 
 def is_foreign_hangul(text: str) -> bool:
     """True when a Hangul name is a foreign name transcribed (see ``_HANGUL_EU``)."""
     words = _HANGUL_SYLLABLE.findall(text)
+    if _KOREAN_LEGAL_ABBREVIATION.search(text) or KOREAN_LEGAL_FORMS.intersection(words):
+        return False
     if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in KOREAN_COMPOUND_SURNAMES:
         return True
     for word in words:

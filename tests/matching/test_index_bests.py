@@ -152,7 +152,10 @@ def _pair(
         single_lift = scorer.MAX_SKELETON_LIFT if latin else scorer.CROSS_SCRIPT_MAX_LIFT
     guessed = readings is None or readings[0] or readings[1]
     reading = 0.0
-    if guessed and not plain_only and min(len(text), len(other_text)) > 2:
+    lift = scorer.COMPOUND_MAX_LIFT if either else single_lift
+    # A reading counts where it can make a pair: within the lift of the plain ratio.
+    reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY
+    if guessed and not plain_only and reachable and min(len(text), len(other_text)) > 2:
         # Across a reading of guessed vowels: two options of the same consonants
         # compared as a reading and a spelling.
         shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
@@ -162,7 +165,6 @@ def _pair(
                 reading = scorer.reading_similarity_bound(text, other_text)
             else:
                 reading = scorer.reading_similarity(text, other_text, *readings)
-    lift = scorer.COMPOUND_MAX_LIFT if either else single_lift
     other = max(other, reading)
     long = min(len(text), len(other_text)) > scorer.EXACT_TOKEN_MAX_LEN
     if loose and not plain_only and long:

@@ -221,6 +221,10 @@ def test_a_foreign_name_in_hangul_is_read_as_words() -> None:
     assert kim.tokens == ("gim", "jong", "un") and kim.script == "HANGUL"
     assert prepare_name("김 정은").tokens == ("gim", "jong", "un")
     assert prepare_name("남궁 민").script == "HANGUL"
+    # a Korean company (its legal form written out or abbreviated) is Korean,
+    # however long its words or whatever loanwords they hold
+    for company in ("주식회사 제나겨레연구소", "유한회사 윈드", "(주) 글로벌브레인테크"):
+        assert prepare_name(company).script == "HANGUL", company
 
 
 def test_skeleton_drops_a_baltic_case_ending() -> None:
