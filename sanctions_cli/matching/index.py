@@ -925,16 +925,10 @@ class CandidateIndex:
             ]
         else:
             readings = list(map(scorer.reading_similarity_bound, texts, listed))
-        similarities = self._similarities(
-            [viewed_texts[k] for k in owners],
-            options.tolist(),
-            lift,
-            np.asarray(readings, dtype=np.float64),
+        ratios = np.asarray(readings, dtype=np.float64)
+        return self._partners_at(
+            long_numbers, viewed_texts, owner_array, options, lift, ratios, cutoff
         )
-        kept = similarities >= cutoff
-        width = max(len(self.option_length), 1)
-        numbers = np.asarray(long_numbers, dtype=np.int64)[owner_array]
-        return (numbers * width + options)[kept], similarities[kept]
 
     def _loose_partners(
         self,
@@ -971,13 +965,28 @@ class CandidateIndex:
             scorer=fuzz.ratio,
             dtype=np.float64,
         )
+        return self._partners_at(long_numbers, viewed_texts, owners, options, lift, ratios, cutoff)
+
+    def _partners_at(
+        self,
+        long_numbers: list[int],
+        viewed_texts: list[list[str]],
+        owners: IntArray,
+        options: IntArray,
+        lift: float,
+        ratios: NDArray[np.float64],
+        cutoff: float,
+    ) -> tuple[IntArray, NDArray[np.float64]]:
+        """(text number * width + option, similarity) of the pairs of long query texts
+        (``owners``, positions in ``viewed_texts``) and listed ``options`` whose
+        similarity, their rule's ``ratios`` counted, is at ``cutoff`` or more."""
         similarities = self._similarities(
             [viewed_texts[k] for k in owners.tolist()], options.tolist(), lift, ratios
         )
         kept = similarities >= cutoff
         width = max(len(self.option_length), 1)
-        numbers_of = np.asarray(long_numbers, dtype=np.int64)[owners]
-        return (numbers_of * width + options)[kept], similarities[kept]
+        numbers = np.asarray(long_numbers, dtype=np.int64)[owners]
+        return (numbers * width + options)[kept], similarities[kept]
 
     def _similarities(
         self,
