@@ -111,9 +111,10 @@ def _sounds(token: str) -> str:
 
 @lru_cache(maxsize=SKELETON_CACHE_SIZE)
 def voweled_skeleton(token: str) -> str:
-    """The skeleton's consonants with every vowel as spelled: ``hussein`` ->
-    ``husein``-like keys whose vowel groups can still be told apart (long or short,
-    which vowel), for comparing a reading with guessed vowels (``matching.scorer``)."""
+    """The skeleton's consonant rules with every vowel left as spelled (``zhivago``
+    -> ``jifako``, ``hussein`` as it is), so that vowel groups can still be told
+    apart, long or short, which vowel: for comparing a reading that leaves vowels
+    unknown with a spelling (``matching.scorer.reading_similarity``)."""
     if token.isdigit():
         return token
     return _sounds(token).lower()
