@@ -70,6 +70,10 @@ _LETTER_PREFIX = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z])-(?=[A-Za-z]{2})")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+# Persian writes a zero-width non-joiner inside a word, between parts that must not
+# join as letters (پزشک‌فر, Pezeshkfar), and often a space before the suffix پور
+# ("son of": اکبر پور, Akbarpour): one word each, not two names.
+_PERSIAN_JOINED = re.compile("\u200c|(?<=[\u0600-\u06ff])\\s+(?=پور(?![\u0600-\u06ff]))")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
 # Thai, Lao, Khmer and Myanmar (Burmese): abugidas whose inherent vowel anyascii
 # leaves out (see ``_romanise_bare_abugida``).
@@ -519,6 +523,7 @@ def normalise(text: str) -> str:
     text = _CAMEL_CASE.sub(" ", text)
     if not text.isascii():
         # Abjads first: their hamza/ayn apostrophes mark vowels.
+        text = _PERSIAN_JOINED.sub("", text)
         text = _ARABIC.sub(_romanise_abjad, text)
         text = hebrew.HEBREW_WORD.sub(hebrew.romanise, text)
     text = _APOSTROPHES.sub("", text)

@@ -32,6 +32,10 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("Mohamed Ould Abdel Aziz", ("mohamed", "bin", "abdel", "aziz")),
         ("عبد القادر", ("abd", "al", "qadar")),
         ("عبدالله", ("abdalalah",)),
+        # Persian: a zero-width non-joiner is inside a word, and the suffix پور
+        # written apart belongs to the word before (Pezeshkfar, Akbarpour)
+        ("مسعود پزشک\u200cفر", ("masud", "pazashakafar")),
+        ("محمد اکبر پور", ("mahamad", "akabarapur")),
         # an alif with a hamza below is an i
         ("إبراهيم", ("ibarahim",)),
         ("ולדימיר פוטין", ("vldimir", "potin")),
