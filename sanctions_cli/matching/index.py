@@ -557,7 +557,7 @@ class CandidateIndex:
 
     def _index_consonants(self) -> None:
         """The long options by the consonants of their skeleton (``scorer.abjad_consonants``,
-        at least ``NEUTRAL_MIN_CONSONANTS``): across a script read leaving vowels unknown
+        at least ``READING_MIN_CONSONANTS``): across a script read leaving vowels unknown
         (``scorer.READING_SCRIPTS``) the scorer compares two options of the same
         consonants as a reading and a spelling (``scorer.reading_similarity``),
         whatever their spelled similarity, so such partners are looked up exactly.
@@ -570,7 +570,7 @@ class CandidateIndex:
         keyed: list[tuple[int, str]] = []
         for option in np.flatnonzero(self.option_long).tolist():
             consonants = scorer.abjad_consonants(skeletons[option])
-            if len(consonants) >= scorer.NEUTRAL_MIN_CONSONANTS:
+            if len(consonants) >= scorer.READING_MIN_CONSONANTS:
                 keyed.append((option, consonants))
         self.consonant_vocabulary = _ViewVocabulary([k for _, k in keyed], [o for o, _ in keyed])
         position = {text: p for p, text in enumerate(self.consonant_vocabulary.texts)}
@@ -605,12 +605,11 @@ class CandidateIndex:
         """The ``scorer.loose_skeleton`` of the long options (``every``) or of those
         of names of a ``LOOSE_CONSONANT_SCRIPTS``, built on first use: only queries
         or names of such a script need them."""
+        chosen = None if every else self.loose_options
+        every = chosen is None
         found = self._loose_vocabularies.get(every)
         if found is None:
-            if every or self.loose_options is None:
-                options = np.flatnonzero(self.option_long)
-            else:
-                options = self.loose_options
+            options = np.flatnonzero(self.option_long) if chosen is None else chosen
             skeletons = _take(self.view_texts[scorer.SKELETON_VIEW], options)
             found = _ViewVocabulary([scorer.loose_skeleton(t) for t in skeletons], options.tolist())
             self._loose_vocabularies[every] = found
@@ -927,7 +926,7 @@ class CandidateIndex:
             readings = list(map(scorer.reading_similarity_bound, texts, listed))
         ratios = np.asarray(readings, dtype=np.float64)
         return self._partners_at(
-            long_numbers, viewed_texts, owner_array, options, lift, ratios, cutoff
+            long_numbers, viewed_texts, owner_array, options, lift, ratios, cutoff, plain[near]
         )
 
     def _loose_partners(
@@ -976,12 +975,14 @@ class CandidateIndex:
         lift: float,
         ratios: NDArray[np.float64],
         cutoff: float,
+        plain: NDArray[np.float64] | None = None,
     ) -> tuple[IntArray, NDArray[np.float64]]:
         """(text number * width + option, similarity) of the pairs of long query texts
         (``owners``, positions in ``viewed_texts``) and listed ``options`` whose
-        similarity, their rule's ``ratios`` counted, is at ``cutoff`` or more."""
+        similarity, their rule's ``ratios`` counted, is at ``cutoff`` or more
+        (``plain``: their plain ratios, when known)."""
         similarities = self._similarities(
-            [viewed_texts[k] for k in owners.tolist()], options.tolist(), lift, ratios
+            [viewed_texts[k] for k in owners.tolist()], options.tolist(), lift, ratios, plain
         )
         kept = similarities >= cutoff
         width = max(len(self.option_length), 1)
@@ -994,18 +995,21 @@ class CandidateIndex:
         options: Sequence[int],
         lift: float,
         extra: NDArray[np.float64] | None = None,
+        plain: NDArray[np.float64] | None = None,
     ) -> NDArray[np.float64]:
         """``scorer._option_similarity`` of query options (their viewed texts) paired
         with listed options, the lift at most ``lift``, unequal texts (see
-        ``_search``): one ``cpdist`` per view over all the pairs, and ``extra`` (the
-        ratio of each pair under a rule of some scripts) when given."""
+        ``_search``): one ``cpdist`` per view over all the pairs (the plain ratios
+        ``plain`` when the caller has them), and ``extra`` (the ratio of each pair
+        under a rule of some scripts) when given."""
         chosen = np.asarray(options, dtype=np.int64)
-        plain = process.cpdist(
-            [v[0] for v in views],
-            _take(self.view_texts[0], chosen),
-            scorer=fuzz.ratio,
-            dtype=np.float64,
-        )
+        if plain is None:
+            plain = process.cpdist(
+                [v[0] for v in views],
+                _take(self.view_texts[0], chosen),
+                scorer=fuzz.ratio,
+                dtype=np.float64,
+            )
         best = plain
         for v in range(1, len(scorer.TOKEN_VIEWS)):
             viewed = process.cpdist(
@@ -1391,19 +1395,14 @@ class CandidateIndex:
         # The rules of some scripts: a reading that leaves vowels unknown (where it
         # can make a pair: within the lift of the plain ratio), fewer consonants.
         reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY
+        read = rules.read & ~plain_only & reachable
+        loose = rules.loose & ~plain_only
+        skeletons = _row_skeletons(prepared, row_texts, row_query, pair_row[read | loose])
         reading = self._reading_ratios(
-            prepared,
-            row_texts,
-            row_query,
-            pair_row,
-            pair_option,
-            rules.read & ~plain_only & reachable,
-            rules.readings,
+            skeletons, len(row_texts), row_texts, pair_row, pair_option, read, rules.readings
         )
-        loose = self._loose_ratios(
-            prepared, row_texts, row_query, pair_row, pair_option, rules.loose & ~plain_only
-        )
-        other = np.maximum(other, np.maximum(reading, loose))
+        other = np.maximum(other, reading)
+        other = np.maximum(other, self._loose_ratios(skeletons, pair_row, pair_option, loose))
         sims = np.maximum(plain, np.minimum(other, plain + lift))
         sims = np.where(plain_only, plain, sims)
         sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
@@ -1554,9 +1553,9 @@ class CandidateIndex:
 
     def _reading_ratios(
         self,
-        prepared: Sequence[PreparedName | None],
+        skeletons: dict[int, str],
+        row_count: int,
         row_texts: list[str],
-        row_query: IntArray,
         pair_row: IntArray,
         pair_option: IntArray,
         allowed: NDArray[np.bool_],
@@ -1564,14 +1563,13 @@ class CandidateIndex:
     ) -> NDArray[np.float64]:
         """Per pair (see ``_pair_similarities``): ``scorer.reading_similarity`` for the
         ``allowed`` pairs of two long options of the same consonants
-        (``_index_consonants``), else 0; ``readings``: whether the query and the name
-        of each pair are readings (``scorer.READING_SCRIPTS``; None: not known, the most
-        either way)."""
+        (``_index_consonants``), else 0; ``skeletons``: of the long query options
+        (``_row_skeletons``); ``readings``: whether the query and the name of each pair
+        are readings (``scorer.READING_SCRIPTS``; None: not known, the most either way)."""
         reading = np.zeros(len(pair_row), dtype=np.float64)
-        row_position = np.full(len(row_texts), -1, dtype=np.int64)
+        row_position = np.full(row_count, -1, dtype=np.int64)
         vocabulary = self.consonant_vocabulary
-        rows = _row_skeletons(prepared, row_texts, row_query, pair_row[allowed])
-        for row, skeleton in rows.items():
+        for row, skeleton in skeletons.items():
             row_position[row] = vocabulary.position(scorer.abjad_consonants(skeleton))
         position = row_position[pair_row]
         pairs = np.flatnonzero(
@@ -1592,25 +1590,24 @@ class CandidateIndex:
 
     def _loose_ratios(
         self,
-        prepared: Sequence[PreparedName | None],
-        row_texts: list[str],
-        row_query: IntArray,
+        skeletons: dict[int, str],
         pair_row: IntArray,
         pair_option: IntArray,
         allowed: NDArray[np.bool_],
     ) -> NDArray[np.float64]:
         """Per pair (see ``_pair_similarities``): the ratio of the two options'
-        ``scorer.loose_skeleton`` for the ``allowed`` pairs of two long options, else 0."""
+        ``scorer.loose_skeleton`` for the ``allowed`` pairs of two long options, else 0;
+        ``skeletons``: of the long query options (``_row_skeletons``)."""
         loose = np.zeros(len(pair_row), dtype=np.float64)
-        rows = _row_skeletons(prepared, row_texts, row_query, pair_row[allowed])
-        if not rows:
+        if not skeletons:
             return loose
-        long_row = np.zeros(len(row_texts), dtype=bool)
-        long_row[list(rows)] = True
-        pairs = np.flatnonzero(allowed & long_row[pair_row] & self.option_long[pair_option])
+        long_rows = np.fromiter(skeletons, dtype=np.int64, count=len(skeletons))
+        pairs = np.flatnonzero(
+            allowed & np.isin(pair_row, long_rows) & self.option_long[pair_option]
+        )
         if not len(pairs):
             return loose
-        shown = {row: scorer.loose_skeleton(skeleton) for row, skeleton in rows.items()}
+        shown = {row: scorer.loose_skeleton(skeleton) for row, skeleton in skeletons.items()}
         listed = _take(self.view_texts[scorer.SKELETON_VIEW], pair_option[pairs])
         loose[pairs] = process.cpdist(
             [shown[row] for row in pair_row[pairs].tolist()],

@@ -218,10 +218,10 @@ ABJAD_MIN_CONSONANTS = 2
 
 # Two such words of the same consonants are compared as a reading and a spelling
 # (``reading_similarity``: حسين read "hasin" / Hussein, 80 -> 91) from
-# NEUTRAL_MIN_CONSONANTS consonants.  Two are enough, as for the skeleton: many
+# READING_MIN_CONSONANTS consonants.  Two are enough, as for the skeleton: many
 # names have two (عمر / Omar, معین / Moein), and the written long vowels still
 # tell them apart (سينا / Son: 57).
-NEUTRAL_MIN_CONSONANTS = ABJAD_MIN_CONSONANTS
+READING_MIN_CONSONANTS = ABJAD_MIN_CONSONANTS
 
 # Abugidas whose inherent vowel is not written (Thai สมชาย, read "somchay"; Khmer
 # ពត "pot"): ``names.normalise`` guesses it from the syllables, so their vowels
@@ -591,7 +591,7 @@ def vowel_slots(token: str) -> tuple[str, tuple[str, ...]]:
     return "".join(consonants), tuple(slots)
 
 
-def _vowel_class(vowels: str, reading: bool) -> str:
+def _slot_kind(vowels: str, reading: bool) -> str:
     """The one letter a vowel slot shows (see ``reading_similarity``): none, ``o``
     with an o or u, ``i`` with an i, e or y, else ``a``; in a reading with guessed
     vowels, ``*`` for an ``a`` (a guessed vowel or a written alif: any vowel or none)."""
@@ -605,7 +605,7 @@ def _vowel_class(vowels: str, reading: bool) -> str:
 
 
 def _slots_agree(vowels: str, kind: str, other_vowels: str, other_kind: str) -> bool:
-    """True when two vowel slots (their vowels and ``_vowel_class``) may be one vowel:
+    """True when two vowel slots (their vowels and ``_slot_kind``) may be one vowel:
     a guessed one (``*``) and none or a short vowel (one letter, or ``aa``); a written
     long vowel (``i``: ya, ``o``: waw) and a spelling with such a vowel in it (``ei``,
     ``ay`` and ``ai`` are a ya, ``oo``, ``ou`` a waw); otherwise equal classes."""
@@ -621,7 +621,7 @@ def _slots_agree(vowels: str, kind: str, other_vowels: str, other_kind: str) -> 
 
 def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> float:
     """The similarity of two words of the same consonants (at least
-    ``NEUTRAL_MIN_CONSONANTS``; else 0) when ``a_reading`` or ``b_reading`` is a
+    ``READING_MIN_CONSONANTS``; else 0) when ``a_reading`` or ``b_reading`` is a
     reading that leaves vowels unknown (``READING_SCRIPTS``): the Indel ratio of the
     two with each vowel the other's where they may be one (``_slots_agree``).
 
@@ -631,7 +631,7 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
     """
     consonants, a_slots = vowel_slots(a)
     other, b_slots = vowel_slots(b)
-    if consonants != other or len(consonants) < NEUTRAL_MIN_CONSONANTS:
+    if consonants != other or len(consonants) < READING_MIN_CONSONANTS:
         return 0.0
     # A reading's vowel before the first consonant is written (an alif, an ayin:
     # عبد, Abd), never guessed: a spelling must start with a vowel too (Hebrew
@@ -644,7 +644,7 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
     shown_a: list[str] = []
     shown_b: list[str] = []
     for index, (vowels_a, vowels_b) in enumerate(zip(a_slots, b_slots, strict=True)):
-        kind_a, kind_b = _vowel_class(vowels_a, a_reading), _vowel_class(vowels_b, b_reading)
+        kind_a, kind_b = _slot_kind(vowels_a, a_reading), _slot_kind(vowels_b, b_reading)
         # A reading with no vowel between two consonants did not write one (Hebrew
         # קנדי "kndi", Kennedy): unknown, as a guessed one.
         inner = 0 < index < len(consonants)
@@ -1051,8 +1051,9 @@ def compare(
             plain_only = same_script or (
                 guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
             )
-            # Across an abjad with the consonants agreeing: a reading and a spelling,
-            # the guessed vowels no evidence either way (``reading_similarity``).
+            # A reading (``READING_SCRIPTS``) against a spelling: the vowels it leaves
+            # unwritten no evidence either way (``reading_similarity``); across an
+            # abjad instead of the skeleton, only when the consonants agree.
             reading = (q_reading, c_reading) if read and not plain_only else None
             similarity = _option_similarity(
                 q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed

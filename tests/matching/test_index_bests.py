@@ -160,7 +160,7 @@ def _pair(
         # compared as a reading and a spelling.
         shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
         listed = index.view_texts[1][option]
-        if scorer.consonants_agree(shown, listed, scorer.NEUTRAL_MIN_CONSONANTS):
+        if scorer.consonants_agree(shown, listed, scorer.READING_MIN_CONSONANTS):
             if readings is None:
                 reading = scorer.reading_similarity_bound(text, other_text)
             else:

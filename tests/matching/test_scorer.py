@@ -564,7 +564,7 @@ def test_a_final_nasal_alike_still_pairs() -> None:
         ("kndi", "kennedy", 100.0),  # no vowel written between consonants: unknown
         ("avdalla", "fadlallah", 0.0),  # a written first vowel the spelling lacks
         ("hasin", "hasib", 0.0),  # other consonants
-        ("ali", "aly", 0.0),  # fewer than NEUTRAL_MIN_CONSONANTS
+        ("ali", "aly", 0.0),  # fewer than READING_MIN_CONSONANTS
     ],
 )
 def test_reading_similarity(reading: str, spelling: str, expected: float) -> None:
