@@ -48,7 +48,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sanctions_cli.matching import NameHit, NameMatcher  # noqa: E402
+from sanctions_cli.matching import NameHit, NameMatcher, compare_names  # noqa: E402
 from sanctions_cli.matching.scorer import TokenWeights, compare  # noqa: E402
 from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList  # noqa: E402
 from sanctions_cli.names import normalise, prepare_name  # noqa: E402
@@ -270,9 +270,7 @@ class BaselineScreener:
 def evaluate_pairs(shared: Path, weights: TokenWeights) -> None:
     rows = list(csv.DictReader((shared / PAIRS).open(encoding="utf-8")))
     labels = [row["is_match"].strip().lower() == "true" for row in rows]
-    ours = [
-        compare(prepare_name(r["name1"]), prepare_name(r["name2"]), weights).score for r in rows
-    ]
+    ours = [compare_names(r["name1"], r["name2"], weights).score for r in rows]
     print(f"\n== Labelled pairs ({len(rows)}: {sum(labels)} match, {len(rows) - sum(labels)} not)")
     print(f"  at threshold {DEFAULT_THRESHOLD:g}                                     |")
     print_row("sanctions-cli", figures(ours, labels, DEFAULT_THRESHOLD), best_figures(ours, labels))
@@ -288,7 +286,7 @@ def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
         for line in (shared / PUTIN).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    ours = [compare(prepare_name(s), prepare_name(target), weights).score for s in spellings]
+    ours = [compare_names(s, target, weights).score for s in spellings]
     base = [fuzz.token_set_ratio(normalise(s), normalise(target)) for s in spellings]
     print(f"\n== Cross-script: {len(spellings)} spellings of {target!r}")
     for name, scores in (("sanctions-cli", ours), ("token_set_ratio", base)):
@@ -302,7 +300,7 @@ def evaluate_cross_script(shared: Path, weights: TokenWeights) -> None:
     for row in csv.reader((shared / CROSS).read_text(encoding="utf-8").splitlines()):
         if row and not row[0].startswith("#") and len(row) >= 2:
             pairs.append((row[0], row[1]))
-    ours = [compare(prepare_name(q), prepare_name(e), weights).score for q, e in pairs]
+    ours = [compare_names(q, e, weights).score for q, e in pairs]
     base = [fuzz.token_set_ratio(normalise(q), normalise(e)) for q, e in pairs]
     print(f"\n== Cross-script pairs ({len(pairs)} query/expected)")
     for name, scores in (("sanctions-cli", ours), ("token_set_ratio", base)):
@@ -319,7 +317,7 @@ def name_scorers(
     """The name scorers compared on pairs: ours (token rarity from ``weights``, the
     defaults when None) and a plain token-set ratio of the same normalised text."""
     return (
-        ("sanctions-cli", lambda a, b: compare(prepare_name(a), prepare_name(b), weights).score),
+        ("sanctions-cli", lambda a, b: compare_names(a, b, weights).score),
         ("token_set_ratio", lambda a, b: fuzz.token_set_ratio(normalise(a), normalise(b))),
     )
 

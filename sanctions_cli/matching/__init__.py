@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, overload
 from ..collector import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
-from ..names import PreparedName, prepare_name
+from ..names import PreparedName, prepare_name, readings
 from . import scorer
 from .scorer import TokenWeights, compare
 
@@ -280,8 +280,28 @@ class NameMatcher:
     ) -> list[list[NameHit]]:
         """``search`` of many names; the index searches their new tokens in one pass.
 
-        ``strong_only`` leaves out weak aliases unscored (screening never alerts on them).
+        A name with several readings (``names.readings``: a name in kanji alone, as
+        Chinese and as Japanese) is searched under each, and each listed name keeps
+        its best hit.  ``strong_only`` leaves out weak aliases unscored (screening
+        never alerts on them).
         """
+        texts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for name in names:
+            name_readings = readings(name)
+            spans.append((len(texts), len(name_readings)))
+            texts.extend(name_readings)
+        found = self._search_texts(texts, threshold, strong_only)
+        if len(texts) == len(spans):
+            return found
+        return [
+            found[start] if count == 1 else _best_per_name(found[start : start + count])
+            for start, count in spans
+        ]
+
+    def _search_texts(
+        self, names: list[str], threshold: float, strong_only: bool
+    ) -> list[list[NameHit]]:
         memo = self._results.setdefault((threshold, strong_only), OrderedDict())
         out: list[list[NameHit] | None] = []
         todo: dict[PreparedName, list[int]] = {}
@@ -325,10 +345,12 @@ class NameMatcher:
 
     def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
         """``search`` without the index: every listed name scored (the reference)."""
-        query = prepare_name(name)
-        if not query.tokens:
-            return []
-        return self._score(query, range(len(self._rows)), threshold, bounded=False)
+        found = []
+        for text in readings(name):
+            query = prepare_name(text)
+            if query.tokens:
+                found.append(self._score(query, range(len(self._rows)), threshold, bounded=False))
+        return _best_per_name(found)
 
     def _score(
         self,
@@ -361,4 +383,26 @@ class NameMatcher:
         return hits
 
 
-__all__ = ["Match", "NameHit", "NameMatcher", "NameRef", "compare"]
+def _best_per_name(found: Sequence[Sequence[NameHit]]) -> list[NameHit]:
+    """The hits of one name's readings merged: each listed name's best, best first."""
+    if len(found) == 1:
+        return list(found[0])
+    best: dict[NameRef, NameHit] = {}
+    for hits in found:
+        for hit in hits:
+            known = best.get(hit.ref)
+            if known is None or hit.match.score > known.match.score:
+                best[hit.ref] = hit
+    return sorted(best.values(), key=lambda hit: -hit.match.score)
+
+
+def compare_names(a: str, b: str, weights: TokenWeights | None = None) -> Match:
+    """``compare`` of two names as written, each under every reading
+    (``names.readings``): the best of them."""
+    matches = (
+        compare(prepare_name(x), prepare_name(y), weights) for x in readings(a) for y in readings(b)
+    )
+    return max(matches, key=lambda match: match.score)
+
+
+__all__ = ["Match", "NameHit", "NameMatcher", "NameRef", "compare", "compare_names"]

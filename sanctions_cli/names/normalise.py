@@ -5,7 +5,8 @@ Owns everything that turns a raw name into tokens:
 * ``normalise``: Unicode NFKC; apostrophes and diacritics dropped (``Cho'ng``,
   ``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
   Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
-  ``xi jin ping``; anyascii would glue the syllables), Hangul syllable by syllable
+  ``xi jin ping``; anyascii would glue the syllables) unless the name is Japanese
+  (kana, a kanji legal form: ``names.japanese``), Hangul syllable by syllable
   with the surname apart, Arabic script with its unwritten vowels restored
   roughly (see ``_restore_vowels``), Hebrew read with the vowels its letters
   write (``names.hebrew``), and the inherent vowel of the
@@ -25,6 +26,8 @@ Owns everything that turns a raw name into tokens:
   whose romanisations are too short to be matched fuzzily made one form
   (``Ri``/``Lee``/``Yi``/``Rhee``), and a Chinese name written in Wade-Giles read
   as pinyin (``Mao Tse-tung`` -> ``mao ze dong``: ``names.wadegiles``).
+* ``readings``: the texts a name is searched as, its own and, for a name in kanji
+  alone, its Japanese reading beside the pinyin (``names.japanese``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
   views (``names.phonetic``) computed once, so scoring does no string work.
@@ -43,7 +46,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import hebrew
+from . import hebrew, japanese
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
 
@@ -526,6 +529,8 @@ def normalise(text: str) -> str:
         text = _PERSIAN_JOINED.sub("", text)
         text = _ARABIC.sub(_romanise_abjad, text)
         text = hebrew.HEBREW_WORD.sub(hebrew.romanise, text)
+        if japanese.is_japanese(text):
+            text = japanese.japanese_text(text)
     text = _APOSTROPHES.sub("", text)
     text = _LETTER_PREFIX.sub(r"\1", text)
     if not text.isascii():
@@ -656,6 +661,8 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "limitada",
         "limited liability company",
         "limited liability co",
+        "yugen kaisha",
+        "godo kaisha",
         "ooo",
         "obshchestvo s ogranichennoy otvetstvennostyu",
         "obshchestvo s ogranichennoi otvetstvennostiu",
@@ -737,6 +744,8 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "s a s",
         "kk",
         "kabushiki kaisha",
+        "kabushiki gaisha",
+        "kabushikigaisha",
         "pt",
         "tbk",
         "cong ty co phan",
@@ -1138,7 +1147,17 @@ def script_of(text: str) -> str:
     if not counts:
         return ""
     script, count = max(counts.items(), key=lambda item: item[1])
+    if script in _JAPANESE_PARTS and japanese.is_japanese(text):
+        # Kana, or kanji with a Japanese legal form: one script, read as Japanese
+        # words (``names.japanese``), not as syllables of pinyin.
+        return JAPANESE if sum(counts.get(s, 0) for s in _JAPANESE_PARTS) > latin else ""
     return script if count > latin else ""
+
+
+# The script of a name written in Japanese (``names.japanese.is_japanese``): its
+# kana and kanji counted as one script.
+JAPANESE = "JAPANESE"
+_JAPANESE_PARTS = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH"))
 
 
 # Script of a foreign name written in Hangul (see ``is_foreign_hangul``).
@@ -1298,6 +1317,16 @@ def prepare_name(text: str) -> PreparedName:
         hyphen_groups=_hyphen_groups(text, tokens),
         titled=_has_title(text, tokens),
     )
+
+
+def readings(text: str) -> tuple[str, ...]:
+    """Every text a name is searched as: itself, then the other readings of its
+    writing.  A name of kanji alone may be Chinese or Japanese: ``normalise`` reads
+    it as pinyin, and its Japanese reading (``names.japanese``) comes second."""
+    if text.isascii():
+        return (text,)
+    other = japanese.alternative_reading(text)
+    return (text,) if other is None else (text, other)
 
 
 def _name_script(text: str) -> str:

@@ -1,0 +1,158 @@
+"""Japanese readings of names: kana always, kanji when pykakasi is installed.
+
+Owns how a name written in Japanese becomes Latin letters:
+
+* Kana (hiragana, katakana, the half-width katakana of Japanese bank transfers,
+  made full-width by NFKC) are read in Hepburn with ``jaconv`` (MIT, pure Python,
+  a few kB): anyascii reads the small ya/yu/yo as syllables of their own
+  (``しゅう`` "shiyuu", ``ジョン`` "jiyon") where Hepburn writes "shu", "jon".
+* Kanji have many readings, and a name's are its own: only a dictionary of names
+  reads 山田太郎 "yamada taro".  ``pykakasi`` (KAKASI's dictionaries in pure
+  Python) is such a reader, but it is GPL-3.0 and loads some 130 MB: it is the
+  optional extra ``sanctions-cli[japanese]``, imported only when a name needs it.
+  Without it, kanji stay read as Mandarin pinyin (``normalise``).
+* Long vowels are written once, as lists spell Japanese names without macrons:
+  "tarou", "taroo", "taro-" are "taro", "satou" is "sato", "shuu" is "shu"; a
+  vowel doubled before another vowel is two syllables and stays (井上 "inoue").
+
+A name with kana, or with a Japanese legal form written in kanji (株式会社), is
+Japanese (``is_japanese``) and its kanji are read as Japanese.  A name of kanji
+alone may be Chinese or Japanese: ``normalise`` reads it as pinyin, and
+``alternative_reading`` gives its Japanese reading, which the matcher searches too.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+import jaconv
+
+# Kana, the prolonged sound mark and the middle dot between the words of a
+# foreign name; half-width katakana are made full-width (NFKC) before this.
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# A run of Japanese writing: kana, kanji and the kanji repetition mark 々.
+_JAPANESE_RUN = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+_KANJI = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Japanese company legal forms written in kanji (kabushiki kaisha, yugen kaisha,
+# godo kaisha, goshi kaisha, gomei kaisha): a name with one is Japanese even with
+# no kana (三菱商事株式会社), and its reading names the form as lists romanise it.
+JAPANESE_LEGAL_FORMS = {
+    "株式会社": "kabushiki kaisha",
+    "有限会社": "yugen kaisha",
+    "合同会社": "godo kaisha",
+    "合資会社": "goshi kaisha",
+    "合名会社": "gomei kaisha",
+}
+_LEGAL_FORM = re.compile("(" + "|".join(JAPANESE_LEGAL_FORMS) + ")")
+
+# A long vowel as the readers write it (ou, uu, oo, aa, ii, ee, or a vowel and the
+# prolonged sound mark "-"), not followed by a vowel: one vowel, as lists spell it.
+_LONG_VOWEL = re.compile(r"(?:(o)u|([aeiou])\2|([aeiou])-)(?![aeiou])")
+
+
+def is_japanese(text: str) -> bool:
+    """True when ``text`` is written in Japanese: it has kana or a kanji legal form."""
+    return KANA.search(text) is not None or _LEGAL_FORM.search(text) is not None
+
+
+def fold_long_vowels(romaji: str) -> str:
+    """Long vowels written once: ``satou`` -> ``sato``, ``puuchin`` -> ``puchin``."""
+    return _LONG_VOWEL.sub(lambda m: m.group(1) or m.group(2) or m.group(3), romaji)
+
+
+def kana_reading(text: str) -> str:
+    """Kana read in Hepburn (``jaconv``), long vowels folded; other characters kept."""
+    return fold_long_vowels(jaconv.kana2alphabet(jaconv.kata2hira(text)))
+
+
+# --- kanji (optional pykakasi) ----------------------------------------------------
+
+_reader: Any = None
+_reader_lock = threading.Lock()
+_UNAVAILABLE = object()
+
+
+def _kakasi() -> Any:
+    """The pykakasi reader, made on first use (0.5 s, ~130 MB); None when not installed."""
+    global _reader
+    if _reader is None:
+        with _reader_lock:
+            if _reader is None:
+                try:
+                    import pykakasi  # GPL-3.0, optional: see the module docstring
+                except ImportError:
+                    _reader = _UNAVAILABLE
+                else:
+                    _reader = pykakasi.kakasi()  # type: ignore[no-untyped-call]
+    return None if _reader is _UNAVAILABLE else _reader
+
+
+def kanji_reader_available() -> bool:
+    """True when kanji can be read as Japanese (pykakasi is installed)."""
+    return _kakasi() is not None
+
+
+def _read_run(run: str, reader: Any) -> str | None:
+    """One run of Japanese writing read by pykakasi, word by word; None when a
+    kanji has no Japanese reading (a simplified Chinese character: 习, 泽)."""
+    words: list[str] = []
+    for part in _LEGAL_FORM.split(run):
+        form = JAPANESE_LEGAL_FORMS.get(part)
+        if form is not None:
+            words.append(form)
+            continue
+        for item in reader.convert(part):
+            reading = item["hepburn"]
+            if not reading and _KANJI.search(item["orig"]):
+                return None
+            words.append(reading)
+    return " ".join(words)
+
+
+def _romanise(text: str, reader: Any) -> str | None:
+    out: list[str] = []
+    position = 0
+    for run in _JAPANESE_RUN.finditer(text):
+        if reader is None:
+            part = _LEGAL_FORM.sub(lambda m: f" {JAPANESE_LEGAL_FORMS[m.group(0)]} ", run.group(0))
+            read: str | None = kana_reading(part)
+        else:
+            read = _read_run(run.group(0), reader)
+        if read is None:
+            return None
+        out.append(text[position : run.start()])
+        out.append(f" {fold_long_vowels(read)} ")
+        position = run.end()
+    out.append(text[position:])
+    return "".join(out).replace("・", " ")
+
+
+@lru_cache(maxsize=1 << 12)
+def japanese_text(text: str) -> str:
+    """A Japanese name (``is_japanese``) with its Japanese writing in Latin letters:
+    kana and kanji by pykakasi when installed, else kana by jaconv and kanji left
+    as they are (for ``normalise`` to read as pinyin)."""
+    reader = _kakasi()
+    read = _romanise(text, reader) if reader is not None else None
+    return read if read is not None else _romanise(text, None) or text
+
+
+@lru_cache(maxsize=1 << 12)
+def alternative_reading(text: str) -> str | None:
+    """The Japanese reading of a name written in kanji and not otherwise Japanese
+    (``normalise`` reads it as Chinese), in Latin letters: ``山田太郎`` ->
+    ``yamada taro``.  None when the name has no kanji, is Japanese already, or
+    pykakasi is not installed or cannot read every kanji of it."""
+    if _KANJI.search(text) is None or is_japanese(text):
+        return None
+    reader = _kakasi()
+    if reader is None:
+        return None
+    read = _romanise(text, reader)
+    return " ".join(read.split()) if read is not None else None
