@@ -570,15 +570,15 @@ def evaluate_screening(
     print(f"  sanctions-cli: {len(missed)} variants missed, e.g.:")
     for query, listed, score in missed[:15]:
         print(f"    {query!r} (listed {listed!r}) {score:.1f}")
-    alerts = [
+    alerted = [
         (q, s) for q, s in zip(clean_queries, ours_clean, strict=True) if s >= DEFAULT_THRESHOLD
     ]
-    identical = sum(1 for _q, score in alerts if score >= IDENTICAL_SCORE)
+    identical = sum(1 for _q, score in alerted if score >= IDENTICAL_SCORE)
     print(
-        f"  sanctions-cli: {len(alerts)} clean names alerted ({identical} scoring "
+        f"  sanctions-cli: {len(alerted)} clean names alerted ({identical} scoring "
         f">= {IDENTICAL_SCORE:g}: the same name as a listed one, spelled alike), e.g.:"
     )
-    for query, score in alerts[:25]:
+    for query, score in alerted[:25]:
         hit = screener.entry_hits(query)[0]
         print(f"    {query!r} -> {hit.ref.name!r} {score:.1f}")
 
