@@ -98,9 +98,14 @@ def kanji_reader_available() -> bool:
     return _kakasi() is not None
 
 
-def _read_run(run: str, reader: Any) -> str | None:
+def _read_run(run: str, reader: Any, spaced: bool) -> str | None:
     """One run of Japanese writing read by pykakasi, word by word; None when a
-    kanji has no Japanese reading (a simplified Chinese character: 习, 泽)."""
+    kanji has no Japanese reading (a simplified Chinese character: 习, 泽).
+
+    With ``spaced`` (the name's words are written apart, as 山口 くみ子) the run is
+    one word, read as one (``kumiko``, which pykakasi would split "kumi ko");
+    written together (山田太郎) its words are pykakasi's (``yamada taro``).
+    """
     words: list[str] = []
     for part in _LEGAL_FORM.split(run):
         form = JAPANESE_LEGAL_FORMS.get(part)
@@ -112,10 +117,34 @@ def _read_run(run: str, reader: Any) -> str | None:
             if not reading and _KANJI.search(item["orig"]):
                 return None
             words.append(reading)
+    if spaced:
+        # The legal form stays a phrase of its own (see JAPANESE_LEGAL_FORMS).
+        return " ".join(
+            part if part in JAPANESE_LEGAL_FORMS.values() else part.replace(" ", "")
+            for part in _join_around_legal_forms(words)
+        )
     return " ".join(words)
 
 
+def _join_around_legal_forms(words: list[str]) -> list[str]:
+    """``words`` as runs of plain words (joined by spaces) and legal forms."""
+    parts: list[str] = []
+    plain: list[str] = []
+    for word in words:
+        if word in JAPANESE_LEGAL_FORMS.values():
+            if plain:
+                parts.append(" ".join(plain))
+                plain = []
+            parts.append(word)
+        else:
+            plain.append(word)
+    if plain:
+        parts.append(" ".join(plain))
+    return parts
+
+
 def _romanise(text: str, reader: Any) -> str | None:
+    spaced = len(text.split()) > 1
     out: list[str] = []
     position = 0
     for run in _JAPANESE_RUN.finditer(text):
@@ -123,7 +152,7 @@ def _romanise(text: str, reader: Any) -> str | None:
             part = _LEGAL_FORM.sub(lambda m: f" {JAPANESE_LEGAL_FORMS[m.group(0)]} ", run.group(0))
             read: str | None = kana_reading(part)
         else:
-            read = _read_run(run.group(0), reader)
+            read = _read_run(run.group(0), reader, spaced)
         if read is None:
             return None
         out.append(text[position : run.start()])

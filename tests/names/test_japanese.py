@@ -96,6 +96,9 @@ kakasi = pytest.mark.skipif(
 def test_kanji_of_a_japanese_name_are_read_as_japanese() -> None:
     assert prepare_name("山田 たろう").tokens == ("yamada", "taro")
     assert prepare_name("オウム真理教").tokens == ("omu", "shinrikyo")
+    # Words written apart are read as one word each (pykakasi reads "kumi ko").
+    assert prepare_name("山口 くみ子").tokens == ("yamaguchi", "kumiko")
+    assert prepare_name("トヨタ 自動車株式会社").tokens == ("toyota", "jidosha", "jsc")
     assert prepare_name("三菱商事株式会社").normalised.startswith("mitsubishishoji")
 
 
