@@ -110,37 +110,16 @@ def _read_run(run: str, reader: Any, spaced: bool) -> str | None:
     for part in _LEGAL_FORM.split(run):
         form = JAPANESE_LEGAL_FORMS.get(part)
         if form is not None:
-            words.append(form)
+            words.append(form)  # a phrase of its own, never joined to the name
             continue
+        read: list[str] = []
         for item in reader.convert(part):
-            reading = item["hepburn"]
-            if not reading and _KANJI.search(item["orig"]):
+            if not item["hepburn"] and _KANJI.search(item["orig"]):
                 return None
-            words.append(reading)
-    if spaced:
-        # The legal form stays a phrase of its own (see JAPANESE_LEGAL_FORMS).
-        return " ".join(
-            part if part in JAPANESE_LEGAL_FORMS.values() else part.replace(" ", "")
-            for part in _join_around_legal_forms(words)
-        )
+            read.append(item["hepburn"])
+        if read:
+            words.extend(["".join(read)] if spaced else read)
     return " ".join(words)
-
-
-def _join_around_legal_forms(words: list[str]) -> list[str]:
-    """``words`` as runs of plain words (joined by spaces) and legal forms."""
-    parts: list[str] = []
-    plain: list[str] = []
-    for word in words:
-        if word in JAPANESE_LEGAL_FORMS.values():
-            if plain:
-                parts.append(" ".join(plain))
-                plain = []
-            parts.append(word)
-        else:
-            plain.append(word)
-    if plain:
-        parts.append(" ".join(plain))
-    return parts
 
 
 def _romanise(text: str, reader: Any) -> str | None:
