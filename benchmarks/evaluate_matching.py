@@ -14,7 +14,8 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
 2. ``names/cross-script``: every spelling of ``putin_names.txt`` against
    "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
    2,000 Wikidata people written in Hebrew and in Hangul (``names/transliteration``)
-   against their Latin spelling;
+   against their Latin spelling, and 2,000 names of two Wikidata name words
+   written in katakana;
    then every OFAC SDN person with middle names, as first given name and surname
    ("Sergei Saenko" for "SAENKO, Sergei Ivanovich"), against its listed name;
 3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28 and
@@ -65,6 +66,13 @@ WIKIDATA = {
     "Hebrew": Path("data/names/transliteration/wd_hebrew"),
     "Hangul": Path("data/names/transliteration/wd_korean"),
 }
+# Wikidata name words written in Latin letters and in katakana ("Latin TAB k a n a
+# TAB count" per line): two drawn at random make a name, as a foreign name is
+# written in Japanese (its words joined by a middle dot).
+WIKIDATA_KATAKANA = Path("data/names/transliteration/wd_japanese.normalized.aligned.tokens")
+_KATAKANA_WORD = re.compile("[\u30a0-\u30ff]+")
+# Words of fewer letters are mostly particles and initials, not names.
+KATAKANA_WORD_MIN_LETTERS = 4
 # Pairs drawn from each Wikidata file, and the other names each transcription is
 # also scored against (a rough false-match check).
 WIKIDATA_SAMPLE = 2000
@@ -323,15 +331,31 @@ def name_scorers(
 
 
 def evaluate_wikidata(shared: Path, seed: int) -> None:
-    """Names transcribed into Hebrew and Hangul against their Latin spelling: the
+    """Names transcribed into Hebrew, Hangul and katakana against their Latin spelling: the
     share scoring at the default threshold, and how many other names of the sample
     the transcriptions also reach (each against ``WIKIDATA_OTHERS`` drawn at random)."""
-    for script, path in WIKIDATA.items():
-        if not (shared / path).exists():
+    sources = {script: shared / path for script, path in WIKIDATA.items()}
+    sources["katakana"] = shared / WIKIDATA_KATAKANA
+    for script, path in sources.items():
+        if not path.exists():
             continue
-        rows = [line.split("\t") for line in (shared / path).read_text("utf-8").splitlines()]
-        pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] and r[1]]
         rng = random.Random(seed)
+        rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()]
+        if script == "katakana":
+            words = [
+                (r[0], r[1].replace(" ", ""))
+                for r in rows
+                if len(r) >= 2
+                and len(r[0]) >= KATAKANA_WORD_MIN_LETTERS
+                and _KATAKANA_WORD.fullmatch(r[1].replace(" ", ""))
+            ]
+            drawn_words = rng.sample(words, min(2 * WIKIDATA_SAMPLE, len(words)))
+            pairs = [
+                (f"{a[0]} {b[0]}", f"{a[1]}・{b[1]}")
+                for a, b in zip(drawn_words[::2], drawn_words[1::2], strict=False)
+            ]
+        else:
+            pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] and r[1]]
         sample = rng.sample(pairs, min(WIKIDATA_SAMPLE, len(pairs)))
         others = [rng.sample(range(len(sample)), WIKIDATA_OTHERS) for _ in sample]
         print(f"\n== Wikidata: {len(sample)} names in {script} and Latin letters (seed {seed})")

@@ -964,6 +964,7 @@ class CandidateIndex:
             scorer=fuzz.ratio,
             dtype=np.float64,
         )
+        np.minimum(ratios, scorer.LOOSE_MAX_SIMILARITY, out=ratios)
         return self._partners_at(long_numbers, viewed_texts, owners, options, lift, ratios, cutoff)
 
     def _partners_at(
@@ -1596,7 +1597,8 @@ class CandidateIndex:
         allowed: NDArray[np.bool_],
     ) -> NDArray[np.float64]:
         """Per pair (see ``_pair_similarities``): the ratio of the two options'
-        ``scorer.loose_skeleton`` for the ``allowed`` pairs of two long options, else 0;
+        ``scorer.loose_skeleton`` (at most ``scorer.LOOSE_MAX_SIMILARITY``) for the
+        ``allowed`` pairs of two long options, else 0;
         ``skeletons``: of the long query options (``_row_skeletons``)."""
         loose = np.zeros(len(pair_row), dtype=np.float64)
         if not skeletons:
@@ -1615,7 +1617,7 @@ class CandidateIndex:
             scorer=fuzz.ratio,
             dtype=np.float64,
         )
-        return loose
+        return np.minimum(loose, scorer.LOOSE_MAX_SIMILARITY)
 
     def _script_rules(
         self,

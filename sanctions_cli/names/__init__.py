@@ -8,6 +8,7 @@ the token views (plain and phonetic skeleton) under which tokens are compared.
 
 from .normalise import (
     FOREIGN_HANGUL,
+    FOREIGN_KATAKANA,
     LEGAL_FORM_TOKENS,
     LEGAL_FORM_WORDS,
     MAX_COMPOUND_TOKENS,
@@ -28,6 +29,7 @@ from .phonetic import skeleton, voweled_skeleton
 
 __all__ = [
     "FOREIGN_HANGUL",
+    "FOREIGN_KATAKANA",
     "LEGAL_FORM_TOKENS",
     "LEGAL_FORM_WORDS",
     "MAX_COMPOUND_TOKENS",

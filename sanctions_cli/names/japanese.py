@@ -11,6 +11,13 @@ Owns how a name written in Japanese becomes Latin letters:
   Python) is such a reader, but it is GPL-3.0 and loads some 130 MB: it is the
   optional extra ``sanctions-cli[japanese]``, imported only when a name needs it.
   Without it, kanji stay read as Mandarin pinyin (``normalise``).
+* The katakana of foreign sounds, a kana and a small vowel (ティ, ファ, ヴァ), are one
+  syllable each (``FOREIGN_KANA``, the extended Hepburn table): the readers make
+  two of them ("tei", "fua").  A name in katakana alone with a sign of a foreign
+  name (the prolonged sound mark, ヴ, a small vowel, the middle dot) is foreign
+  (``is_foreign_katakana``): it gets the script ``FOREIGN_KATAKANA``, whose words
+  the matcher also compares on fewer consonants and without the vowels katakana
+  adds (``matching.scorer.LOOSE_CONSONANT_SCRIPTS``).
 * Long vowels are written once, as lists spell Japanese names without macrons:
   "tarou", "taroo", "taro-" are "taro", "satou" is "sato", "shuu" is "shu"; a
   vowel doubled before another vowel is two syllables and stays (井上 "inoue").
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +64,27 @@ _LEGAL_FORM = re.compile("(" + "|".join(JAPANESE_LEGAL_FORMS) + ")")
 _LONG_VOWEL = re.compile(r"(?:(o)u|([aeiou])\2|([aeiou])-)(?![aeiou])")
 
 
+# Signs of a foreign name written in katakana: the prolonged sound mark, ヴ, a
+# small vowel (ティ, ファ: FOREIGN_KANA) or the middle dot between its words.
+# Japanese names in katakana (those of bank transfers: ヤマダ タロウ) write long
+# vowels with ウ and オ and have none: of 3,000 Faker ja_JP names in katakana
+# none has one; of 10,000 names of two Wikidata name words, 77% have one even
+# without the middle dot.
+_FOREIGN_KATAKANA_SIGN = re.compile("[ーヴァィゥェォヮ・]")
+_KATAKANA_ONLY = re.compile("[\u30a0-\u30ff\\s.,-]+")
+
+
+def is_foreign_katakana(text: str) -> bool:
+    """True when a name is written in katakana alone, with a sign of a foreign name
+    (``_FOREIGN_KATAKANA_SIGN``): ``ウラジーミル・プーチン``, not ``ヤマダ タロウ``.
+    Half-width katakana count as their full-width letters (NFKC)."""
+    text = unicodedata.normalize("NFKC", text)
+    return (
+        _KATAKANA_ONLY.fullmatch(text) is not None
+        and _FOREIGN_KATAKANA_SIGN.search(text) is not None
+    )
+
+
 def is_japanese(text: str) -> bool:
     """True when ``text`` is written in Japanese: it has kana or a kanji legal form."""
     return KANA.search(text) is not None or _LEGAL_FORM.search(text) is not None
@@ -66,8 +95,36 @@ def fold_long_vowels(romaji: str) -> str:
     return _LONG_VOWEL.sub(lambda m: m.group(1) or m.group(2) or m.group(3), romaji)
 
 
+# The katakana of foreign sounds, a kana and a small vowel (the extended Hepburn
+# table: ティ "ti", ディ "di", シェ "she", ファ "fa", ヴァ "va", ウィ "wi" ...): jaconv
+# and pykakasi read them as two syllables ("tei", "shie", "ui"), which foreign
+# names never have (スティーブ is Steve, "sutei-bu" to them).  A sokuon ッ before
+# one doubles its consonant (ッティ "tti").
+FOREIGN_KANA = {
+    "イェ": "ye", "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ウァ": "wa",
+    "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo", "ヴュ": "vyu", "ヴ": "vu",
+    "キェ": "kye", "ギェ": "gye", "クァ": "kwa", "クィ": "kwi", "クェ": "kwe", "クォ": "kwo",
+    "グァ": "gwa", "グィ": "gwi", "グェ": "gwe", "グォ": "gwo",
+    "シェ": "she", "ジェ": "je", "チェ": "che", "ツァ": "tsa", "ツィ": "tsi", "ツェ": "tse",
+    "ツォ": "tso", "ティ": "ti", "ディ": "di", "テュ": "tyu", "デュ": "dyu", "トゥ": "tu",
+    "ドゥ": "du", "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "フュ": "fyu",
+    "スィ": "si", "ズィ": "zi", "ホゥ": "hu", "ニェ": "nye", "ヒェ": "hye", "ミェ": "mye",
+    "リェ": "rye", "ビェ": "bye", "ピェ": "pye",
+}  # fmt: skip
+_FOREIGN_KANA = re.compile("(ッ?)(" + "|".join(sorted(FOREIGN_KANA, key=len, reverse=True)) + ")")
+
+
+def _foreign_kana(match: re.Match[str]) -> str:
+    read = FOREIGN_KANA[match.group(2)]
+    if match.group(1):
+        return ("t" if read.startswith("ch") else read[0]) + read
+    return read
+
+
 def kana_reading(text: str) -> str:
-    """Kana read in Hepburn (``jaconv``), long vowels folded; other characters kept."""
+    """Kana read in Hepburn (``jaconv``, the extended katakana of foreign sounds by
+    ``FOREIGN_KANA``), long vowels folded; other characters kept."""
+    text = _FOREIGN_KANA.sub(_foreign_kana, jaconv.hira2kata(text))
     return fold_long_vowels(jaconv.kana2alphabet(jaconv.kata2hira(text)))
 
 
@@ -127,7 +184,7 @@ def _romanise(text: str, reader: Any) -> str | None:
     out: list[str] = []
     position = 0
     for run in _JAPANESE_RUN.finditer(text):
-        if reader is None:
+        if reader is None or _KANJI.search(run.group(0)) is None:
             part = _LEGAL_FORM.sub(lambda m: f" {JAPANESE_LEGAL_FORMS[m.group(0)]} ", run.group(0))
             read: str | None = kana_reading(part)
         else:

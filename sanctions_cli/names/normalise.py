@@ -1162,6 +1162,8 @@ _JAPANESE_PARTS = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH"))
 
 # Script of a foreign name written in Hangul (see ``is_foreign_hangul``).
 FOREIGN_HANGUL = "HANGUL-FOREIGN"
+# Script of a foreign name written in katakana (``japanese.is_foreign_katakana``).
+FOREIGN_KATAKANA = "KATAKANA-FOREIGN"
 
 # Scripts whose romanisation is syllables of pinyin: the token rules for Latin
 # words (legal forms, titles, numbers) would misread syllables ("zao", "shi").
@@ -1330,11 +1332,13 @@ def readings(text: str) -> tuple[str, ...]:
 
 
 def _name_script(text: str) -> str:
-    """``script_of``, with a foreign name written in Hangul set apart: its tokens
-    are words, not the syllables of a Korean name."""
+    """``script_of``, with a foreign name written in Hangul set apart (its tokens
+    are words, not the syllables of a Korean name), and one written in katakana."""
     script = script_of(text)
     if script == "HANGUL" and is_foreign_hangul(text):
         return FOREIGN_HANGUL
+    if script == JAPANESE and japanese.is_foreign_katakana(text):
+        return FOREIGN_KATAKANA
     return script
 
 

@@ -171,7 +171,8 @@ def _pair(
         # A script that writes fewer consonants: the loose skeletons.
         shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
         listed = index.view_texts[1][option]
-        other = max(other, fuzz.ratio(scorer.loose_skeleton(shown), scorer.loose_skeleton(listed)))
+        loose_ratio = fuzz.ratio(scorer.loose_skeleton(shown), scorer.loose_skeleton(listed))
+        other = max(other, min(loose_ratio, scorer.LOOSE_MAX_SIMILARITY))
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)
     if not q_compound and other_text in scorer.transpositions(text):

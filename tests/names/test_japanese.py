@@ -11,25 +11,79 @@ from hypothesis import strategies as st
 from sanctions_cli.matching import NameMatcher, compare_names
 from sanctions_cli.model import Entry, Listing
 from sanctions_cli.names import japanese, prepare_name, readings
-from sanctions_cli.names.normalise import JAPANESE, script_of
+from sanctions_cli.names.normalise import FOREIGN_KATAKANA, JAPANESE, script_of
 
 LISTING = (Listing(authority="Test authority", list="Test list"),)
 
 
 @pytest.mark.parametrize(
-    ("text", "tokens"),
+    ("text", "tokens", "script"),
     [
-        ("しゅう", ("shu",)),  # anyascii: "shiyuu"
-        ("ジョン・スミス", ("jon", "sumisu")),  # anyascii: "jiyon-sumisu"
-        ("ﾔﾏﾀﾞ ﾀﾛｳ", ("yamada", "taro")),  # half-width katakana of bank transfers
-        ("やまだ たろう", ("yamada", "taro")),
-        ("いのうえ", ("inoue",)),  # a vowel before a vowel is two syllables
-        ("ウラジーミル・プーチン", ("urajimiru", "puchin")),
+        ("しゅう", ("shu",), JAPANESE),  # anyascii: "shiyuu"
+        ("ジョン・スミス", ("jon", "sumisu"), FOREIGN_KATAKANA),  # anyascii: "jiyon-sumisu"
+        ("ﾔﾏﾀﾞ ﾀﾛｳ", ("yamada", "taro"), JAPANESE),  # half-width katakana of bank transfers
+        ("やまだ たろう", ("yamada", "taro"), JAPANESE),
+        ("いのうえ", ("inoue",), JAPANESE),  # a vowel before a vowel is two syllables
+        ("ウラジーミル・プーチン", ("urajimiru", "puchin"), FOREIGN_KATAKANA),
     ],
 )
-def test_kana_are_read_in_hepburn(text: str, tokens: tuple[str, ...]) -> None:
+def test_kana_are_read_in_hepburn(text: str, tokens: tuple[str, ...], script: str) -> None:
     assert prepare_name(text).tokens == tokens
-    assert prepare_name(text).script == JAPANESE
+    assert prepare_name(text).script == script
+
+
+@pytest.mark.parametrize(
+    ("kana", "read"),
+    [
+        # A kana and a small vowel are one foreign syllable (jaconv: "tei", "shie", "ui").
+        ("アスティス", "asutisu"),
+        ("シェフチェンコ", "shefuchenko"),
+        ("マシュウィッツ", "mashuwittsu"),
+        ("ヴァレンティノヴィチ", "varentinovichi"),
+        ("ファツィオ", "fatsio"),
+        ("マッチェ", "matche"),  # a sokuon doubles the syllable's consonant
+        ("ディーン", "din"),
+    ],
+)
+def test_the_katakana_of_foreign_sounds_are_read_as_one_syllable(kana: str, read: str) -> None:
+    assert japanese.kana_reading(kana) == read
+
+
+def test_a_foreign_name_in_katakana_is_told_from_a_japanese_one() -> None:
+    assert japanese.is_foreign_katakana("ウラジーミル・プーチン")  # middle dot, long vowels
+    assert japanese.is_foreign_katakana("ｱﾚｸｾｲ ﾐﾗｰ")  # half-width, prolonged sound mark
+    assert japanese.is_foreign_katakana("ヴィクトル ヴェクセリベルク")  # ヴ, small vowel
+    assert not japanese.is_foreign_katakana("ﾔﾏﾀﾞ ﾀﾛｳ")  # long vowels written with ウ
+    assert not japanese.is_foreign_katakana("ヤマダ カナ")
+    assert not japanese.is_foreign_katakana("山田 タロー")  # kanji: a Japanese name
+    assert prepare_name("ｱﾚｸｾｲ ﾐﾗｰ").script == FOREIGN_KATAKANA
+
+
+def test_a_foreign_name_in_katakana_meets_its_spelling_on_fewer_consonants() -> None:
+    # Katakana writes r for r and l and adds u and o after consonants: the loose
+    # skeleton (scorer.LOOSE_CONSONANT_SCRIPTS) brings "deripasuka" to Deripaska.
+    assert compare_names("オレグ・デリパスカ", "DERIPASKA, Oleg").score >= 85.0
+    assert compare_names("マリノフスキー・マテイ", "Malinovsky Matey").score >= 85.0
+    # A Japanese name in katakana keeps every consonant and vowel.
+    assert compare_names("ヤマダ カナ", "KHAN, Madi").score < 85.0
+
+
+KATAKANA_LISTED = ["DERIPASKA, Oleg", "VEKSELBERG, Viktor", "KHAN, Madi", "ヤマダ タロウ"]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_katakana_search_equals_brute_force(threshold: float) -> None:
+    matcher = NameMatcher(
+        [Entry(f"K{i}", "person", name, (), LISTING) for i, name in enumerate(KATAKANA_LISTED)]
+    )
+    queries = ["オレグ・デリパスカ", "ヴィクトル・ヴェクセリベルク", "ヤマダ カナ", "Yamada Taro"]
+    for query in queries + ["ｵﾚｸﾞ ﾃﾞﾘﾊﾟｽｶ"]:
+        indexed = matcher.search(query, threshold)
+        brute = matcher.search_brute_force(query, threshold)
+        assert [(h.ref.name, h.match.score) for h in indexed] == [
+            (h.ref.name, h.match.score) for h in brute
+        ], query
+    assert {h.ref.name for h in matcher.search("オレグ・デリパスカ", 85.0)} == {"DERIPASKA, Oleg"}
 
 
 @pytest.mark.parametrize(
