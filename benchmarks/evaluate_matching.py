@@ -50,7 +50,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sanctions_cli.matching import NameHit, NameMatcher, compare_names  # noqa: E402
-from sanctions_cli.matching.scorer import TokenWeights, compare  # noqa: E402
+from sanctions_cli.matching.scorer import (  # noqa: E402
+    GUESSED_VOWEL_SCRIPTS,
+    SKELETON_VIEW,
+    TokenWeights,
+    abjad_consonants,
+    compare,
+)
 from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList  # noqa: E402
 from sanctions_cli.names import normalise, prepare_name  # noqa: E402
 from sanctions_cli.screening import DEFAULT_THRESHOLD, Screener  # noqa: E402
@@ -536,13 +542,41 @@ def evaluate_screening(
         kept = (t for t, k in zip(prepared.tokens, prepared.kinds, strict=True) if k != "legal")
         return tuple(sorted(kept))
 
-    listed_forms = {words(n) for entry in entries for n, _strength, _primary in entry.all_names()}
+    # So is a name written in another script with the sounds of a listed name
+    # (김영수 / KIM, Yong Su; أحمد همدان / HAMDAN, Ahmad): the same name, which only
+    # the person's other data can tell apart.  Sounds: the words' skeletons, and
+    # only their consonants for a script that leaves vowels unwritten.
+    def sounds(name: str, consonants_only: bool) -> tuple[str, ...]:
+        prepared = prepare_name(name)
+        kept = [
+            o.views[SKELETON_VIEW]
+            for o, k in zip(prepared.options, prepared.kinds, strict=False)
+            if k != "legal"
+        ]
+        return tuple(sorted(abjad_consonants(t) if consonants_only else t for t in kept))
+
+    listed_names = [n for entry in entries for n, _strength, _primary in entry.all_names()]
+    listed_forms = {words(n) for n in listed_names}
+    listed_sounds = {
+        consonants_only: {sounds(n, consonants_only) for n in listed_names}
+        for consonants_only in (False, True)
+    }
     generated = clean_names(clean, seed)
-    clean_queries = [q for q in generated if words(q) not in listed_forms]
+    spelled = [q for q in generated if words(q) in listed_forms]
+    other_script = [
+        q
+        for q in generated
+        if q not in spelled
+        and (script := prepare_name(q).script)
+        and sounds(q, guessed := script in GUESSED_VOWEL_SCRIPTS) in listed_sounds[guessed]
+    ]
+    left_out = set(spelled) | set(other_script)
+    clean_queries = [q for q in generated if q not in left_out]
     print(
         f"  sample: {len(true_queries)} true variants, {len(clean_queries)} clean names "
-        f"({len(generated) - len(clean_queries)} generated names left out: "
-        "spelled as a listed name)"
+        f"(generated names left out: {len(spelled)} spelled as a listed name, "
+        f"{len(other_script)} a listed name written in another script: "
+        f"{', '.join(other_script[:5]) or 'none'})"
     )
 
     started = time.perf_counter()

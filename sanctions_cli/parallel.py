@@ -33,6 +33,7 @@ from itertools import islice
 from typing import Any
 
 from .matching import NameHit, NameMatcher
+from .names import japanese
 
 # Names per task sent to a worker: large enough that a task's fixed costs (pickling
 # and queueing, and the per-call work of the token search: one vectorised lookup
@@ -126,6 +127,10 @@ class NamePool:
                 method = "forkserver" if "forkserver" in methods else "spawn"
                 state = pickle.dumps(self.matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
             self.matcher.ready(self.threshold)  # built once, before the workers start
+            if method == "fork":
+                # The kanji reader (the optional pykakasi, ~130 MB, 0.5 s) loaded once
+                # here, its pages shared by the forked workers, not once per worker.
+                japanese.kanji_reader_available()
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),

@@ -172,6 +172,13 @@ MAX_VARIANT_SIMILARITY = 94.0
 # (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
 
+# A word whose skeleton is another's and a syllable more (two letters or more:
+# kumiko/gumi "komaka"/"koma", markina/marka) is another name, not a spelling
+# of it: as a sound-alike it counts at most just below MIN_LIFTED_SIMILARITY, so
+# the pair keeps its spelling's similarity.
+SYLLABLE_MORE_MIN_LETTERS = 2
+SYLLABLE_MORE_MAX_SIMILARITY = 79.0
+
 # A sound-alike is evidence when the skeletons are (nearly) equal; lifted to less
 # than this, a pair only shares some sounds (Zacarias/Carlos: 57 spelled, 77 as
 # skeletons) and keeps its spelling similarity: a given name that is another
@@ -710,6 +717,16 @@ def _starts_with_vowel(text: str) -> bool:
     return text[:1] in "aeiou"
 
 
+# ``_option_similarity`` remembered by the options' texts and the rules (an
+# option's views are functions of its text): a screened word meets the same listed
+# words in many names (Mohammed, Ali, Trading).  Cleared when full, so memory stays
+# bounded whatever the number of names screened.
+SIMILARITY_MEMO_SIZE = 200_000
+_SIMILARITY_MEMO: dict[
+    tuple[str, str, bool, float, tuple[bool, bool] | None, bool, bool], float
+] = {}
+
+
 def _option_similarity(
     a: NameOption,
     b: NameOption,
@@ -744,7 +761,7 @@ def _option_similarity(
     if sound_alike and not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
         lifted = True
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
-            best = max(best, fuzz.ratio(view_a, view_b))
+            best = max(best, _view_ratio(view_a, view_b))
         if loose:
             loose_ratio = fuzz.ratio(
                 loose_skeleton(a.views[SKELETON_VIEW]), loose_skeleton(b.views[SKELETON_VIEW])
@@ -755,6 +772,16 @@ def _option_similarity(
         if best < MIN_LIFTED_SIMILARITY:
             best = plain  # only partly alike (see MIN_LIFTED_SIMILARITY)
     return min(best, MAX_VARIANT_SIMILARITY)
+
+
+def _view_ratio(a: str, b: str) -> float:
+    """``fuzz.ratio`` of two viewed texts, below ``MIN_LIFTED_SIMILARITY`` when one
+    is the other and a syllable more (see ``SYLLABLE_MORE_MIN_LETTERS``)."""
+    ratio = fuzz.ratio(a, b)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long) - len(short) >= SYLLABLE_MORE_MIN_LETTERS and long.startswith(short):
+        return min(ratio, SYLLABLE_MORE_MAX_SIMILARITY)
+    return ratio
 
 
 def transposition_similarity(a: str, b: str) -> float:
@@ -1081,9 +1108,15 @@ def compare(
             # unwritten no evidence either way (``reading_similarity``); across an
             # abjad instead of the skeleton, only when the consonants agree.
             reading = (q_reading, c_reading) if read and not plain_only else None
-            similarity = _option_similarity(
-                q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
-            )
+            key = (q_opt.text, c_opt.text, plain_only, lift, reading, loose, guessed)
+            similarity = _SIMILARITY_MEMO.get(key, -1.0)
+            if similarity < 0:
+                similarity = _option_similarity(
+                    q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
+                )
+                if len(_SIMILARITY_MEMO) >= SIMILARITY_MEMO_SIZE:
+                    _SIMILARITY_MEMO.clear()
+                _SIMILARITY_MEMO[key] = similarity
             if not compound:
                 swapped = transposition_similarity(q_opt.text, c_opt.text)
                 similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))

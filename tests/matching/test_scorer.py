@@ -606,3 +606,12 @@ def test_a_foreign_name_in_hangul_meets_its_spelling_on_fewer_consonants(a: str,
 def test_two_latin_names_keep_every_consonant() -> None:
     # the loose skeleton is for names of a script that writes fewer consonants only
     assert score("Linda Evans", "Rinda Ebans") < THRESHOLD
+
+
+def test_a_word_and_a_syllable_more_is_another_name() -> None:
+    # kumiko / gumi: the skeleton "koma" and "komaka" share a prefix, not a spelling;
+    # a surname shared with an organisation's name does not carry a given name.
+    assert score("Yamaguchi Kumiko", "YAMAGUCHI-GUMI") < THRESHOLD
+    assert score("Anthony Albano", "Anthony Albanese") < THRESHOLD
+    # One letter more is still a spelling (Baltic ending, doubled letter ...).
+    assert score("Vladimir Putins", "Vladimir Putin") >= THRESHOLD
