@@ -720,16 +720,6 @@ def _starts_with_vowel(text: str) -> bool:
     return text[:1] in "aeiou"
 
 
-# ``_option_similarity`` remembered by the options' texts and the rules (an
-# option's views are functions of its text): a screened word meets the same listed
-# words in many names (Mohammed, Ali, Trading).  Cleared when full, so memory stays
-# bounded whatever the number of names screened.
-SIMILARITY_MEMO_SIZE = 200_000
-_SIMILARITY_MEMO: dict[
-    tuple[str, str, bool, float, tuple[bool, bool] | None, bool, bool], float
-] = {}
-
-
 def _option_similarity(
     a: NameOption,
     b: NameOption,
@@ -1111,15 +1101,9 @@ def compare(
             # unwritten no evidence either way (``reading_similarity``); across an
             # abjad instead of the skeleton, only when the consonants agree.
             reading = (q_reading, c_reading) if read and not plain_only else None
-            key = (q_opt.text, c_opt.text, plain_only, lift, reading, loose, guessed)
-            similarity = _SIMILARITY_MEMO.get(key, -1.0)
-            if similarity < 0:
-                similarity = _option_similarity(
-                    q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
-                )
-                if len(_SIMILARITY_MEMO) >= SIMILARITY_MEMO_SIZE:
-                    _SIMILARITY_MEMO.clear()
-                _SIMILARITY_MEMO[key] = similarity
+            similarity = _option_similarity(
+                q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
+            )
             if not compound:
                 swapped = transposition_similarity(q_opt.text, c_opt.text)
                 similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))
