@@ -43,6 +43,10 @@ def test_kana_are_read_in_hepburn(text: str, tokens: tuple[str, ...], script: st
         ("ファツィオ", "fatsio"),
         ("マッチェ", "matche"),  # a sokuon doubles the syllable's consonant
         ("ディーン", "din"),
+        # A long a ending a word is English or German -er, -ar, -or.
+        ("ミラー", "mirar"),
+        ("ピーター・パーカー", "pitar・pakar"),
+        ("ラーマン", "raman"),
     ],
 )
 def test_the_katakana_of_foreign_sounds_are_read_as_one_syllable(kana: str, read: str) -> None:
