@@ -270,9 +270,11 @@ ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 # for Malinovsky).  Against a name of another script such a name's words also
 # meet on ``loose_skeleton``, where each of those consonant sets is one letter
 # (the skeleton already merges b/p and f/v/w, z/s) and only the first vowel is
-# kept.  Measured on Wikidata (600 people in Hangul; 2,000 names of two words in
-# katakana) against their Latin spelling, matched at 85: Hangul 42% before, 56%
-# with it; katakana 14% before, 40% with it; none of 20,000 other pairs either way.
+# kept (but an o or u after a first consonant, which katakana adds).  Measured on
+# Wikidata (2,000 people in Hangul; 2,000 names of two words in katakana) against
+# their Latin spelling, matched at 85: Hangul 44% before, 55.6% with the loose
+# consonants, 56.1% with the vowels dropped too; katakana 14% before, 46% with both;
+# none of 20,000 other pairs either way.
 LOOSE_CONSONANT_SCRIPTS = frozenset((FOREIGN_HANGUL, FOREIGN_KATAKANA))
 _LOOSE_CONSONANTS = str.maketrans({"f": "p", "l": "r", "J": "s", "j": "s", "h": "k"})
 _LOOSE_VOWELS = re.compile("[aeiouy]")
@@ -285,9 +287,10 @@ def _first_letter(match: re.Match[str]) -> str:
 
 # A pair alike only on ``loose_skeleton`` counts at most this: so loose a key is
 # evidence, not proof (kan shon / Cano Jhonny).  Screened against the OFAC SDN
-# and UN lists, 4,000 Wikidata names in katakana alerted 13 times at 94 (the
-# cap of any sound-alike), 7 at 90; 4,000 in Hangul 53 and 39 (42 before the
-# vowels were dropped from the key), at the cost of katakana 45% -> 40% matched.
+# and UN lists, 4,000 Wikidata names in katakana alerted 13 times with the cap of
+# any sound-alike (94), 6 with this (2 before the loose skeleton), at the cost of
+# katakana 45% -> 40% matched (46% once the key kept no added first vowel);
+# 4,000 in Hangul 53 and 40 times (42 before the vowels were dropped from the key).
 LOOSE_MAX_SIMILARITY = 90.0
 
 
