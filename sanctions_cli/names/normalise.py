@@ -834,6 +834,13 @@ _PARTICLE_FORMS = {
     "binti": "bint",
 }
 
+# "al-Din" (of the faith) written as a word of its own, its article assimilated to
+# the d, as French and South Asian spellings have it (Nasser Eddine, Salah Uddin):
+# the two words "al din" that every other spelling gives (Nasir al-Din, ud-Din).
+# Written joined to the name before it (Nasreddine) it stays one word, and meets
+# "Nasr al-Din" as a compound does.
+_DIN_FORMS = frozenset(("eddine", "eddin", "uddin", "uddine", "uddeen", "addin", "addine"))
+
 # Korean surnames whose romanisations are two letters or sound-alike forms the
 # fuzzy views cannot bring together (short tokens must be equal, and "Park" has
 # an r that is not pronounced): one form each.
@@ -1178,6 +1185,8 @@ def tokenise(text: str) -> tuple[str, ...]:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
+    if _DIN_FORMS.intersection(tokens):
+        tokens = [part for t in tokens for part in (("al", "din") if t in _DIN_FORMS else (t,))]
     tokens = [_KOREAN_OO.sub(r"\1u\2", _KOREAN_SURNAMES.get(t, t)) for t in tokens]
     with_legal_forms = _legal_forms(tokens)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):

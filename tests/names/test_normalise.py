@@ -30,6 +30,10 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("أسامة بن لادن", ("asamah", "bin", "ladan")),
         ("ولد", ("bin",)),
         ("Mohamed Ould Abdel Aziz", ("mohamed", "bin", "abdel", "aziz")),
+        # al-Din written as one word of its own, its article assimilated
+        ("Nasser Eddine Ali", ("nasser", "al", "din", "ali")),
+        ("Salah Uddin", ("salah", "al", "din")),
+        ("Nasreddine", ("nasreddine",)),
         ("عبد القادر", ("abd", "al", "qadar")),
         ("عبدالله", ("abdalalah",)),
         # Persian: a zero-width non-joiner is inside a word, and the suffix پور
