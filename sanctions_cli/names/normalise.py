@@ -836,10 +836,12 @@ _PARTICLE_FORMS = {
 
 # "al-Din" (of the faith) written as a word of its own, its article assimilated to
 # the d, as French and South Asian spellings have it (Nasser Eddine, Salah Uddin):
-# the two words "al din" that every other spelling gives (Nasir al-Din, ud-Din).
-# Written joined to the name before it (Nasreddine) it stays one word, and meets
-# "Nasr al-Din" as a compound does.
+# the two words "al din" that every other spelling gives (Nasir al-Din, ud-Din);
+# and so is one written joined to a name of three letters or more (Nasreddine,
+# Shahabuddin, Jalaluddin: "nasr al din"), as the same name written in Arabic
+# script reads (شهاب الدين "shahab al din").
 _DIN_FORMS = frozenset(("eddine", "eddin", "uddin", "uddine", "uddeen", "addin", "addine"))
+_JOINED_DIN = re.compile("([a-z]{3,})(?:" + "|".join(sorted(_DIN_FORMS)) + ")")
 
 # Korean surnames whose romanisations are two letters or sound-alike forms the
 # fuzzy views cannot bring together (short tokens must be equal, and "Park" has
@@ -1185,8 +1187,8 @@ def tokenise(text: str) -> tuple[str, ...]:
         return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
-    if _DIN_FORMS.intersection(tokens):
-        tokens = [part for t in tokens for part in (("al", "din") if t in _DIN_FORMS else (t,))]
+    if any("dd" in t for t in tokens):
+        tokens = [part for t in tokens for part in _din_split(t)]
     tokens = [_KOREAN_OO.sub(r"\1u\2", _KOREAN_SURNAMES.get(t, t)) for t in tokens]
     with_legal_forms = _legal_forms(tokens)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
@@ -1201,6 +1203,14 @@ def tokenise(text: str) -> tuple[str, ...]:
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+def _din_split(token: str) -> tuple[str, ...]:
+    """A token of "al-Din" (``_DIN_FORMS``, ``_JOINED_DIN``) as the words it is."""
+    if token in _DIN_FORMS:
+        return ("al", "din")
+    joined = _JOINED_DIN.fullmatch(token)
+    return (joined.group(1), "al", "din") if joined else (token,)
 
 
 def mask_bits(mask: int) -> list[int]:

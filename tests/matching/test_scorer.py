@@ -122,6 +122,9 @@ def test_putin_across_scripts(query: str) -> None:
         ("Chiheb Ben Mohamed Ayari", "AYARI, Chiheb Ben Mohamed"),
         # one of a Spanish pair of surnames
         ("Antonio Jose Torres", "BENAVIDES TORRES, Antonio Jose"),
+        # al-Din, its article assimilated, apart, joined, in Arabic script
+        ("Nasser Eddine Ali", "NASIR AL-DIN ALI"),
+        ("شهاب الدين دلاور", "SHAHABUDDIN DELAWAR"),
     ],
 )
 def test_variants_match(a: str, b: str) -> None:

@@ -30,10 +30,12 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("أسامة بن لادن", ("asamah", "bin", "ladan")),
         ("ولد", ("bin",)),
         ("Mohamed Ould Abdel Aziz", ("mohamed", "bin", "abdel", "aziz")),
-        # al-Din written as one word of its own, its article assimilated
+        # al-Din written as a word of its own or joined, its article assimilated
         ("Nasser Eddine Ali", ("nasser", "al", "din", "ali")),
         ("Salah Uddin", ("salah", "al", "din")),
-        ("Nasreddine", ("nasreddine",)),
+        ("Nasreddine", ("nasr", "al", "din")),  # joined to a name of 3 letters or more
+        ("Shahabuddin", ("shahab", "al", "din")),
+        ("Haddin", ("haddin",)),
         ("عبد القادر", ("abd", "al", "qadar")),
         ("عبدالله", ("abdalalah",)),
         # Persian: a zero-width non-joiner is inside a word, and the suffix پور
