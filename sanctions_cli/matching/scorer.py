@@ -35,7 +35,9 @@ unpaired lower the score two ways:
 
 A sound-alike (the phonetic skeleton) lifts a pair only when both spellings start
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
-``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), and between two
+``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), never from a skeleton
+that is the other's and a syllable more (``Kumiko`` is not ``Gumi``:
+``SYLLABLE_MORE_MIN_LETTERS``), and between two
 names of one word each only when their consonants are spelled alike, else a little
 (``Cisco`` is not ``Zisco``).  A name read from Arabic script (or from an
 abugida that does not write its inherent vowel: ``BARE_ABUGIDA_SCRIPTS``) has guessed

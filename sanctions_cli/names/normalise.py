@@ -21,7 +21,8 @@ Owns everything that turns a raw name into tokens:
   through a typo too (``Compnay``, ``Jint Stock Company``), numbers written as
   words (through a typo in a long one: ``Twelfrh``), ordinals or Roman numerals
   turned into digits, Arabic articles and patronyms made one form
-  (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``), digits inside
+  (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``; ``al-Din``
+  however written, ``Eddine``, ``Shahabuddin``, as the words it is), digits inside
   words read as the letters they were mistaken for (``Sech1n``), Korean surnames
   whose romanisations are too short to be matched fuzzily made one form
   (``Ri``/``Lee``/``Yi``/``Rhee``), and a Chinese name written in Wade-Giles read
