@@ -37,7 +37,8 @@ A sound-alike (the phonetic skeleton) lifts a pair only when both spellings star
 with a vowel or both with a consonant (``Shane`` is not ``Anne``), only to at least
 ``MIN_LIFTED_SIMILARITY`` (``Zacarias`` is not ``Carlos``), never from a skeleton
 that is the other's and a syllable more (``Kumiko`` is not ``Gumi``:
-``SYLLABLE_MORE_MIN_LETTERS``), and between two
+``SYLLABLE_MORE_MIN_LETTERS``), between two Latin spellings of unequal skeletons
+only a little (``Morillo`` is not ``Morales``: ``UNEQUAL_SKELETON_LIFT``), and between two
 names of one word each only when their consonants are spelled alike, else a little
 (``Cisco`` is not ``Zisco``).  A name read from Arabic script (or from an
 abugida that does not write its inherent vowel: ``BARE_ABUGIDA_SCRIPTS``) has guessed
@@ -173,6 +174,15 @@ MAX_VARIANT_SIMILARITY = 94.0
 # Vladimir) or vowel (Osama/Usama), hardly on whether it has one, while Shane/Anne
 # (sana/ana) only share an ending.
 MAX_SKELETON_LIFT = 30.0
+
+# ... and only this far when the skeletons are not equal either, between two
+# Latin spellings: sounds that differ too are another name (Morillo/Morales 67
+# spelled, 87 as skeletons; Echegaray/Echeverria), while a transliteration
+# comes with equal skeletons or a spelling close enough (Selenskyj/Zelenskyy).
+# A name from another script keeps the full lift: its reading is a guess.
+# Measured on the 826 labelled pairs: F1 at 85 0.842 -> 0.843, best 0.870 -> 0.875;
+# recall and alerts of the screening evaluation unchanged (seeds 7 and 11).
+UNEQUAL_SKELETON_LIFT = 15.0
 
 # A word whose skeleton is another's and a syllable more (two letters or more:
 # kumiko/gumi "komaka"/"koma", markina/marka) is another name, not a spelling
@@ -759,7 +769,10 @@ def _option_similarity(
     if sound_alike and not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
         lifted = True
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
-            best = max(best, _view_ratio(view_a, view_b))
+            viewed = _view_ratio(view_a, view_b)
+            if viewed < 100.0 and max_lift == MAX_SKELETON_LIFT:
+                viewed = min(viewed, plain + UNEQUAL_SKELETON_LIFT)
+            best = max(best, viewed)
         if loose:
             loose_ratio = fuzz.ratio(
                 loose_skeleton(a.views[SKELETON_VIEW]), loose_skeleton(b.views[SKELETON_VIEW])

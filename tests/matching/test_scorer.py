@@ -623,3 +623,12 @@ def test_a_word_and_a_syllable_more_is_another_name() -> None:
     assert score("Anthony Albano", "Anthony Albanese") < THRESHOLD
     # One letter more is still a spelling (Baltic ending, doubled letter ...).
     assert score("Vladimir Putins", "Vladimir Putin") >= THRESHOLD
+
+
+def test_latin_sound_alikes_of_unequal_skeletons_lift_little() -> None:
+    # Sounds that differ too are another name (UNEQUAL_SKELETON_LIFT) ...
+    assert score("Evo Morillo", "Evo Morales") < THRESHOLD
+    assert score("Luis Echegaray", "Luis Echeverria") < THRESHOLD
+    # ... while equal skeletons and close transliterations still meet.
+    assert score("Wolodymyr Selenskyj", "Volodymyr Zelenskyy") >= THRESHOLD
+    assert score("Mohamed Hussein", "Muhammad Husayn") >= THRESHOLD
