@@ -161,3 +161,27 @@ def read_word(word: str) -> str:
 def romanise(match: re.Match[str]) -> str:
     """``read_word`` as an ``re.sub`` replacement, set apart by spaces."""
     return " " + read_word(match.group(0)) + " "
+
+
+# A single vav between two consonant letters, in a word with no other letter for a
+# vowel, is read as the vowel o or u (``read_word``), but it is as often the
+# consonant v written without its second vav: ``דוד`` is "dod" (uncle) or David.
+# The other reading writes it doubled (``וו``, v), and the matcher searches both
+# (``names.readings``).  A word with other vowel letters keeps the vowel
+# (``גוריון``, Gurion).
+_MEDIAL_VAV = re.compile("(?<=[בגדזחטכלמנספצקרשת])ו(?=[בגדזחטכלמנסעפצקרשתךםןףץ])")
+_VOWEL_LETTERS = re.compile("[אהויע]")
+
+
+def _vav_as_v(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if len(_VOWEL_LETTERS.findall(word)) != 1 or _MEDIAL_VAV.search(word) is None:
+        return word
+    return _MEDIAL_VAV.sub("וו", word)
+
+
+def alternative_reading(text: str) -> str | None:
+    """The name with the vav of its words that have no other vowel letter read as a
+    v (written doubled: ``דוד`` -> ``דווד``), or None when no word has such a vav."""
+    other = HEBREW_WORD.sub(_vav_as_v, text)
+    return None if other == text else other

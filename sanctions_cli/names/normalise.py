@@ -1344,10 +1344,12 @@ def prepare_name(text: str) -> PreparedName:
 def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
     writing.  A name of kanji alone may be Chinese or Japanese: ``normalise`` reads
-    it as pinyin, and its Japanese reading (``names.japanese``) comes second."""
+    it as pinyin, and its Japanese reading (``names.japanese``) comes second.  A
+    name in Hebrew with a vav between consonants, o or u as ``normalise`` reads it,
+    may have a v there instead (``hebrew.alternative_reading``: ``דוד``, David)."""
     if text.isascii():
         return (text,)
-    other = japanese.alternative_reading(text)
+    other = japanese.alternative_reading(text) or hebrew.alternative_reading(text)
     return (text,) if other is None else (text, other)
 
 

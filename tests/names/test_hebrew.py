@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sanctions_cli.matching import compare_names
 from sanctions_cli.matching.scorer import compare
-from sanctions_cli.names import prepare_name, tokenise
+from sanctions_cli.names import prepare_name, readings, tokenise
 from sanctions_cli.names.hebrew import read_word
 
 THRESHOLD = 85.0
@@ -58,3 +59,13 @@ def test_hebrew_meets_the_latin_spelling(hebrew: str, latin: str) -> None:
 
 def test_a_geresh_written_as_an_apostrophe_stays_with_its_word() -> None:
     assert tokenise("ג'ורג' וושינגטון")[0] == "jorj"
+
+
+def test_a_vav_between_consonants_is_also_read_as_v() -> None:
+    # דוד is "dod" or David: the other reading writes the vav doubled (a v).
+    assert readings("דוד לוי") == ("דוד לוי", "דווד לוי")
+    assert compare_names("דוד לוי", "David Levy").score >= 85.0
+    # A word with another vowel letter keeps its vav a vowel (Gurion), and a name
+    # without such a vav has one reading.
+    assert readings("דוד בן גוריון")[1] == "דווד בן גוריון"
+    assert readings("משה לוי") == ("משה לוי",)
