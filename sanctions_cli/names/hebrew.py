@@ -171,10 +171,15 @@ def romanise(match: re.Match[str]) -> str:
 # (``גוריון``, Gurion).
 _MEDIAL_VAV = re.compile("(?<=[בגדזחטכלמנספצקרשת])ו(?=[בגדזחטכלמנסעפצקרשתךםןףץ])")
 _VOWEL_LETTERS = re.compile("[אהויע]")
+# So is a vav before a yod between consonants, "oy" to ``read_word`` and as often
+# "vi": ``דויד`` (David written with its i).
+_VAV_YOD = re.compile("(?<=[בגדזחטכלמנספצקרשת])וי(?=[בגדזחטכלמנסעפצקרשתךםןףץ])")
 
 
 def _vav_as_v(match: re.Match[str]) -> str:
     word = match.group(0)
+    if _VAV_YOD.search(word) is not None:
+        return _VAV_YOD.sub("ווי", word)
     if len(_VOWEL_LETTERS.findall(word)) != 1 or _MEDIAL_VAV.search(word) is None:
         return word
     return _MEDIAL_VAV.sub("וו", word)

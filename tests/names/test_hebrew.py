@@ -69,3 +69,9 @@ def test_a_vav_between_consonants_is_also_read_as_v() -> None:
     # without such a vav has one reading.
     assert readings("דוד בן גוריון")[1] == "דווד בן גוריון"
     assert readings("משה לוי") == ("משה לוי",)
+
+
+def test_a_vav_before_a_yod_between_consonants_is_also_read_as_vi() -> None:
+    # דויד is "doyd" or David written with its i.
+    assert readings("דויד") == ("דויד", "דוויד")
+    assert compare_names("דויד לוי", "David Levy").score >= 85.0
