@@ -553,21 +553,21 @@ def evaluate_screening(
     listed_sounds = {sounds(n) for n in listed_names}
     generated = clean_names(clean, seed)
     spelled = [q for q in generated if words(q) in listed_forms]
-    other_script = [
+    korean = [
         q
         for q in generated
-        if q not in spelled
-        and prepare_name(q).script == "HANGUL"
-        and len(prepare_name(q).tokens) >= 2
+        if (prepared := prepare_name(q)).script == "HANGUL"
+        and len(prepared.tokens) >= 2
+        and words(q) not in listed_forms
         and sounds(q) in listed_sounds
     ]
-    left_out = set(spelled) | set(other_script)
+    left_out = set(spelled) | set(korean)
     clean_queries = [q for q in generated if q not in left_out]
     print(
         f"  sample: {len(true_queries)} true variants, {len(clean_queries)} clean names "
         f"(generated names left out: {len(spelled)} spelled as a listed name, "
-        f"{len(other_script)} a listed Korean name written in Hangul: "
-        f"{', '.join(other_script[:5]) or 'none'})"
+        f"{len(korean)} a listed Korean name written in Hangul: "
+        f"{', '.join(korean[:5]) or 'none'})"
     )
 
     started = time.perf_counter()

@@ -169,11 +169,14 @@ def romanise(match: re.Match[str]) -> str:
 # The other reading writes it doubled (``וו``, v), and the matcher searches both
 # (``names.readings``).  A word with other vowel letters keeps the vowel
 # (``גוריון``, Gurion).
-_MEDIAL_VAV = re.compile("(?<=[בגדזחטכלמנספצקרשת])ו(?=[בגדזחטכלמנסעפצקרשתךםןףץ])")
+# A consonant letter before the vav, and one (ayin and the final forms too) after.
+_BEFORE = "(?<=[בגדזחטכלמנספצקרשת])"
+_AFTER = "(?=[בגדזחטכלמנסעפצקרשתךםןףץ])"
+_MEDIAL_VAV = re.compile(_BEFORE + "ו" + _AFTER)
 _VOWEL_LETTERS = re.compile("[אהויע]")
 # So is a vav before a yod between consonants, "oy" to ``read_word`` and as often
 # "vi": ``דויד`` (David written with its i).
-_VAV_YOD = re.compile("(?<=[בגדזחטכלמנספצקרשת])וי(?=[בגדזחטכלמנסעפצקרשתךםןףץ])")
+_VAV_YOD = re.compile(_BEFORE + "וי" + _AFTER)
 
 
 def _vav_as_v(match: re.Match[str]) -> str:
