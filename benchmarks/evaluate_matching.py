@@ -71,10 +71,22 @@ WIKIDATA = {
 # Wikidata name words written in Latin letters and in katakana ("Latin TAB k a n a
 # TAB count" per line): two drawn at random make a name, as a foreign name is
 # written in Japanese (its words joined by a middle dot).
-WIKIDATA_KATAKANA = Path("data/names/transliteration/wd_japanese.normalized.aligned.tokens")
-_KATAKANA_WORD = re.compile("[\u30a0-\u30ff]+")
+# The same of Chinese characters, a foreign name's words joined by the middle dot
+# of Chinese.
+WIKIDATA_WORDS = {
+    "katakana": (
+        Path("data/names/transliteration/wd_japanese.normalized.aligned.tokens"),
+        re.compile("[\u30a0-\u30ff]+"),
+        "\u30fb",
+    ),
+    "Chinese characters": (
+        Path("data/names/transliteration/wd_chinese.normalized.aligned.tokens"),
+        re.compile("[\u4e00-\u9fff]+"),
+        "\u00b7",
+    ),
+}
 # Words of fewer letters are mostly particles and initials, not names.
-KATAKANA_WORD_MIN_LETTERS = 4
+WORD_MIN_LETTERS = 4
 # Pairs drawn from each Wikidata file, and the other names each transcription is
 # also scored against (a rough false-match check).
 WIKIDATA_SAMPLE = 2000
@@ -337,23 +349,24 @@ def evaluate_wikidata(shared: Path, seed: int) -> None:
     share scoring at the default threshold, and how many other names of the sample
     the transcriptions also reach (each against ``WIKIDATA_OTHERS`` drawn at random)."""
     sources = {script: shared / path for script, path in WIKIDATA.items()}
-    sources["katakana"] = shared / WIKIDATA_KATAKANA
+    sources.update({script: shared / path for script, (path, _, _) in WIKIDATA_WORDS.items()})
     for script, path in sources.items():
         if not path.exists():
             continue
         rng = random.Random(seed)
         rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()]
-        if script == "katakana":
+        if script in WIKIDATA_WORDS:
+            _path, word_pattern, dot = WIKIDATA_WORDS[script]
             words = [
                 (r[0], r[1].replace(" ", ""))
                 for r in rows
                 if len(r) >= 2
-                and len(r[0]) >= KATAKANA_WORD_MIN_LETTERS
-                and _KATAKANA_WORD.fullmatch(r[1].replace(" ", ""))
+                and len(r[0]) >= WORD_MIN_LETTERS
+                and word_pattern.fullmatch(r[1].replace(" ", ""))
             ]
             drawn_words = rng.sample(words, min(2 * WIKIDATA_SAMPLE, len(words)))
             pairs = [
-                (f"{a[0]} {b[0]}", f"{a[1]}・{b[1]}")
+                (f"{a[0]} {b[0]}", f"{a[1]}{dot}{b[1]}")
                 for a, b in zip(drawn_words[::2], drawn_words[1::2], strict=False)
             ]
         else:

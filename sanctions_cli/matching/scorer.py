@@ -113,6 +113,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Adjustment, Match, TokenPair
 from ..names import (
+    FOREIGN_HAN,
     FOREIGN_HANGUL,
     FOREIGN_KATAKANA,
     LEGAL_FORM_WORDS,
@@ -288,8 +289,10 @@ ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 # Wikidata (2,000 people in Hangul; 2,000 names of two words in katakana) against
 # their Latin spelling, matched at 85: Hangul 44% before, 55.6% with the loose
 # consonants, 56.1% with the vowels dropped too; katakana 14% before, 46% with both;
-# none of 20,000 other pairs either way.
-LOOSE_CONSONANT_SCRIPTS = frozenset((FOREIGN_HANGUL, FOREIGN_KATAKANA))
+# none of 20,000 other pairs either way.  So do Chinese characters, which write a
+# foreign name with l for r and l and a vowel after every consonant but n
+# (``names.chinese``: 弗拉基米尔 "flagimir").
+LOOSE_CONSONANT_SCRIPTS = frozenset((FOREIGN_HAN, FOREIGN_HANGUL, FOREIGN_KATAKANA))
 _LOOSE_CONSONANTS = str.maketrans({"f": "p", "l": "r", "J": "s", "j": "s", "h": "k"})
 _LOOSE_VOWELS = re.compile("[aeiouy]")
 _LOOSE_DOUBLED = re.compile(r"(.)\1+")

@@ -6,6 +6,7 @@ the index is built; screened names once per distinct value.  ``phonetic`` holds
 the token views (plain and phonetic skeleton) under which tokens are compared.
 """
 
+from .chinese import FOREIGN_HAN
 from .normalise import (
     FOREIGN_HANGUL,
     FOREIGN_KATAKANA,
@@ -28,6 +29,7 @@ from .normalise import (
 from .phonetic import skeleton, voweled_skeleton
 
 __all__ = [
+    "FOREIGN_HAN",
     "FOREIGN_HANGUL",
     "FOREIGN_KATAKANA",
     "LEGAL_FORM_TOKENS",

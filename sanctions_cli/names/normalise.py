@@ -47,7 +47,8 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import hebrew, japanese
+from . import chinese, hebrew, japanese
+from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
 
@@ -343,7 +344,7 @@ def _pinyin(han: str) -> str:
     # names written in Han characters need.
     from pypinyin import lazy_pinyin
 
-    return " " + " ".join(lazy_pinyin(han)) + " "
+    return " " + " ".join(pinyin_ascii(s) for s in lazy_pinyin(han)) + " "
 
 
 # Digraphs of consonants that anyascii writes for one Arabic (or Persian: "ch")
@@ -530,6 +531,7 @@ def normalise(text: str) -> str:
         text = _PERSIAN_JOINED.sub("", text)
         text = _ARABIC.sub(_romanise_abjad, text)
         text = hebrew.HEBREW_WORD.sub(hebrew.romanise, text)
+        text = chinese.FOREIGN_NAME.sub(chinese.romanise_foreign, text)
         if japanese.is_japanese(text):
             text = japanese.japanese_text(text)
     text = _APOSTROPHES.sub("", text)
@@ -1349,6 +1351,8 @@ def readings(text: str) -> tuple[str, ...]:
     may have a v there instead (``hebrew.alternative_reading``: ``דוד``, David)."""
     if text.isascii():
         return (text,)
+    if chinese.is_foreign_han(text):
+        return (text,)  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or hebrew.alternative_reading(text)
     return (text,) if other is None else (text, other)
 
@@ -1357,6 +1361,8 @@ def _name_script(text: str) -> str:
     """``script_of``, with a foreign name written in Hangul set apart (its tokens
     are words, not the syllables of a Korean name), and one written in katakana."""
     script = script_of(text)
+    if script in ("CJK", JAPANESE) and chinese.is_foreign_han(text):
+        return FOREIGN_HAN
     if script == "HANGUL" and is_foreign_hangul(text):
         return FOREIGN_HANGUL
     if script == JAPANESE and japanese.is_foreign_katakana(text):
