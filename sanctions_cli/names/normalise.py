@@ -1201,11 +1201,35 @@ def tokenise(text: str) -> tuple[str, ...]:
         without_titles = [t for t in tokens if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles)
+    else:
+        with_legal_forms = _join_acronyms(with_legal_forms)
     if not script_of(text):
         # After the legal forms: a syllable read as pinyin must not become one
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+def _join_acronyms(tokens: list[str]) -> list[str]:
+    """In a company's name (it has a legal form), letters written one by one are
+    one word, an acronym: ``A.B.C. Company`` is ``abc co``, which ``C.B.A.
+    Company`` is not, while a person's initials pair in any order (``J. S. Kim``,
+    ``A.K.M. Fazlul Haque``)."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha() and token not in LEGAL_FORM_TOKENS:
+            run.append(token)
+            continue
+        out.extend(["".join(run)] if len(run) >= ACRONYM_MIN_LETTERS else run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+# Letters one by one that make an acronym in a company's name (``_join_acronyms``).
+ACRONYM_MIN_LETTERS = 2
 
 
 def _din_split(token: str) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from sanctions_cli.matching import compare_names
 from sanctions_cli.names import prepare_name, skeleton, tokenise
 from sanctions_cli.names.normalise import script_of, token_kind
 
@@ -150,8 +151,9 @@ def test_skeleton_keeps_different_names_apart() -> None:
 
 def test_prepared_name_options_and_kinds() -> None:
     name = prepare_name("J. S. Kim Trading LLC 2")
-    assert name.tokens == ("j", "s", "kim", "trading", "llc", "2")
-    assert name.kinds == ("initial", "initial", "word", "word", "legal", "number")
+    # In a company's name letters one by one are an acronym (``_join_acronyms``).
+    assert name.tokens == ("js", "kim", "trading", "llc", "2")
+    assert name.kinds == ("word", "word", "word", "legal", "number")
     assert name.is_organisation
     texts = [o.text for o in name.options]
     assert "jskim" in texts and "kimtradingllc" in texts
@@ -310,3 +312,12 @@ def test_hyphen_groups_take_no_part_in_equality() -> None:
     assert prepare_name("Kim Jong-sik") == dataclasses.replace(
         prepare_name("Kim Jong sik"), original="Kim Jong-sik"
     )
+
+
+def test_letters_one_by_one_are_an_acronym_in_a_company_name_only() -> None:
+    assert tokenise("C.B.A. Company") == ("cba", "corp")
+    assert tokenise("A B C Trading LLC") == ("abc", "trading", "llc")
+    assert tokenise("Banco S.A.") == ("banco", "jsc")  # a legal form stays one
+    assert tokenise("A.K.M. Fazlul Haque") == ("a", "k", "m", "fazlul", "haque")
+    assert compare_names("C.B.A. Company", "A.B.C. Company").score < 50.0
+    assert compare_names("ABC Company", "A.B.C. Company").score == 100.0
