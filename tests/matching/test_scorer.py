@@ -440,6 +440,32 @@ def test_the_middle_names_share_applies_to_dropped_middle_names(
     assert score("Sergei Saenko", "SAENKO, Sergei Ivanovich") < with_rule
 
 
+@pytest.mark.parametrize(
+    ("short", "other", "listed"),
+    [
+        # a later given name in place of the first one
+        ("Anne Jones", "Sally Jones", "JONES, Sally Anne"),
+        ("Cecilia Rodriguez", "Ruth Rodriguez", "RODRIGUEZ, Ruth Cecilia"),
+        # the second of two family names in place of the first
+        ("Roberto Gomez", "Roberto Lopez", "LOPEZ GOMEZ, Roberto Jose"),
+    ],
+)
+def test_a_short_form_names_the_first_given_and_family_name(
+    short: str, other: str, listed: str
+) -> None:
+    match = compare(prepare_name(short), prepare_name(listed))
+    assert match.score < THRESHOLD
+    assert "short_form_mismatch" in {a.reason for a in match.adjustments}
+    assert score(other, listed) >= THRESHOLD
+    # Three words may be a variant without its middle name: not a short form.
+    assert "short_form_mismatch" not in {
+        a.reason
+        for a in compare(
+            prepare_name("Antonio Jose Torres"), prepare_name("BENAVIDES TORRES, Antonio Jose")
+        ).adjustments
+    }
+
+
 def test_common_names_stay_apart_without_their_middle_names() -> None:
     assert score("Jose Lopez", "LOPEZ, Jose Francisco") < THRESHOLD
 
