@@ -108,9 +108,12 @@ class _Prepared(Sequence[PreparedName]):
     """The listed names prepared, each on first access (most are never a candidate);
     the names of entries that are not persons marked as organisations' names."""
 
-    def __init__(self, rows: Sequence[_RefRow], organisations: Sequence[bool]) -> None:
+    def __init__(
+        self, rows: Sequence[_RefRow], organisations: Sequence[bool], vessels: Sequence[bool]
+    ) -> None:
         self._rows = rows
         self._organisations = organisations
+        self._vessels = vessels
         self._done: dict[int, PreparedName] = {}
 
     def __len__(self) -> int:
@@ -127,7 +130,9 @@ class _Prepared(Sequence[PreparedName]):
         if done is None:
             done = prepare_name(self._rows[position][1])
             if self._organisations[position]:
-                done = dataclasses.replace(done, entity_organisation=True)
+                done = dataclasses.replace(
+                    done, entity_organisation=True, entity_vessel=self._vessels[position]
+                )
             self._done[position] = done
         return done
 
@@ -191,13 +196,17 @@ class NameMatcher:
                 rows = _name_rows(self.entries)
                 self._rows: Sequence[_RefRow] = rows
                 self._organisations = [self.entries[row[0]].type != "person" for row in rows]
-                self.prepared: Sequence[PreparedName] = _Prepared(rows, self._organisations)
+                self._vessels = [self.entries[row[0]].type == "vessel" for row in rows]
+                self.prepared: Sequence[PreparedName] = _Prepared(
+                    rows, self._organisations, self._vessels
+                )
                 self.weights = TokenWeights.from_names(self.prepared)
             self._index: CandidateIndex | None = None
         else:
             self._rows = _state["rows"]
             self._organisations = _state["organisations"]
-            self.prepared = _Prepared(self._rows, self._organisations)
+            self._vessels = _state["vessels"]
+            self.prepared = _Prepared(self._rows, self._organisations, self._vessels)
             self.weights = _state["weights"]
             self._index = _state["index"]
         self.refs: Sequence[NameRef] = _Refs(self._rows)
@@ -231,6 +240,7 @@ class NameMatcher:
             "format": MATCHER_FORMAT,
             "rows": list(self._rows),
             "organisations": list(self._organisations),
+            "vessels": list(self._vessels),
             # Without the per-name weights memo (megabytes, rebuilt on use).
             "weights": dataclasses.replace(self.weights, _weights_memo={}),
             "index": self.index,

@@ -135,6 +135,9 @@ class PreparedName:
     # True for a listed name of an entry that is not a person (a company, a
     # vessel): what the list says of the entity, whatever the name's words.
     entity_organisation: bool = False
+    # True for a listed name of a vessel, whose name is the whole of it: a word of
+    # it in a longer screened name is someone else's ("Linda Ali" / LINDA).
+    entity_vessel: bool = False
     # Masks of the tokens of each word written with hyphens ("Tong-ho",
     # "Hans-Peter", "Bashir-Ud-Din"): one name in several tokens.  Like the
     # surname, only the listed name's count, so they take no part in equality.
@@ -825,6 +828,9 @@ PARTICLES = frozenset(
         "and",
         "und",
         "et",
+        # prefixes of a vessel's name: motor vessel, motor tanker
+        "mv",
+        "mt",
     ]
 )
 _PARTICLE_FORMS = {

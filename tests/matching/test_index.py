@@ -493,3 +493,23 @@ def test_foreign_hangul_search_equals_brute_force(threshold: float) -> None:
         assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
     # Zhirkov read back from Hangul ("jirkop") meets its spelling on the loose skeleton.
     assert {h.ref.name for h in matcher.search("유리 지르코프", 85.0)} == {"Yuri Zhirkov"}
+
+
+def test_a_vessels_name_in_a_longer_name_is_someone_elses() -> None:
+    # A vessel named as people are (scorer.VESSEL_NAME_FACTOR): the name alone or
+    # with a vessel's prefix is the vessel, a person's name with it is not.
+    entries = [
+        Entry("V1", "vessel", "LINDA", (), LISTING),
+        Entry("P1", "person", "DANIELSON, Linda", (), LISTING),
+    ]
+    matcher = NameMatcher(entries)
+    assert {h.ref.name for h in matcher.search("Linda", 85.0)} == {"LINDA"}
+    assert {h.ref.name for h in matcher.search("MV Linda", 85.0)} == {"LINDA"}
+    found = matcher.search("Linda Ali", 50.0)
+    vessel = next(h for h in found if h.ref.name == "LINDA")
+    assert vessel.match.score < 85.0
+    assert "vessel_name_part" in {a.reason for a in vessel.match.adjustments}
+    for query in ("Linda", "MV Linda", "Linda Ali", "Linda Danielson"):
+        for threshold in (50.0, 85.0):
+            indexed = matcher.search(query, threshold)
+            assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
