@@ -366,7 +366,8 @@ SINGLE_WORD_LONG_LENGTH = 5
 
 # Two names of one word each have nothing else to agree on: a sound-alike lifts
 # their pair in full only when the words' consonants are spelled alike, doubled
-# letters too (a vowel respelled: Qaeda/Qaida, Hannibal/Hannibol), else at most
+# letters too but in a reading of a script that does not write them (a vowel
+# respelled: Qaeda/Qaida, Hannibal/Hannibol; حسين/Hussein), else at most
 # ONE_WORD_MAX_LIFT above the spelling (a consonant that sounds alike: Gazprom/
 # Gasprom 86 -> 94 still, but Cisco/Zisco 80 -> 88 no more, which with
 # SINGLE_WORD_DEFICIT_GAIN is below 85; a vowel and a doubled letter: Barros/Barus,
@@ -972,9 +973,13 @@ def _nasal_mismatch(a: str, b: str) -> bool:
     return _SYLLABLE_SHAPE.fullmatch(a) is not None and _SYLLABLE_SHAPE.fullmatch(b) is not None
 
 
-def _one_word_similarity(a: str, b: str, similarity: float) -> float:
-    """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``)."""
-    if a == b or _VOWELS.sub("", a) == _VOWELS.sub("", b):
+def _one_word_similarity(a: str, b: str, similarity: float, doubles: bool = True) -> float:
+    """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``);
+    without ``doubles`` (a reading of a script that does not write them) doubled
+    letters count once."""
+    if a == b or (
+        _VOWELS.sub("", a) == _VOWELS.sub("", b) if doubles else _consonants(a) == _consonants(b)
+    ):
         return similarity
     return min(similarity, fuzz.ratio(a, b) + ONE_WORD_MAX_LIFT)
 
@@ -1168,7 +1173,9 @@ def compare(
                 if abjad_read and _suffixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
-                    similarity = _one_word_similarity(q_opt.text, c_opt.text, similarity)
+                    similarity = _one_word_similarity(
+                        q_opt.text, c_opt.text, similarity, doubles=not read
+                    )
                 if _nasal_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
             short_miss = (
