@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -1204,7 +1204,7 @@ def tokenise(text: str) -> tuple[str, ...]:
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
         titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
-        without_titles = [t for t in tokens if t not in titles]
+        without_titles = [t for t in _strip_title_phrases(tokens, text) if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles)
     else:
@@ -1214,6 +1214,108 @@ def tokenise(text: str) -> tuple[str, ...]:
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+# Titles written before a name in Latin letters, abbreviated or in words that
+# are names elsewhere (the Turkish Bay, Michael Bay), so dropped only from the
+# start of a name and only with two words left: Spanish and Portuguese (Srta.,
+# Dra., Lic., Ing., Mtro.), Italian (Sig., Sig.ra, Dott., Dott.ssa, Avv.), German
+# and Austrian (Dipl.-Ing., Univ.-Prof., Mag.), Turkish (Bay, Bayan, Doç., Av.).
+LEADING_TITLE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "srta", "srita", "sr a", "dra", "lic", "ing", "mtro", "mtra", "arq",
+        "sig", "sig ra", "sigra", "dott", "dott ssa", "dottssa", "avv", "geom", "rag",
+        "dipl ing", "dipl kfm", "univ prof", "mag",
+        "bay", "bayan", "doc", "yrd doc", "av", "uz", "ogr gor", "ars gor",
+    )
+)  # fmt: skip
+# Degrees written after a name (B.Sc., M.Eng., Ph.D., LL.M., MBA), dropped from its
+# end with two words left; B.A. and M.A. only in a name without a comma, where they
+# are no initials ("KHAN, M.A.").
+TRAILING_DEGREE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "b sc", "m sc", "bsc", "msc", "b eng", "m eng", "beng", "meng", "b ed", "m ed",
+        "b com", "m com", "m phil", "ph d", "ll b", "ll m", "llb", "llm", "mba", "dds",
+        "dvm", "md", "phd",
+    )
+)  # fmt: skip
+_INITIALS_DEGREES = frozenset((("b", "a"), ("m", "a")))
+# Titles in a name's own script, dropped from its start: Russian and Ukrainian
+# (г-н, г-жа, господин, пан, пані, добродій), Arabic and Persian (السيدة, الآنسة,
+# الأستاذ, الدكتور, المهندس, آقای, خانم, جناب, سرکار, دکتر), Hindi (श्री, श्रीमती),
+# Greek (κύριος, κυρία) and Hebrew (מר, גברת).  Not السيد: it is a given name in
+# Egypt (Elsayed) as often as "Mr".  Their tokens are ``normalise``'s reading.
+_NATIVE_TITLES: dict[str, tuple[str, ...]] = {
+    "CYRILLIC": (
+        "г-н", "г-жа", "тов", "господин", "госпожа", "гражданин", "гражданка",
+        "пан", "пані", "панна", "добродій", "добродійка",
+    ),
+    "ARABIC": (
+        "السيدة", "الآنسة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "المهندس",
+        "المهندسة", "آقای", "آقا", "خانم", "جناب", "سرکار", "دکتر", "مهندس",
+    ),
+    "DEVANAGARI": ("श्री", "श्रीमती", "श्रीमान", "सुश्री", "माननीय"),
+    "GREEK": ("κύριος", "κυρία", "κ"),
+    "HEBREW": ("מר", "גברת", 'ד"ר', "הרב"),
+}  # fmt: skip
+
+
+def _longest_first(phrases: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Phrases with more words first, so that "sig ra" is found before "sig"."""
+    return tuple(sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase)))
+
+
+_LATIN_LEADING = _longest_first(LEADING_TITLE_PHRASES)
+_TRAILING = _longest_first(TRAILING_DEGREE_PHRASES)
+_TRAILING_WITH_INITIALS = _longest_first(TRAILING_DEGREE_PHRASES | _INITIALS_DEGREES)
+# Words a name keeps at least when its titles are dropped.
+TITLE_PHRASE_MIN_WORDS_LEFT = 2
+
+
+@lru_cache(maxsize=len(_NATIVE_TITLES) + 1)
+def _native_title_phrases(script: str) -> tuple[tuple[str, ...], ...]:
+    """The titles of ``_NATIVE_TITLES`` for ``script`` as ``normalise`` reads them,
+    longest first."""
+    return _longest_first(tuple(normalise(t).split()) for t in _NATIVE_TITLES.get(script, ()))
+
+
+def _strip_title_phrases(tokens: list[str], text: str) -> list[str]:
+    """``tokens`` without the titles that stand before the name
+    (``LEADING_TITLE_PHRASES``, ``_NATIVE_TITLES``) and, in Latin letters, the
+    degrees after it (``TRAILING_DEGREE_PHRASES``)."""
+    script = script_of(text)
+    leading = _LATIN_LEADING if not script else _native_title_phrases(script)
+    out = list(tokens)
+    found = True
+    while found:
+        found = False
+        for phrase in leading:
+            if (
+                tuple(out[: len(phrase)]) == phrase
+                and len(out) - len(phrase) >= TITLE_PHRASE_MIN_WORDS_LEFT
+            ):
+                out = out[len(phrase) :]
+                found = True
+                break
+    if script:
+        return out
+    trailing = (
+        TRAILING_DEGREE_PHRASES if "," in text else TRAILING_DEGREE_PHRASES | _INITIALS_DEGREES
+    )
+    found = True
+    while found:
+        found = False
+        for phrase in trailing:
+            if (
+                tuple(out[-len(phrase) :]) == phrase
+                and len(out) - len(phrase) >= TITLE_PHRASE_MIN_WORDS_LEFT
+            ):
+                out = out[: -len(phrase)]
+                found = True
+                break
+    return out
 
 
 def _join_acronyms(tokens: list[str]) -> list[str]:
@@ -1404,4 +1506,7 @@ def _has_title(text: str, tokens: tuple[str, ...]) -> bool:
     """True when ``tokenise`` dropped a title from ``text`` (see ``PreparedName.titled``)."""
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return False
-    return any(t in TITLES and t not in tokens for t in normalise(text).split(" "))
+    words = normalise(text).split(" ")
+    if any(t in TITLES and t not in tokens for t in words):
+        return True
+    return len(_strip_title_phrases(words, text)) < len(words) and len(tokens) < len(words)

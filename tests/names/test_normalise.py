@@ -321,3 +321,38 @@ def test_letters_one_by_one_are_an_acronym_in_a_company_name_only() -> None:
     assert tokenise("A.K.M. Fazlul Haque") == ("a", "k", "m", "fazlul", "haque")
     assert compare_names("C.B.A. Company", "A.B.C. Company").score < 50.0
     assert compare_names("ABC Company", "A.B.C. Company").score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("г-н Потапов Якуб", ("potapov", "yakub")),
+        ("Hans-Peter Dörr B.Sc.", ("hans", "peter", "dorr")),
+        ("Dr. Hanspeter Flantz B.A.", ("hanspeter", "flantz")),
+        ("Sig.ra Maria Rossi", ("maria", "rossi")),
+        ("Dipl.-Ing. Hans Müller", ("hans", "muller")),
+        ("Lic. Juan Pérez", ("juan", "perez")),
+        ("Bay Ahmet Yılmaz", ("ahmet", "yilmaz")),
+        ("الأستاذة اصيل شمر", ("asil", "shamar")),
+        ("سرکار خانم مریم احمدی", ("marim", "ahamadi")),
+        ("κύριος Γιώργος Παπαδόπουλος", ("giorgos", "papadopulos")),
+    ],
+)
+def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]) -> None:
+    name = prepare_name(text)
+    assert name.tokens == tokens
+    assert name.titled
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Michael Bay", ("michael", "bay")),  # a title only before a name
+        ("KHAN, M.A.", ("khan", "m", "a")),  # initials after a comma
+        ("Bay Shipping Ltd", ("bay", "shipping", "llc")),  # a company's words
+        ("Ing Wei", ("ing", "wei")),  # two words must be left
+        ("السيد محمد علي", ("al", "sid", "mahamad", "ali")),  # Elsayed, a given name too
+    ],
+)
+def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(text) == tokens
