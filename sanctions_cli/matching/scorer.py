@@ -1167,6 +1167,8 @@ def compare(
                 q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
             )
             if not compound:
+                if not read and _gendered_pair(q_opt.text, c_opt.text):
+                    similarity = 0.0  # another given name (see _gendered_pair)
                 swapped = transposition_similarity(q_opt.text, c_opt.text)
                 similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
@@ -1188,9 +1190,14 @@ def compare(
                     or (not compound and _has_glide(q_opt.text) != _has_glide(c_opt.text))
                 )
             )
-            if compound and similarity < COMPOUND_MIN_SIMILARITY:
+            if compound and (
+                similarity < COMPOUND_MIN_SIMILARITY
+                or _nearer_a_part(query, q_opt, candidate, c_opt)
+            ):
                 # Words joined stand for a word written apart (Jong Sik / Jongsik),
-                # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich".
+                # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich", and a
+                # word as near one of them as their compound is that word with a
+                # letter more (Novikova / Novikov Yan, Silva / Silvia I).
                 short_miss = True
             # Wang/Yang, Jong/Jang: another name, not a spelling; a Korean or
             # Chinese syllable is another syllable unless it sounds the same.
@@ -1476,6 +1483,40 @@ def _short_form_unnamed(candidate: PreparedName, given: int, used: int) -> tuple
     if family.bit_count() >= 2 and used & family and not used & first_family:
         return first_family, SHORT_FORM_FAMILY_FACTOR
     return 0, 0.0
+
+
+def _nearer_a_part(
+    query: PreparedName, q_opt: NameOption, candidate: PreparedName, c_opt: NameOption
+) -> bool:
+    """True when the single token of a compound pair is as near one of the
+    compound's words as the compound itself (novikova / novikov yan)."""
+    if _is_single(q_opt.mask):
+        single, joined, name = q_opt.text, c_opt, candidate
+    else:
+        single, joined, name = c_opt.text, q_opt, query
+    whole = fuzz.ratio(single, joined.text)
+    return any(fuzz.ratio(single, name.tokens[i]) >= whole for i in mask_bits(joined.mask))
+
+
+_SLAVIC_STEM = re.compile("(?:ov|ev|in|yn|sk)$")
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """True when two words are the feminine and masculine forms of one given name
+    (Luis/Luisa, Andre/Andrea, Antonio/Antonia, Samir/Samira), not a Slavic family
+    name's (Novikov/Novikova: one family): two people, however alike the spelling,
+    so ``compare`` does not pair them.  Not for a reading of a script that leaves
+    vowels unwritten, which guessed the ending.  Measured on 25,951 generated clean
+    names: false alerts 73 -> 71 (with the compound rule of ``_nearer_a_part``, 68),
+    recall of 4,000 variants unchanged."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    if long == short + "a":
+        return not _SLAVIC_STEM.search(short)
+    return (
+        len(long) == len(short) and long[:-1] == short[:-1] and {long[-1], short[-1]} == {"a", "o"}
+    )
 
 
 def _split_hyphenated(name: PreparedName, used: int) -> int:

@@ -659,3 +659,28 @@ def test_latin_sound_alikes_of_unequal_skeletons_lift_little() -> None:
     assert score("Wolodymyr Selenskyj", "Volodymyr Zelenskyy") >= THRESHOLD
     assert score("Putin Volodymyr Volodymyrovych", "Vladimir Putin") >= THRESHOLD
     assert score("Mohamed Hussein", "Muhammad Husayn") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Luisa Montenegro", "MONTENEGRO, Luis"),
+        ("Andrea Johnson", "JOHNSON, Andre"),
+        ("Antonia Romero", "ROMERO, Antonio"),
+    ],
+)
+def test_feminine_and_masculine_given_names_are_two_names(a: str, b: str) -> None:
+    match = compare(prepare_name(a), prepare_name(b))
+    assert match.score < THRESHOLD
+    assert len(match.pairs) == 1  # the family name only
+    # A Slavic family name's feminine form is the family's.
+    assert score("Ivanova Anna", "IVANOV, Anna") >= THRESHOLD
+
+
+def test_a_word_nearer_one_word_of_a_compound_does_not_pair_with_it() -> None:
+    match = compare(prepare_name("Novikova Anna"), prepare_name("NOVIKOV, Yan"))
+    assert "novikovyan" not in {p.candidate for p in match.pairs}
+    assert match.score < THRESHOLD
+    # A name written apart still meets its one-word spelling.
+    assert score("Kim Jongsik", "KIM, Jong Sik") >= THRESHOLD
+    assert score("Abdullah Azzam", "ABD AL LAH, Azzam") >= THRESHOLD
