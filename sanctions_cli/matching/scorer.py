@@ -476,7 +476,10 @@ GIVEN_NAME_FIRST_SCRIPTS = frozenset(("ARABIC",))
 # generator, seeds 101, 102, 7, 11) and 4,000 true variants (seeds 7, 11, 23, 31):
 # false alerts 95 -> 84, recall unchanged (3,945); counting initials too or names
 # of any length lost 8 variants ("R. Eduardovich Sarkisov", "Cessa, Antonio
-# Colorado").
+# Colorado").  A short form with a word of its own while its other word met every
+# word of the listed name (a compound given name: "Amirmahdi Nuri" / AMIRI,
+# Mahdi) names someone with another family name: that word counts as omitted
+# given names do (4 false alerts fewer, recall unchanged).
 SHORT_FORM_WORDS = 2
 SHORT_FORM_GIVEN_FACTOR = CONTRADICTION_FACTOR
 SHORT_FORM_FAMILY_FACTOR = GIVEN_NAMES_OMISSION
@@ -1325,6 +1328,18 @@ def compare(
     unnamed, factor = _short_form_unnamed(candidate, given, used_c) if short_form else (0, 0.0)
     if unnamed:
         omission_cost = max(omission_cost, factor * _raw_length(candidate, unnamed))
+    elif (
+        short_form
+        and not candidate.is_organisation
+        and q_words
+        and not c_words
+        and candidate.kinds.count("word") >= SHORT_FORM_WORDS
+    ):
+        # Every word of the listed person's name met by one word of the short form
+        # (a compound: Amirmahdi / AMIRI, Mahdi): its other word is a name the
+        # listed person does not have.
+        omission_cost = max(omission_cost, GIVEN_NAMES_OMISSION * q_raw)
+        unnamed = 1
     vessel_part = (
         candidate.entity_vessel and q_words > c_words and candidate.kinds.count("word") == 1
     )
@@ -1393,7 +1408,7 @@ def compare(
             unnamed,
             "short_form_mismatch",
             "the screened name has a later given name or a second family name of the"
-            " listed person's, not the first",
+            " listed person's, not the first, or a name the listed one lacks",
             raised,
         ),
         (

@@ -684,3 +684,10 @@ def test_a_word_nearer_one_word_of_a_compound_does_not_pair_with_it() -> None:
     # A name written apart still meets its one-word spelling.
     assert score("Kim Jongsik", "KIM, Jong Sik") >= THRESHOLD
     assert score("Abdullah Azzam", "ABD AL LAH, Azzam") >= THRESHOLD
+
+
+def test_a_short_form_with_a_name_the_listed_person_lacks_is_someone_else() -> None:
+    # One word of the screened name meets the whole listed name (a compound given name).
+    match = compare(prepare_name("Amirmahdi Karimi"), prepare_name("AMIRI, Mahdi"))
+    assert match.score < THRESHOLD
+    assert "short_form_mismatch" in {a.reason for a in match.adjustments}
