@@ -1326,6 +1326,21 @@ def compare(
     # a second family name in their stead makes another person.
     short_form = q_words_count == SHORT_FORM_WORDS and "initial" not in query.kinds
     unnamed, factor = _short_form_unnamed(candidate, given, used_c) if short_form else (0, 0.0)
+    surname_words = candidate.surname_mask & _word_mask(candidate.kinds)
+    surname_missing = (
+        bool(surname_words)
+        and not used_c & surname_words
+        and not candidate.is_organisation
+        and not query.titled
+        and (q_words_count == 1 or query.is_organisation)
+    )
+    if surname_missing:
+        # A given name alone, or a company named after one ("Richard Inc" / YUE,
+        # Richard): the listed surname counts as omitted given names do, whatever
+        # its length (a short surname weighs little: Hu, Yue).
+        omission_cost = max(
+            omission_cost, GIVEN_NAMES_OMISSION * _raw_length(candidate, surname_words)
+        )
     if unnamed:
         omission_cost = max(omission_cost, factor * _raw_length(candidate, unnamed))
     elif (
@@ -1369,7 +1384,14 @@ def compare(
     # Each adjustment with its term of the denominator: its share of the difference
     # between the pair average and the score (so explanations add up).  A rule
     # that raised the omission cost (given names, split or syllable) owns the rise.
-    floors = [bool(split), bool(syllables_missing), given_missing, bool(unnamed), vessel_part]
+    floors = [
+        bool(split),
+        bool(syllables_missing),
+        given_missing,
+        bool(unnamed),
+        vessel_part,
+        surname_missing,
+    ]
     floors_count = floors.count(True)
     raised = (omission_cost - alpha * omission) / max(floors_count, 1)
     causes = [
@@ -1409,6 +1431,12 @@ def compare(
             "short_form_mismatch",
             "the screened name has a later given name or a second family name of the"
             " listed person's, not the first, or a name the listed one lacks",
+            raised,
+        ),
+        (
+            surname_missing,
+            "surname_missing",
+            "the listed person's surname is not in the screened name",
             raised,
         ),
         (

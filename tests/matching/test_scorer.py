@@ -691,3 +691,12 @@ def test_a_short_form_with_a_name_the_listed_person_lacks_is_someone_else() -> N
     match = compare(prepare_name("Amirmahdi Karimi"), prepare_name("AMIRI, Mahdi"))
     assert match.score < THRESHOLD
     assert "short_form_mismatch" in {a.reason for a in match.adjustments}
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Richard Inc", "YUE, Richard"), ("Wei", "HU, Wei")])
+def test_a_given_name_alone_misses_even_a_short_surname(query: str, listed: str) -> None:
+    match = compare(prepare_name(query), prepare_name(listed))
+    assert match.score < THRESHOLD
+    assert "surname_missing" in {a.reason for a in match.adjustments}
+    # Named with a title, a surname alone is how a known person is named.
+    assert score("President Putin", "PUTIN, Vladimir") >= THRESHOLD
