@@ -1556,7 +1556,8 @@ def _gendered_pair(a: str, b: str) -> bool:
     if len(short) < 3:
         return False
     if long == short + "a":
-        return not _SLAVIC_STEM.search(short)
+        # (Sana/Sanaa: a long vowel, written twice)
+        return not _SLAVIC_STEM.search(short) and not short.endswith("a")
     return (
         len(long) == len(short) and long[:-1] == short[:-1] and {long[-1], short[-1]} == {"a", "o"}
     )
