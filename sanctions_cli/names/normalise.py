@@ -47,7 +47,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import chinese, hebrew, japanese
+from . import chinese, hanja, hebrew, japanese
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
@@ -1480,13 +1480,16 @@ def readings(text: str) -> tuple[str, ...]:
     writing.  A name of kanji alone may be Chinese or Japanese: ``normalise`` reads
     it as pinyin, and its Japanese reading (``names.japanese``) comes second.  A
     name in Hebrew with a vav between consonants, o or u as ``normalise`` reads it,
-    may have a v there instead (``hebrew.alternative_reading``: ``דוד``, David)."""
+    may have a v there instead (``hebrew.alternative_reading``: ``דוד``, David).  A
+    name of two to four Han characters may be Korean, read in Hangul third
+    (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
         return (text,)
     if chinese.is_foreign_han(text):
         return (text,)  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or hebrew.alternative_reading(text)
-    return (text,) if other is None else (text, other)
+    korean = hanja.korean_reading(text)
+    return tuple(t for t in (text, other, korean) if t is not None)
 
 
 def _name_script(text: str) -> str:
