@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from sanctions_cli.matching import NameMatcher, compare_names
-from sanctions_cli.model import Entry, Listing
 from sanctions_cli.names import hanja, readings
-
-LISTING = (Listing(authority="Test authority", list="Test list"),)
 
 
 def test_the_table_holds_a_usual_and_a_surname_reading_per_character() -> None:
@@ -45,15 +44,10 @@ def test_the_korean_reading_is_searched_too() -> None:
 
 
 @pytest.mark.parametrize("threshold", [60.0, 85.0])
-def test_hanja_search_equals_brute_force(threshold: float) -> None:
+def test_hanja_search_equals_brute_force(
+    threshold: float, search_equals_brute_force: Callable[..., NameMatcher]
+) -> None:
     listed = ["KIM Jong Un", "RI Pyong Chol", "JIN, Zhengen", "金正恩"]
-    matcher = NameMatcher(
-        [Entry(f"H{i}", "person", name, (), LISTING) for i, name in enumerate(listed)]
-    )
-    for query in ("金正恩", "李炳哲", "Kim Jong Un", "김정은"):
-        indexed = matcher.search(query, threshold)
-        brute = matcher.search_brute_force(query, threshold)
-        assert [(h.ref.name, h.match.score) for h in indexed] == [
-            (h.ref.name, h.match.score) for h in brute
-        ], query
+    queries = ["金正恩", "李炳哲", "Kim Jong Un", "김정은"]
+    matcher = search_equals_brute_force(listed, queries, threshold)
     assert "KIM Jong Un" in {h.ref.name for h in matcher.search("金正恩", 85.0)}
