@@ -47,7 +47,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import chinese, hanja, hebrew, japanese
+from . import chinese, hanja, hebrew, japanese, parties
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
@@ -1477,11 +1477,21 @@ def prepare_name(text: str) -> PreparedName:
 
 def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
-    writing.  A name of kanji alone may be Chinese or Japanese: ``normalise`` reads
-    it as pinyin, and its Japanese reading (``names.japanese``) comes second.  A
-    name in Hebrew with a vav between consonants, o or u as ``normalise`` reads it,
-    may have a v there instead (``hebrew.alternative_reading``: ``דוד``, David).  A
-    name of two to four Han characters may be Korean, read in Hangul third
+    writing (``script_readings``), then each name a field of several holds
+    (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
+    found = script_readings(text)
+    for part in parties.parts(text):
+        found += script_readings(part)
+    return tuple(dict.fromkeys(found)) if len(found) > 1 else found
+
+
+def script_readings(text: str) -> tuple[str, ...]:
+    """A name and the other readings of its writing.  A name of kanji alone may be
+    Chinese or Japanese: ``normalise`` reads it as pinyin, and its Japanese reading
+    (``names.japanese``) comes second.  A name in Hebrew with a vav between
+    consonants, o or u as ``normalise`` reads it, may have a v there instead
+    (``hebrew.alternative_reading``: ``דוד``, David).  A name of Han characters
+    shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
         return (text,)

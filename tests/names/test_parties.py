@@ -1,0 +1,56 @@
+"""Name fields holding more than one name (``names.parties``)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctions_cli.names import parties, readings
+from sanctions_cli.screening import Screener
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("KIM JONG SIK / ACME TRADING LTD", ("KIM JONG SIK", "ACME TRADING LTD")),
+        ("ACME TRADING LTD FAO KIM JONG SIK", ("ACME TRADING LTD", "KIM JONG SIK")),
+        ("Kim Jong Sik (aka Kim Chong Sik)", ("Kim Jong Sik", "Kim Chong Sik")),
+        ("Kim Jong Sik c/o Korea Trading", ("Kim Jong Sik", "Korea Trading")),
+        ("ACME t/a Best Widgets", ("ACME", "Best Widgets")),
+        ("John Smith on behalf of Jane Doe", ("John Smith", "Jane Doe")),
+        ("RI PYONG CHOL; RI PYONG CHUL", ("RI PYONG CHOL", "RI PYONG CHUL")),
+    ],
+)
+def test_a_field_of_several_names_is_cut_into_them(field: str, names: tuple[str, ...]) -> None:
+    assert parties.parts(field) == names
+    assert readings(field)[1:] == names
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "KIM, Jong Sik",  # a comma orders a name
+        "Camargo S/A",  # a slash between two letters abbreviates
+        "Bank of China (Hong Kong) Limited",  # brackets qualify a company
+        "Smith and Sons",
+        "Akabane",  # "aka" inside a word
+    ],
+)
+def test_one_name_stays_whole(field: str) -> None:
+    assert parties.parts(field) == ()
+
+
+@given(st.text(max_size=40))
+def test_parts_are_never_empty_nor_the_field(field: str) -> None:
+    for part in parties.parts(field):
+        assert sum(c.isalpha() for c in part) >= parties.MIN_PART_LETTERS
+        assert part != field.strip()
+
+
+def test_a_listed_name_among_other_words_of_a_field_is_found(
+    bundled_screener: Screener,
+) -> None:
+    hits = bundled_screener.entry_hits("KIM JONG SIK / ACME TRADING LTD")
+    assert hits and hits[0].ref.name == "KIM Jong Sik"
+    assert hits[0].match.query_normalised == "kim jong sik"
