@@ -1262,23 +1262,30 @@ _NATIVE_TITLES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _longest_first(phrases: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    """Phrases with more words first, so that "sig ra" is found before "sig"."""
-    return tuple(sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase)))
+def _by_word(
+    phrases: Iterable[tuple[str, ...]], first: bool
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their first (or last) word, more words first, so that "sig ra" is
+    found before "sig"."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase)):
+        found.setdefault(phrase[0] if first else phrase[-1], []).append(phrase)
+    return {word: tuple(group) for word, group in found.items()}
 
 
-_LATIN_LEADING = _longest_first(LEADING_TITLE_PHRASES)
-_TRAILING = _longest_first(TRAILING_DEGREE_PHRASES)
-_TRAILING_WITH_INITIALS = _longest_first(TRAILING_DEGREE_PHRASES | _INITIALS_DEGREES)
+_LATIN_LEADING = _by_word(LEADING_TITLE_PHRASES, first=True)
+_TRAILING = _by_word(TRAILING_DEGREE_PHRASES, first=False)
+_TRAILING_WITH_INITIALS = _by_word(TRAILING_DEGREE_PHRASES | _INITIALS_DEGREES, first=False)
 # Words a name keeps at least when its titles are dropped.
 TITLE_PHRASE_MIN_WORDS_LEFT = 2
 
 
 @lru_cache(maxsize=len(_NATIVE_TITLES) + 1)
-def _native_title_phrases(script: str) -> tuple[tuple[str, ...], ...]:
+def _native_title_phrases(script: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The titles of ``_NATIVE_TITLES`` for ``script`` as ``normalise`` reads them,
-    longest first."""
-    return _longest_first(tuple(normalise(t).split()) for t in _NATIVE_TITLES.get(script, ()))
+    by first word (``_by_word``)."""
+    titles = (tuple(normalise(t).split()) for t in _NATIVE_TITLES.get(script, ()))
+    return _by_word((t for t in titles if t), first=True)
 
 
 def _strip_title_phrases(tokens: list[str], text: str) -> list[str]:
@@ -1288,34 +1295,32 @@ def _strip_title_phrases(tokens: list[str], text: str) -> list[str]:
     script = script_of(text)
     leading = _LATIN_LEADING if not script else _native_title_phrases(script)
     out = list(tokens)
-    found = True
-    while found:
-        found = False
-        for phrase in leading:
-            if (
-                tuple(out[: len(phrase)]) == phrase
-                and len(out) - len(phrase) >= TITLE_PHRASE_MIN_WORDS_LEFT
-            ):
-                out = out[len(phrase) :]
-                found = True
-                break
+    while out and out[0] in leading:
+        size = _phrase_at(out, leading[out[0]], start=True)
+        if not size:
+            break
+        out = out[size:]
     if script:
         return out
-    trailing = (
-        TRAILING_DEGREE_PHRASES if "," in text else TRAILING_DEGREE_PHRASES | _INITIALS_DEGREES
-    )
-    found = True
-    while found:
-        found = False
-        for phrase in trailing:
-            if (
-                tuple(out[-len(phrase) :]) == phrase
-                and len(out) - len(phrase) >= TITLE_PHRASE_MIN_WORDS_LEFT
-            ):
-                out = out[: -len(phrase)]
-                found = True
-                break
+    trailing = _TRAILING if "," in text else _TRAILING_WITH_INITIALS
+    while out and out[-1] in trailing:
+        size = _phrase_at(out, trailing[out[-1]], start=False)
+        if not size:
+            break
+        out = out[:-size]
     return out
+
+
+def _phrase_at(tokens: list[str], phrases: tuple[tuple[str, ...], ...], start: bool) -> int:
+    """The length of the first of ``phrases`` that ``tokens`` start (or end) with,
+    leaving ``TITLE_PHRASE_MIN_WORDS_LEFT`` words, else 0."""
+    for phrase in phrases:
+        size = len(phrase)
+        if len(tokens) - size < TITLE_PHRASE_MIN_WORDS_LEFT:
+            continue
+        if tuple(tokens[:size] if start else tokens[-size:]) == phrase:
+            return size
+    return 0
 
 
 def _join_acronyms(tokens: list[str]) -> list[str]:

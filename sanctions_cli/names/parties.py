@@ -61,9 +61,8 @@ MIN_PART_LETTERS = 2
 def parts(text: str) -> tuple[str, ...]:
     """The names a field holds when it holds more than one (or one amid separators),
     in order; () when it is one name."""
-    whole = text.strip()
-    pieces = [piece.strip(_AROUND) for piece in _SEPARATORS.split(whole)]
-    found = [p for p in pieces if sum(c.isalpha() for c in p) >= MIN_PART_LETTERS]
-    if not found or found == [whole]:
+    pieces = _SEPARATORS.split(text.strip())
+    if len(pieces) < 2:
         return ()
-    return tuple(dict.fromkeys(found))
+    found = [p.strip(_AROUND) for p in pieces]
+    return tuple(dict.fromkeys(p for p in found if sum(c.isalpha() for c in p) >= MIN_PART_LETTERS))

@@ -54,3 +54,8 @@ def test_a_listed_name_among_other_words_of_a_field_is_found(
     hits = bundled_screener.entry_hits("KIM JONG SIK / ACME TRADING LTD")
     assert hits and hits[0].ref.name == "KIM Jong Sik"
     assert hits[0].match.query_normalised == "kim jong sik"
+
+
+def test_a_bracketed_legal_form_is_no_separator() -> None:
+    assert parties.parts("(주) 브레인겨레상사") == ()
+    assert readings("(주) 브레인겨레상사") == ("(주) 브레인겨레상사",)
