@@ -9,8 +9,10 @@ against ``KIM Jong Sik``: no hit).  So ``parts`` cuts such a field where a
 separator stands (a slash, semicolon or vertical bar) or a word that introduces
 another name, and each part of two letters or more is searched as a name of its
 own beside the whole (``names.readings``).  A comma is no separator (``KIM, Jong
-Sik`` is one name), nor are brackets: in a company's name they hold what tells it
-from its parent (``Bank of China (Hong Kong) Limited``).
+Sik`` is one name), but two or more may end a name before its address (``KIM JONG
+SIK, PYONGYANG, DPRK``): the text before the first comma and before the second are
+searched too.  Brackets are no separators: in a company's name they hold what
+tells it from its parent (``Bank of China (Hong Kong) Limited``).
 """
 
 from __future__ import annotations
@@ -54,15 +56,27 @@ _SEPARATORS = re.compile(
 # Stripped from around a part: spaces, and brackets left open by a cut
 # ("Kim Jong Sik (aka Kim Chong Sik)").
 _AROUND = " \t()[]{}"
+# Commas in a part from which what follows the name may be an address.
+ADDRESS_MIN_COMMAS = 2
 # A part with fewer letters than this is no name.
 MIN_PART_LETTERS = 2
 
 
 def parts(text: str) -> tuple[str, ...]:
-    """The names a field holds when it holds more than one (or one amid separators),
-    in order; () when it is one name."""
+    """The names a field holds when it holds more than one (or one amid separators,
+    or before an address), in order; () when it is one name."""
     pieces = _SEPARATORS.split(text.strip())
-    if len(pieces) < 2:
-        return ()
-    found = [p.strip(_AROUND) for p in pieces]
+    found = [p.strip(_AROUND) for p in pieces] if len(pieces) >= 2 else []
+    for piece in pieces:
+        found += _before_address(piece.strip(_AROUND))
     return tuple(dict.fromkeys(p for p in found if sum(c.isalpha() for c in p) >= MIN_PART_LETTERS))
+
+
+def _before_address(text: str) -> list[str]:
+    """A name and what follows it after two commas or more (``KIM JONG SIK,
+    PYONGYANG, DPRK``): the text up to the first comma and up to the second, one of
+    which is the name (``KIM, Jong Sik, Pyongyang``)."""
+    pieces = text.split(",")
+    if len(pieces) < ADDRESS_MIN_COMMAS + 1:
+        return []
+    return [pieces[0].strip(), ",".join(pieces[:2]).strip()]

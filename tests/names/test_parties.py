@@ -59,3 +59,12 @@ def test_a_listed_name_among_other_words_of_a_field_is_found(
 def test_a_bracketed_legal_form_is_no_separator() -> None:
     assert parties.parts("(주) 브레인겨레상사") == ()
     assert readings("(주) 브레인겨레상사") == ("(주) 브레인겨레상사",)
+
+
+@pytest.mark.parametrize(
+    "field", ["KIM JONG SIK, PYONGYANG, DPRK", "KIM, Jong Sik, Pyongyang, Korea"]
+)
+def test_a_name_before_its_address_is_searched_too(field: str, bundled_screener: Screener) -> None:
+    hits = bundled_screener.entry_hits(field)
+    assert hits and hits[0].ref.name == "KIM Jong Sik"
+    assert hits[0].match.score >= 95.0
