@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 
 # Words that introduce another name in a name field (matched case-insensitively,
-# as words, their dots optional): also known as, formerly known as, care of, for
-# the attention of, attention, trading as, doing business as, on behalf of, for
-# further credit, in favour of.
+# as words, not joined by a hyphen (YK-AKA), their dots optional): also known as,
+# formerly known as, care of (c/o: written out, it is as often a company's words),
+# for the attention of, attention, trading as, doing business as, on behalf of,
+# for further credit, in favour of.
 _INTRODUCERS = (
     r"a\.?k\.?a\.?",
     r"f\.?k\.?a\.?",
@@ -31,7 +32,6 @@ _INTRODUCERS = (
     r"formerly known as",
     r"formerly",
     r"c/o",
-    r"care of",
     r"f\.?a\.?o\.?",
     r"attn\.?",
     r"attention",
@@ -49,7 +49,7 @@ _INTRODUCERS = (
 # A slash between two single letters is an abbreviation (S/A, the Brazilian
 # sociedade anonima), not a separator.
 _SEPARATORS = re.compile(
-    r"\s*(?:[;|]|(?<!\w)(?:" + "|".join(_INTRODUCERS) + r")(?!\w)|(?<!\b\w)/|/(?!\w\b))\s*",
+    r"\s*(?:[;|]|(?<![\w-])(?:" + "|".join(_INTRODUCERS) + r")(?![\w-])|(?<!\b\w)/|/(?!\w\b))\s*",
     re.IGNORECASE,
 )
 

@@ -68,3 +68,8 @@ def test_a_name_before_its_address_is_searched_too(field: str, bundled_screener:
     hits = bundled_screener.entry_hits(field)
     assert hits and hits[0].ref.name == "KIM Jong Sik"
     assert hits[0].match.score >= 95.0
+
+
+def test_introducers_are_words_of_their_own() -> None:
+    assert parties.parts("YK-AKA") == ()
+    assert parties.parts("ENDOWMENT FOR CARE OF LEBANESE FAMILIES") == ()
