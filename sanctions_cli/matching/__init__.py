@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, overload
 from ..collector import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
-from ..names import PreparedName, prepare_name, readings
+from ..names import PreparedName, parties, prepare_name, readings
 from . import scorer
 from .scorer import TokenWeights, compare
 
@@ -141,11 +141,17 @@ class _Prepared(Sequence[PreparedName]):
 
 
 def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
+    """The listed names, each entry's in order, and after a name that holds several
+    (``names.parties``: ``NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES``)
+    each of them, as names of the entry of the same strength."""
     rows: list[_RefRow] = []
     for index, entry in enumerate(entries):
         for name, strength, is_primary in entry.all_names():
             if prepare_name(name).tokens:
                 rows.append((index, name, strength, is_primary))
+            for part in parties.parts(name, addresses=False):
+                if prepare_name(part).tokens:
+                    rows.append((index, part, strength, False))
     return rows
 
 

@@ -62,12 +62,13 @@ ADDRESS_MIN_COMMAS = 2
 MIN_PART_LETTERS = 2
 
 
-def parts(text: str) -> tuple[str, ...]:
+def parts(text: str, *, addresses: bool = True) -> tuple[str, ...]:
     """The names a field holds when it holds more than one (or one amid separators,
-    or before an address), in order; () when it is one name."""
+    or, with ``addresses``, before an address), in order; () when it is one name.
+    A listed name has no address: its commas order it (``KNOWLES, JR., Samuel``)."""
     pieces = _SEPARATORS.split(text.strip())
     found = [p.strip(_AROUND) for p in pieces] if len(pieces) >= 2 else []
-    for piece in pieces:
+    for piece in pieces if addresses else ():
         found += _before_address(piece.strip(_AROUND))
     return tuple(dict.fromkeys(p for p in found if sum(c.isalpha() for c in p) >= MIN_PART_LETTERS))
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sanctions_cli.matching import NameMatcher
 from sanctions_cli.names import parties, readings
 from sanctions_cli.screening import Screener
 
@@ -73,3 +76,18 @@ def test_a_name_before_its_address_is_searched_too(field: str, bundled_screener:
 def test_introducers_are_words_of_their_own() -> None:
     assert parties.parts("YK-AKA") == ()
     assert parties.parts("ENDOWMENT FOR CARE OF LEBANESE FAMILIES") == ()
+
+
+def test_a_listed_name_of_several_names_is_each_of_them(
+    search_equals_brute_force: Callable[..., NameMatcher],
+) -> None:
+    listed = ["NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES", "KNOWLES, JR., Samuel"]
+    queries = ["Communist Party of the Philippines", "New People's Army", "Knowles", "Sam Knowles"]
+    for threshold in (60.0, 85.0):
+        matcher = search_equals_brute_force(listed, queries, threshold)
+    hits = matcher.search("Communist Party of the Philippines", 85.0)
+    assert hits[0].ref.name == "COMMUNIST PARTY OF THE PHILIPPINES"
+    assert hits[0].match.score == 100.0
+    assert {h.ref.entry_index for h in hits} == {0}
+    # A listed name's commas order it: no part of it is a name alone.
+    assert not matcher.search("Knowles", 85.0)
