@@ -1325,7 +1325,6 @@ def compare(
     # listed person by the first of each (SHORT_FORM_WORDS): a later given name or
     # a second family name in their stead makes another person.
     short_form = q_words_count == SHORT_FORM_WORDS and "initial" not in query.kinds
-    unnamed, factor = _short_form_unnamed(candidate, given, used_c) if short_form else (0, 0.0)
     surname_words = candidate.surname_mask & _word_mask(candidate.kinds)
     surname_missing = (
         bool(surname_words)
@@ -1341,20 +1340,12 @@ def compare(
         omission_cost = max(
             omission_cost, GIVEN_NAMES_OMISSION * _raw_length(candidate, surname_words)
         )
-    if unnamed:
-        omission_cost = max(omission_cost, factor * _raw_length(candidate, unnamed))
-    elif (
-        short_form
-        and not candidate.is_organisation
-        and q_words
-        and not c_words
-        and candidate.kinds.count("word") >= SHORT_FORM_WORDS
-    ):
-        # Every word of the listed person's name met by one word of the short form
-        # (a compound: Amirmahdi / AMIRI, Mahdi): its other word is a name the
-        # listed person does not have.
-        omission_cost = max(omission_cost, GIVEN_NAMES_OMISSION * q_raw)
-        unnamed = 1
+    short_form_cost = (
+        _short_form_cost(candidate, given, surname_words, used_c, q_words, c_words, q_raw)
+        if short_form
+        else 0.0
+    )
+    omission_cost = max(omission_cost, short_form_cost)
     vessel_part = (
         candidate.entity_vessel and q_words > c_words and candidate.kinds.count("word") == 1
     )
@@ -1388,7 +1379,7 @@ def compare(
         bool(split),
         bool(syllables_missing),
         given_missing,
-        bool(unnamed),
+        short_form_cost > 0,
         vessel_part,
         surname_missing,
     ]
@@ -1427,7 +1418,7 @@ def compare(
             raised,
         ),
         (
-            unnamed,
+            short_form_cost > 0,
             "short_form_mismatch",
             "the screened name has a later given name or a second family name of the"
             " listed person's, not the first, or a name the listed one lacks",
@@ -1513,19 +1504,39 @@ def _given_names_mask(name: PreparedName) -> int:
     return 0
 
 
-def _short_form_unnamed(candidate: PreparedName, given: int, used: int) -> tuple[int, float]:
-    """The first given name, or the first family name, of a listed person that a
-    screened short form (``SHORT_FORM_WORDS``) leaves out while it has a later one
-    of the same part (``used``: the listed name's paired tokens), as a mask, with
-    the share of its length it counts at; else (0, 0)."""
+def _short_form_cost(
+    candidate: PreparedName,
+    given: int,
+    surname_words: int,
+    used: int,
+    q_words: float,
+    c_words: float,
+    q_raw: float,
+) -> float:
+    """What a screened short form (``SHORT_FORM_WORDS``) that names the listed
+    person otherwise than by the first given and first family name adds to the
+    omission cost (``used``: the listed name's paired tokens; ``q_words`` and
+    ``c_words`` the weights of the unpaired words, ``q_raw`` the screened name's
+    unpaired length), else 0."""
     first_given = given & -given
     if used & given and not used & first_given:
-        return first_given, SHORT_FORM_GIVEN_FACTOR
-    family = candidate.surname_mask & _word_mask(candidate.kinds)
-    first_family = family & -family
-    if family.bit_count() >= 2 and used & family and not used & first_family:
-        return first_family, SHORT_FORM_FAMILY_FACTOR
-    return 0, 0.0
+        # A later given name in place of the first: contradicted.
+        return SHORT_FORM_GIVEN_FACTOR * _raw_length(candidate, first_given)
+    first_family = surname_words & -surname_words
+    if surname_words.bit_count() >= 2 and used & surname_words and not used & first_family:
+        # The second family name alone: the first omitted.
+        return SHORT_FORM_FAMILY_FACTOR * _raw_length(candidate, first_family)
+    if (
+        q_words
+        and not c_words
+        and not candidate.is_organisation
+        and candidate.kinds.count("word") >= SHORT_FORM_WORDS
+    ):
+        # Every word of the listed person's name met by one word of the short form
+        # (a compound: Amirmahdi / AMIRI, Mahdi): its other word is a name the
+        # listed person does not have.
+        return GIVEN_NAMES_OMISSION * q_raw
+    return 0.0
 
 
 def _nearer_a_part(

@@ -31,13 +31,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The Han characters (CJK unified ideographs, extension A, compatibility), as a
+# regex character range: the one definition ``normalise`` and ``hanja`` use too.
+HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN_CHARACTERS}]+")
 # The dots that part the words of a foreign name: the middle dot (mainland), the
 # katakana middle dot (U+30FB, also what NFKC makes of the half-width one), the
 # hyphenation point (Taiwan) and a bullet.
 MIDDLE_DOTS = "\u00b7\u30fb\u2027\u2022"
 _DOT = f"\\s*[{MIDDLE_DOTS}]\\s*"
-FOREIGN_NAME = re.compile(f"[{_HAN_CHARS}]+(?:{_DOT}[{_HAN_CHARS}]+)+")
+FOREIGN_NAME = re.compile(f"[{HAN_CHARACTERS}]+(?:{_DOT}[{HAN_CHARACTERS}]+)+")
 _WORD_BREAK = re.compile(_DOT)
 
 # Script of a foreign name written in Chinese characters (see the module docstring).

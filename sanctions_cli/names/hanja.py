@@ -33,6 +33,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .chinese import HAN_RUN
+
 # The characters of a Korean given name read so: two, as nearly every Korean's
 # (a given name of one is as often a Chinese name's: 石莉, 巫峰 met RI, Sok and MU
 # DU BONG in 25,951 generated clean names).  Written in one run, without a space
@@ -44,7 +46,6 @@ COMPOUND_SURNAMES = frozenset(("南宮", "諸葛", "鮮于", "皇甫", "司空",
 
 TABLE_FILE = "hanja.tsv"
 
-_HAN_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _READING = re.compile(r"([\uac00-\ud7a3]+):([0-9A-Z]+)")
 
 
@@ -91,7 +92,7 @@ def korean_reading(text: str) -> str | None:
     """The Korean reading of a name of Han characters alone, in Hangul (``金正恩``
     -> ``김정은``), or None when it is no such name or a character has no reading."""
     stripped = text.strip()
-    if not _HAN_ONLY.fullmatch(stripped):
+    if not HAN_RUN.fullmatch(stripped):
         return None  # spaced (a Japanese name: 中島 英樹), or not Han alone
     surname = 2 if stripped[:2] in COMPOUND_SURNAMES else 1
     if len(stripped) != surname + KOREAN_GIVEN_NAME_CHARACTERS:

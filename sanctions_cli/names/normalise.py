@@ -73,7 +73,7 @@ _CAMEL_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 # still join "M Vito" into "mvito".
 _LETTER_PREFIX = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z])-(?=[A-Za-z]{2})")
 _HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]+")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = chinese.HAN_RUN
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 # Persian writes a zero-width non-joiner inside a word, between parts that must not
 # join as letters (پزشک‌فر, Pezeshkfar), and often a space before the suffix پور
