@@ -47,7 +47,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import chinese, hanja, hebrew, japanese, parties
+from . import belarusian, chinese, hanja, hebrew, japanese, parties
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .wadegiles import as_pinyin
@@ -1495,14 +1495,20 @@ def script_readings(text: str) -> tuple[str, ...]:
     Chinese or Japanese: ``normalise`` reads it as pinyin, and its Japanese reading
     (``names.japanese``) comes second.  A name in Hebrew with a vav between
     consonants, o or u as ``normalise`` reads it, may have a v there instead
-    (``hebrew.alternative_reading``: ``דוד``, David).  A name of Han characters
+    (``hebrew.alternative_reading``: ``דוד``, David).  A name in Belarusian
+    Cyrillic is read in Russian spelling too (``belarusian.alternative_reading``:
+    ``Уладзімір``, Владимир).  A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
         return (text,)
     if chinese.is_foreign_han(text):
         return (text,)  # a transcription, not a name to read as Japanese
-    other = japanese.alternative_reading(text) or hebrew.alternative_reading(text)
+    other = (
+        japanese.alternative_reading(text)
+        or hebrew.alternative_reading(text)
+        or belarusian.alternative_reading(text)
+    )
     korean = hanja.korean_reading(text)
     return tuple(t for t in (text, other, korean) if t is not None)
 

@@ -675,6 +675,9 @@ def test_feminine_and_masculine_given_names_are_two_names(a: str, b: str) -> Non
     assert len(match.pairs) == 1  # the family name only
     # A Slavic family name's feminine form is the family's.
     assert score("Ivanova Anna", "IVANOV, Anna") >= THRESHOLD
+    # A listed surname's ending varies with its language: Belarusian -a, Russian -o.
+    assert score("Aliaksandr Lukashenka", "LUKASHENKO, Alexander") >= THRESHOLD
+    assert score("Antonia Romero", "ROMERA, Antonio") < THRESHOLD  # the given name still
 
 
 def test_a_word_nearer_one_word_of_a_compound_does_not_pair_with_it() -> None:
