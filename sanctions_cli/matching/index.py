@@ -611,9 +611,29 @@ class CandidateIndex:
         if found is None:
             options = np.flatnonzero(self.option_long) if chosen is None else chosen
             skeletons = _take(self.view_texts[scorer.SKELETON_VIEW], options)
-            found = _ViewVocabulary([scorer.loose_skeleton(t) for t in skeletons], options.tolist())
+            # Options of names of such a script under each sound their letters
+            # transcribe (``scorer.loose_skeletons``).
+            foreign = self._loose_option_mask()[options].tolist()
+            texts: list[str] = []
+            owners: list[int] = []
+            for text, option, variants in zip(skeletons, options.tolist(), foreign, strict=True):
+                for loose in (
+                    scorer.loose_skeletons(text) if variants else (scorer.loose_skeleton(text),)
+                ):
+                    texts.append(loose)
+                    owners.append(option)
+            found = _ViewVocabulary(texts, owners)
             self._loose_vocabularies[every] = found
         return found
+
+    def _loose_option_mask(self) -> NDArray[np.bool_]:
+        """Per option, whether a name of a ``LOOSE_CONSONANT_SCRIPTS`` has it (all
+        when the names' scripts are unknown)."""
+        if self.loose_options is None:
+            return np.ones(len(self.option_texts), dtype=bool)
+        mask = np.zeros(len(self.option_texts), dtype=bool)
+        mask[self.loose_options] = True
+        return mask
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
@@ -946,20 +966,34 @@ class CandidateIndex:
         vocabulary = self._loose_vocabulary(loose_query)
         if not len(vocabulary.texts) or not viewed_texts:
             return None
-        queries = [scorer.loose_skeleton(views[scorer.SKELETON_VIEW]) for views in viewed_texts]
-        numbers, positions = vocabulary.matches(queries, cutoff)
+        # A query that may be of such a script, under each sound its letters transcribe.
+        queries: list[str] = []
+        query_of: list[int] = []
+        for k, views in enumerate(viewed_texts):
+            skeleton = views[scorer.SKELETON_VIEW]
+            for loose in (
+                scorer.loose_skeletons(skeleton)
+                if loose_query
+                else (scorer.loose_skeleton(skeleton),)
+            ):
+                queries.append(loose)
+                query_of.append(k)
+        variants, positions = vocabulary.matches(queries, cutoff)
+        numbers = np.asarray(query_of, dtype=np.int64)[variants]
         starts = vocabulary.pointers[positions]
         counts = vocabulary.pointers[positions + 1] - starts
         options = vocabulary.option_ids[expand_ranges(starts, counts)]
         owners = np.repeat(numbers, counts)
         texts_at = np.repeat(positions, counts)
+        variant_at = np.repeat(variants, counts)
         if compound:  # a compound pairs with single tokens only
             single = self.option_single[options]
-            options, owners, texts_at = options[single], owners[single], texts_at[single]
+            options, owners = options[single], owners[single]
+            texts_at, variant_at = texts_at[single], variant_at[single]
         if not len(options):
             return None
         ratios = process.cpdist(
-            [queries[k] for k in owners.tolist()],
+            [queries[k] for k in variant_at.tolist()],
             _take(vocabulary.texts, texts_at),
             scorer=fuzz.ratio,
             dtype=np.float64,
@@ -1609,14 +1643,29 @@ class CandidateIndex:
         )
         if not len(pairs):
             return loose
-        shown = {row: scorer.loose_skeleton(skeleton) for row, skeleton in skeletons.items()}
+        # Each side under every sound its letters may transcribe
+        # (``scorer.loose_skeletons``): the query's whatever its script (the loosest
+        # rule), a listed option's when a name of such a script has it.
+        shown = {row: scorer.loose_skeletons(skeleton) for row, skeleton in skeletons.items()}
         listed = _take(self.view_texts[scorer.SKELETON_VIEW], pair_option[pairs])
-        loose[pairs] = process.cpdist(
-            [shown[row] for row in pair_row[pairs].tolist()],
-            [scorer.loose_skeleton(text) for text in listed],
-            scorer=fuzz.ratio,
-            dtype=np.float64,
-        )
+        foreign = self._loose_option_mask()[pair_option[pairs]].tolist()
+        pair_at: list[int] = []
+        lefts: list[str] = []
+        rights: list[str] = []
+        for k, (row, text, variants) in enumerate(
+            zip(pair_row[pairs].tolist(), listed, foreign, strict=True)
+        ):
+            for right in (
+                scorer.loose_skeletons(text) if variants else (scorer.loose_skeleton(text),)
+            ):
+                for left in shown[row]:
+                    pair_at.append(k)
+                    lefts.append(left)
+                    rights.append(right)
+        ratios = process.cpdist(lefts, rights, scorer=fuzz.ratio, dtype=np.float64)
+        best = np.zeros(len(pairs), dtype=np.float64)
+        np.maximum.at(best, np.asarray(pair_at, dtype=np.int64), ratios)
+        loose[pairs] = best
         return np.minimum(loose, scorer.LOOSE_MAX_SIMILARITY)
 
     def _script_rules(

@@ -311,6 +311,23 @@ def _first_letter(match: re.Match[str]) -> str:
 LOOSE_MAX_SIMILARITY = 90.0
 
 
+_INITIAL_VOWEL_GLIDE = re.compile("^o(?=[^aeiouy])")
+
+
+def loose_skeletons(skeleton_text: str) -> tuple[str, ...]:
+    """``loose_skeleton`` of a name's word written in a ``LOOSE_CONSONANT_SCRIPTS``,
+    and of the other sounds its letters transcribe: katakana and Chinese write ti
+    and di with the letters of chi and ji (プーチン "puchin", Putin; 基 "ji" for di),
+    Hangul did (뿌찐); katakana writes a v or w before a consonant with the u of
+    ウ (ウラジーミル "urajimiru", Vladimir; ウールジー, Woolsey)."""
+    variants = [skeleton_text]
+    if "j" in skeleton_text:
+        variants.append(skeleton_text.replace("j", "t"))
+    if _INITIAL_VOWEL_GLIDE.match(skeleton_text):
+        variants += ["f" + text[1:] for text in variants]
+    return tuple(dict.fromkeys(loose_skeleton(text) for text in variants))
+
+
 def loose_skeleton(skeleton_text: str) -> str:
     """A skeleton with the consonants ``LOOSE_CONSONANT_SCRIPTS`` do not tell apart
     made one, and its vowels dropped but the first (unless a u or o, the vowel
@@ -647,7 +664,7 @@ def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
 def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``
     and, unless neither is of a ``LOOSE_CONSONANT_SCRIPTS`` (``loose`` False),
-    ``loose_skeleton``; or ``reading_similarity_bound`` or
+    ``loose_skeletons`` (either side's); or ``reading_similarity_bound`` or
     ``transposition_similarity`` when higher; with exactness for short tokens."""
     if a == b:
         return 100.0
@@ -655,8 +672,8 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
         return 0.0
     best = max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
     if loose:
-        skeletons = loose_skeleton(skeleton_view(a)), loose_skeleton(skeleton_view(b))
-        best = max(best, fuzz.ratio(*skeletons))
+        a_loose, b_loose = loose_skeletons(skeleton_view(a)), loose_skeletons(skeleton_view(b))
+        best = max(best, max(fuzz.ratio(x, y) for x in a_loose for y in b_loose))
     best = max(best, reading_similarity_bound(a, b))
     return max(best, transposition_similarity(a, b))
 
@@ -780,7 +797,7 @@ def _option_similarity(
     plain_only: bool = False,
     max_lift: float = 100.0,
     reading: tuple[bool, bool] | None = None,
-    loose: bool = False,
+    loose: tuple[bool, bool] | None = None,
     sound_alike: bool = True,
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
@@ -805,7 +822,8 @@ def _option_similarity(
     if reading is not None:
         best = max(best, reading_similarity(a.text, b.text, *reading))
     # A sound-alike starts with a vowel if the other does (see MAX_SKELETON_LIFT).
-    if sound_alike and not plain_only and _starts_with_vowel(a.text) == _starts_with_vowel(b.text):
+    same_start = _starts_with_vowel(a.text) == _starts_with_vowel(b.text)
+    if sound_alike and not plain_only and same_start:
         lifted = True
         for view_a, view_b in zip(a.views[1:], b.views[1:], strict=True):
             viewed = _view_ratio(view_a, view_b)
@@ -816,11 +834,24 @@ def _option_similarity(
             ):
                 viewed = min(viewed, plain + UNEQUAL_SKELETON_LIFT)
             best = max(best, viewed)
-        if loose:
-            loose_ratio = fuzz.ratio(
-                loose_skeleton(a.views[SKELETON_VIEW]), loose_skeleton(b.views[SKELETON_VIEW])
+    if sound_alike and not plain_only and loose is not None:
+        a_loose, b_loose = (
+            loose_skeletons(view) if foreign else (loose_skeleton(view),)
+            for view, foreign in (
+                (a.views[SKELETON_VIEW], loose[0]),
+                (b.views[SKELETON_VIEW], loose[1]),
             )
-            best = max(best, min(loose_ratio, LOOSE_MAX_SIMILARITY))
+        )
+        # (a variant read with a v for an initial u starts as the other does)
+        ratios = [
+            fuzz.ratio(x, y)
+            for x in a_loose
+            for y in b_loose
+            if same_start or _starts_with_vowel(x) == _starts_with_vowel(y)
+        ]
+        if ratios:
+            lifted = True
+            best = max(best, min(max(ratios), LOOSE_MAX_SIMILARITY))
     if lifted:
         best = min(best, plain + max_lift)
         if best < MIN_LIFTED_SIMILARITY:
@@ -1116,6 +1147,11 @@ def compare(
         query.script,
         candidate.script,
     )
+    # Two names of one script that writes a syllable a character: each pair's
+    # characters must be one syllable as written (정 and 종 read "jong" both).
+    written = (
+        query.script == candidate.script and bool(query.syllables) and bool(candidate.syllables)
+    )
     # The skeleton lifts a pair at most MAX_SKELETON_LIFT above its spelling
     # between Latin names, CROSS_SCRIPT_MAX_LIFT when one was transliterated.
     max_lift = (
@@ -1129,7 +1165,11 @@ def compare(
     q_reading = query.script in READING_SCRIPTS
     c_reading = candidate.script in READING_SCRIPTS
     read = (q_reading or c_reading) and not same_script
-    loose = bool({query.script, candidate.script} & LOOSE_CONSONANT_SCRIPTS) and not same_script
+    loose = (
+        (query.script in LOOSE_CONSONANT_SCRIPTS, candidate.script in LOOSE_CONSONANT_SCRIPTS)
+        if {query.script, candidate.script} & LOOSE_CONSONANT_SCRIPTS and not same_script
+        else None
+    )
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # (similarity, weight, is_real_pair, query option index, candidate option index)
     scored: list[tuple[float, float, bool, int, int]] = []
@@ -1185,6 +1225,10 @@ def compare(
                     )
                 if _nasal_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
+            if written:
+                # One syllable as written, or two (see PreparedName.syllables).
+                same = _written(query, q_opt.mask) == _written(candidate, c_opt.mask)
+                similarity = 100.0 if same else 0.0
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH
@@ -1488,6 +1532,11 @@ def compare(
 
 
 @lru_cache(maxsize=1 << 12)
+def _written(name: PreparedName, mask: int) -> str:
+    """The written syllables of the tokens of ``mask`` (``PreparedName.syllables``)."""
+    return "".join(name.syllables[i] for i in mask_bits(mask))
+
+
 def _word_mask(kinds: tuple[str, ...]) -> int:
     """Bit i set when token i is a word."""
     return sum(1 << i for i, kind in enumerate(kinds) if kind == "word")

@@ -47,9 +47,10 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import belarusian, chinese, hanja, hebrew, japanese, parties
+from . import belarusian, chinese, hanja, hebrew, japanese, parties, persian
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
+from .syllables import written_syllables
 from .wadegiles import as_pinyin
 
 # Marks written inside romanised names that carry no letter: apostrophes of
@@ -142,6 +143,11 @@ class PreparedName:
     # "Hans-Peter", "Bashir-Ud-Din"): one name in several tokens.  Like the
     # surname, only the listed name's count, so they take no part in equality.
     hyphen_groups: tuple[int, ...] = field(default=(), compare=False)
+    # A name of a script that writes a syllable a character (Hangul, Han): each
+    # token's character, as written (``syllables.written_syllables``); empty
+    # otherwise.  Two names of one such script compare them, not their readings;
+    # so they take part in equality (김정은 and 김종은 are two searches).
+    syllables: tuple[str, ...] = ()
 
     @property
     def is_organisation(self) -> bool:
@@ -1467,13 +1473,15 @@ def prepare_name(text: str) -> PreparedName:
             for option_text, mask in token_options(tokens)
         ]
     )
+    script = _name_script(text)
     return PreparedName(
         original=text,
         normalised=" ".join(tokens),
         tokens=tokens,
         kinds=kinds,
         options=options,
-        script=_name_script(text),
+        script=script,
+        syllables=written_syllables(text, len(tokens)) if script in _SYLLABIC_SCRIPTS else (),
         surname_mask=_surname_mask(text, tokens),
         hyphen_groups=_hyphen_groups(text, tokens),
         titled=_has_title(text, tokens),
@@ -1497,7 +1505,8 @@ def script_readings(text: str) -> tuple[str, ...]:
     consonants, o or u as ``normalise`` reads it, may have a v there instead
     (``hebrew.alternative_reading``: ``דוד``, David).  A name in Belarusian
     Cyrillic is read in Russian spelling too (``belarusian.alternative_reading``:
-    ``Уладзімір``, Владимир).  A name of Han characters
+    ``Уладзімір``, Владимир), one in Arabic script with the consonants of Persian
+    (``persian.alternative_reading``: ``فضل``, Fazal).  A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
@@ -1508,6 +1517,7 @@ def script_readings(text: str) -> tuple[str, ...]:
         japanese.alternative_reading(text)
         or hebrew.alternative_reading(text)
         or belarusian.alternative_reading(text)
+        or persian.alternative_reading(text)
     )
     korean = hanja.korean_reading(text)
     return tuple(t for t in (text, other, korean) if t is not None)

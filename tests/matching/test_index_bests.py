@@ -171,7 +171,16 @@ def _pair(
         # A script that writes fewer consonants: the loose skeletons.
         shown = known[text][1] if text in known else scorer.TOKEN_VIEWS[1](text)
         listed = index.view_texts[1][option]
-        loose_ratio = fuzz.ratio(scorer.loose_skeleton(shown), scorer.loose_skeleton(listed))
+        # The query under every sound (whatever its script), the listed option when
+        # a name of a loose script has it.
+        rights = (
+            scorer.loose_skeletons(listed)
+            if index._loose_option_mask()[option]
+            else (scorer.loose_skeleton(listed),)
+        )
+        loose_ratio = max(
+            fuzz.ratio(left, right) for left in scorer.loose_skeletons(shown) for right in rights
+        )
         other = max(other, min(loose_ratio, scorer.LOOSE_MAX_SIMILARITY))
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)

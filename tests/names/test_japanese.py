@@ -74,7 +74,24 @@ def test_a_foreign_name_in_katakana_meets_its_spelling_on_fewer_consonants() -> 
     assert compare_names("ヤマダ カナ", "KHAN, Madi").score < 85.0
 
 
-KATAKANA_LISTED = ["DERIPASKA, Oleg", "VEKSELBERG, Viktor", "KHAN, Madi", "ヤマダ タロウ"]
+def test_katakana_chi_and_ji_may_be_ti_and_di_and_an_initial_u_a_v() -> None:
+    # scorer.loose_skeletons: プーチン "puchin" is Putin, ウラジーミル "urajimiru" Vladimir.
+    assert compare_names("ウラジーミル・プーチン", "PUTIN, Vladimir").score >= 85.0
+    assert compare_names("マルチン・コワルスキー", "KOWALSKI, Martin").score >= 85.0
+    # Still a ch and a j where the Latin spelling has them.
+    assert compare_names("チャールズ・ジョンソン", "Charles Johnson").score >= 85.0
+    # Only the transcription's side is read so: a Latin ch is no t.
+    assert compare_names("テン・タロウ", "CHEN, Taro").score < 85.0
+
+
+KATAKANA_LISTED = [
+    "DERIPASKA, Oleg",
+    "VEKSELBERG, Viktor",
+    "KHAN, Madi",
+    "ヤマダ タロウ",
+    "PUTIN, Vladimir",
+    "ウラジーミル・プーチン",
+]
 
 
 @pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
@@ -82,7 +99,7 @@ def test_katakana_search_equals_brute_force(
     threshold: float, search_equals_brute_force: Callable[..., NameMatcher]
 ) -> None:
     queries = ["オレグ・デリパスカ", "ヴィクトル・ヴェクセリベルク", "ヤマダ カナ", "Yamada Taro"]
-    queries.append("ｵﾚｸﾞ ﾃﾞﾘﾊﾟｽｶ")
+    queries += ["ｵﾚｸﾞ ﾃﾞﾘﾊﾟｽｶ", "ウラジーミル・プーチン", "Vladimir Putin", "Uladimir Puchin"]
     matcher = search_equals_brute_force(KATAKANA_LISTED, queries, threshold)
     assert {h.ref.name for h in matcher.search("オレグ・デリパスカ", 85.0)} == {"DERIPASKA, Oleg"}
 

@@ -1,0 +1,46 @@
+"""Names in Arabic script read with Persian consonants too (``names.persian``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctions_cli.matching import NameMatcher, compare_names
+from sanctions_cli.names import persian, readings
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("فضل رحيم", "فزل رحيم"),
+        ("عبد القدوس مظهری", "عبد القدوس مزهری"),
+        ("ثناء اللہ غفاری", "سناء اللہ غفاری"),
+        ("عبد الروف ذاکر", "عبد الروف زاکر"),
+        ("محمد حسين", None),  # no letter Persian says otherwise
+        ("Fazal Rahim", None),
+    ],
+)
+def test_the_letters_persian_says_otherwise_are_written_as_it_says_them(
+    text: str, read: str | None
+) -> None:
+    assert persian.alternative_reading(text) == read
+
+
+def test_a_name_meets_the_latin_spelling_of_either_pronunciation() -> None:
+    assert readings("فضل رحيم")[1] == "فزل رحيم"
+    assert compare_names("فضل رحيم", "FAZAL RAHIM").score >= 85.0
+    assert compare_names("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB").score >= 85.0
+    assert compare_names("ثناء اللہ غفاری", "SANAULLAH GHAFARI").score >= 85.0
+    # The Arabic reading still meets the Arabic spelling.
+    assert compare_names("فاضل الربيعي", "FADHIL AL-RUBAYI").score >= 85.0
+
+
+@pytest.mark.parametrize("threshold", [70.0, 85.0])
+def test_persian_reading_search_equals_brute_force(
+    threshold: float, search_equals_brute_force: Callable[..., NameMatcher]
+) -> None:
+    listed = ["FAZAL RAHIM", "FADHIL AL-RUBAYI", "NOOR MOHAMMAD SAQIB", "THAQIB, Nur"]
+    queries = ["فضل رحيم", "فاضل الربيعي", "نور محمد ثاقب", "Fazal Rahim"]
+    matcher = search_equals_brute_force(listed, queries, threshold)
+    assert "FAZAL RAHIM" in {h.ref.name for h in matcher.search("فضل رحيم", 85.0)}
