@@ -53,7 +53,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from ..names import PreparedName, skeleton_view, token_kind
+from ..names import PreparedName, nicknames, skeleton_view, token_kind
 from ..names import token_options as name_token_options
 from . import scorer
 from .arrays import contains_sorted, expand_ranges, nonzero_cells, unique, unique_inverse
@@ -552,7 +552,7 @@ class CandidateIndex:
             tuple[float, bool, QueryScripts],
             OrderedDict[str, tuple[IntArray, NDArray[np.float64]]],
         ] = {}
-        self._transposed_cache: dict[str, list[int]] = {}
+        self._related_cache: dict[str, list[int]] = {}
         self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
     def _index_consonants(self) -> None:
@@ -642,7 +642,7 @@ class CandidateIndex:
         state = self.__dict__.copy()
         state["_option_ids"] = None
         state["_match_cache"] = {}
-        state["_transposed_cache"] = {}
+        state["_related_cache"] = {}
         state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
@@ -689,27 +689,26 @@ class CandidateIndex:
     def forget(self) -> None:
         """Drop the memoised token matches."""
         self._match_cache.clear()
-        self._transposed_cache.clear()
+        self._related_cache.clear()
 
-    def transposed(self, text: str) -> list[int]:
+    def related(self, text: str) -> list[int]:
         """Ids of the listed options one adjacent transposition from ``text``
-        (``scorer.transpositions``), memoised."""
-        found = self._transposed_cache.get(text)
+        (``scorer.transpositions``) or a nickname or full name of it
+        (``names.nicknames``), memoised."""
+        found = self._related_cache.get(text)
         if found is None:
-            ids = (self.option_id(variant) for variant in scorer.transpositions(text))
-            found = [i for i in ids if i is not None]
-            if len(self._transposed_cache) >= MATCH_CACHE_SIZE:
-                self._transposed_cache.clear()
-            self._transposed_cache[text] = found
+            variants = [*scorer.transpositions(text), *nicknames.related(text)]
+            ids = (self.option_id(variant) for variant in variants)
+            found = list(dict.fromkeys(i for i in ids if i is not None))
+            if len(self._related_cache) >= MATCH_CACHE_SIZE:
+                self._related_cache.clear()
+            self._related_cache[text] = found
         return found
 
-    def _transposition_similarity(self, text: str, option: int) -> float:
+    def _related_similarity(self, text: str, option: int) -> float:
         """What ``scorer.compare`` gives the single tokens ``text`` and a listed option
-        two swapped letters away (``transposed``), at most."""
-        return min(
-            scorer.transposition_similarity(text, self.option_texts[option]),
-            scorer.MAX_VARIANT_SIMILARITY,
-        )
+        two swapped letters or a nickname away (``related``), at most."""
+        return scorer.related_similarity(text, self.option_texts[option])
 
     @property
     def option_ids(self) -> dict[str, int]:
@@ -846,18 +845,18 @@ class CandidateIndex:
         for found_keys, found_similarities in alike:
             keys.append(found_keys)
             similarity_parts.append(found_similarities)
-        transposed = [
-            (n * width + option, self._transposition_similarity(distinct[n], option))
+        related = [
+            (n * width + option, self._related_similarity(distinct[n], option))
             for n in ([] if compound else long_numbers)  # single tokens only pair so
-            for option in self.transposed(distinct[n])
+            for option in self.related(distinct[n])
         ]
-        transposed = [(key, similarity) for key, similarity in transposed if similarity >= cutoff]
-        if transposed:
-            keys.append(np.asarray([key for key, _ in transposed], dtype=np.int64))
-            similarity_parts.append(np.asarray([sim for _, sim in transposed], dtype=np.float64))
+        related = [(key, similarity) for key, similarity in related if similarity >= cutoff]
+        if related:
+            keys.append(np.asarray([key for key, _ in related], dtype=np.int64))
+            similarity_parts.append(np.asarray([sim for _, sim in related], dtype=np.float64))
         all_keys = np.concatenate(keys)
         all_similarities = np.concatenate(similarity_parts)
-        if transposed or alike:
+        if related or alike:
             order = np.lexsort((-all_similarities, all_keys))
             all_keys, all_similarities = all_keys[order], all_similarities[order]
             first = np.ones(len(all_keys), dtype=bool)
@@ -1441,8 +1440,8 @@ class CandidateIndex:
         sims = np.maximum(plain, np.minimum(other, plain + lift))
         sims = np.where(plain_only, plain, sims)
         sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
-        # Two letters swapped (``scorer.transposition_similarity``), looked up: two
-        # single tokens only.
+        # Two letters swapped (``scorer.transposition_similarity``) or a nickname
+        # (``scorer.nickname_similarity``), looked up: two single tokens only.
         found: dict[str, list[tuple[int, float]]] = {}
         swapped: list[tuple[int, float]] = []
         for row, text in enumerate(row_texts):
@@ -1451,8 +1450,8 @@ class CandidateIndex:
             partners = found.get(text)
             if partners is None:
                 partners = found[text] = [
-                    (option, self._transposition_similarity(text, option))
-                    for option in self.transposed(text)
+                    (option, self._related_similarity(text, option))
+                    for option in self.related(text)
                 ]
             swapped.extend((row * width + option, similarity) for option, similarity in partners)
         if swapped:

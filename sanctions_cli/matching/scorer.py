@@ -121,6 +121,7 @@ from ..names import (
     NameOption,
     PreparedName,
     mask_bits,
+    nicknames,
     skeleton_view,
     voweled_skeleton,
 )
@@ -664,8 +665,9 @@ def token_options(tokens: tuple[str, ...] | list[str]) -> list[str]:
 def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``
     and, unless neither is of a ``LOOSE_CONSONANT_SCRIPTS`` (``loose`` False),
-    ``loose_skeletons`` (either side's); or ``reading_similarity_bound`` or
-    ``transposition_similarity`` when higher; with exactness for short tokens."""
+    ``loose_skeletons`` (either side's); or ``reading_similarity_bound``,
+    ``nickname_similarity`` or ``transposition_similarity`` when higher; with
+    exactness for short tokens."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
@@ -674,7 +676,7 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     if loose:
         a_loose, b_loose = loose_skeletons(skeleton_view(a)), loose_skeletons(skeleton_view(b))
         best = max(best, max(fuzz.ratio(x, y) for x in a_loose for y in b_loose))
-    best = max(best, reading_similarity_bound(a, b))
+    best = max(best, reading_similarity_bound(a, b), nickname_similarity(a, b))
     return max(best, transposition_similarity(a, b))
 
 
@@ -879,6 +881,23 @@ def transposition_similarity(a: str, b: str) -> float:
     if a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
         return 100.0 * (1.0 - 1.0 / (2 * n - 1))
     return 0.0
+
+
+# A given name and its nickname (``names.nicknames``: Ted and Theodore, Bob and
+# Robert) pair as a close variant does: one person's name as they use it, not
+# proof (a nickname is shared by several names: Ted is Edward's too).
+NICKNAME_SIMILARITY = 90.0
+
+
+def nickname_similarity(a: str, b: str) -> float:
+    """``NICKNAME_SIMILARITY`` when one word is a nickname of the other, else 0."""
+    return NICKNAME_SIMILARITY if nicknames.are_related(a, b) else 0.0
+
+
+def related_similarity(a: str, b: str) -> float:
+    """What two single words one transposition or a nickname apart pair at, at most."""
+    swapped = min(transposition_similarity(a, b), MAX_VARIANT_SIMILARITY)
+    return max(swapped, nickname_similarity(a, b))
 
 
 def transpositions(text: str) -> list[str]:
@@ -1214,8 +1233,7 @@ def compare(
                     q_opt.text, c_opt.text, surname=bool(c_opt.mask & candidate.surname_mask)
                 ):
                     similarity = 0.0  # another given name (see _gendered_pair)
-                swapped = transposition_similarity(q_opt.text, c_opt.text)
-                similarity = max(similarity, min(swapped, MAX_VARIANT_SIMILARITY))
+                similarity = max(similarity, related_similarity(q_opt.text, c_opt.text))
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
                 if abjad_read and _suffixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)

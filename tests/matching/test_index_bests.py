@@ -17,7 +17,7 @@ from sanctions_cli.names import PreparedName, mask_bits, prepare_name, token_kin
 LISTING = (Listing(authority="Test authority", list="Test list"),)
 
 # Listed names that make every rule of the pair similarity matter: sound-alikes,
-# compounds, short tokens, two letters swapped, other scripts (one syllabic),
+# compounds, short tokens, two letters swapped, nicknames, other scripts (one syllabic),
 # legal forms and their misspellings, numbers and particles.
 LISTED = [
     ("person", "Vladimir Putin"),
@@ -37,6 +37,7 @@ LISTED = [
     ("person", "Ibrahim Fuad"),
     ("person", "Al Asad Bashar"),
     ("person", "Jo Se Ri"),
+    ("person", "Robert Theodore Jones"),
     ("organization", "Koti Corp"),
     ("organization", "Vessel 2 Shipping Co Ltd"),
     ("organization", "Vessel 12 Shipping"),
@@ -45,6 +46,7 @@ LISTED = [
     ("organization", "Nova Gas LLC"),
 ]
 QUERIES = [
+    "Bob Ted Jones",
     "Vladimir Putni",
     "Владимир Путин",
     "Владимир Путтин",
@@ -187,6 +189,8 @@ def _pair(
     if not q_compound and other_text in scorer.transpositions(text):
         swapped = scorer.transposition_similarity(text, other_text)
         sim = max(sim, min(swapped, scorer.MAX_VARIANT_SIMILARITY))
+    if not q_compound:
+        sim = max(sim, scorer.nickname_similarity(text, other_text))
     short = max(len(text), len(other_text)) <= scorer.SHORT_TOKEN_LENGTH
     if short and sim < scorer.SHORT_PAIR_MIN_SIMILARITY:
         sim = 0.0
@@ -236,3 +240,4 @@ def test_batched_token_bests_equal_every_rule_pair_by_pair() -> None:
     # letters, equal texts and zeroed pairs.
     values = np.concatenate([a[0].ravel() for a in batched])
     assert scorer.LEGAL_PAIR_SIMILARITY in values and 100.0 in values and 0.0 in values
+    assert scorer.NICKNAME_SIMILARITY in values
