@@ -11,7 +11,9 @@ on doubled letters, so the skeleton
   ``ch``/``tch``/``tsch``/``dj``/``zh``/``j`` -> ``j``, ``sch``/``sh`` -> ``s``,
   initial ``x``/``hs`` -> ``s`` (pinyin, Wade-Giles);
 * drops an ``h`` after a consonant (``Phyong``, ``Khaled``, ``Rhee``, and so
-  ``ph`` is a ``p``);
+  ``ph`` is a ``p``), but after l, m, n, r or w inside a word, where it is a
+  consonant of its own (``Sirhan``, ``Jawhar``, ``Abdulhamid``: UN original-script
+  names against their Latin spellings 288 -> 290 of 387);
 * merges voiced and unvoiced pairs (b/p, d/t, g/k, z/s, f/v/w): Korean
   ``Byong``/``Pyong``/``Phyong``, ``Gim``/``Kim``, ``Sig``/``Sik``,
   ``Ivanoff``/``Ivanov``, ``Wladimir``/``Vladimir``;
@@ -52,7 +54,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sch|sh|sz", "s"),
         (r"c(?=[eiy])", "s"),
         (r"c", "k"),
-        (r"(?<=[bcdfgjklmnpqrstvwxzJ])h", ""),  # aspiration marks, kh, gh, th
+        # aspiration marks, kh, gh, th; after l, m, n, r, w only at the start of a
+        # word (Rhee, Whang): inside one it is a consonant of its own (Sirhan,
+        # Jawhar, Abdulhamid, Manho).
+        (r"(?<=[bcdfgjkpqstvxzJ])h|(?<=^[lmnrw])h", ""),
     )
 )
 # Then single letters, voiced and unvoiced merged, in one pass (no output letter

@@ -135,6 +135,8 @@ def test_chinese_syllables_are_not_read_as_latin_words() -> None:
         ("ivanov", "ivanoff"),
         ("dmitriy", "dmitry", "dmitri"),
         ("vladimir", "vlagyimir"),
+        ("rhee", "ree"),  # an h after a first r or w: a spelling's
+        ("khaled", "kaled"),
     ],
 )
 def test_skeleton_brings_romanisations_together(spellings: tuple[str, ...]) -> None:
@@ -147,6 +149,9 @@ def test_skeleton_keeps_different_names_apart() -> None:
     assert skeleton("sik") != skeleton("son")
     assert skeleton("hassan") != skeleton("husayn")
     assert skeleton("daniel") != skeleton("donald")
+    # An h after l, m, n, r inside a word is a consonant (Arabic ح, ه): سرحان Sirhan.
+    assert skeleton("sirhan") != skeleton("siran")
+    assert skeleton("abdulhamid") != skeleton("abdulamid")
 
 
 def test_prepared_name_options_and_kinds() -> None:
