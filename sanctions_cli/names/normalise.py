@@ -714,6 +714,25 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "llp",
         "tnhh",
         "cong ty tnhh",
+        # Singapore, Denmark (anpartsselskab), Spain and Portugal (sociedad(e)
+        # limitada), Belgium, France, Germany, Bulgaria, Greece, Turkey (limited
+        # sirketi), the Gulf (with limited liability)
+        "pte",
+        "aps",
+        "anpartsselskab",
+        "slu",
+        "sociedad limitada",
+        "sociedade limitada",
+        "lda",
+        "bvba",
+        "sprl",
+        "eurl",
+        "ug",
+        "ood",
+        "epe",
+        "ltd sti",
+        "sti",
+        "wll",
     ),
     "jsc": (
         "jsc",
@@ -762,6 +781,22 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "tbk",
         "cong ty co phan",
         "ctcp",
+        # Sweden (aktiebolag), Norway and Denmark (aksjeselskap, aktieselskab),
+        # Finland (osakeyhtio), Hungary, Bulgaria, the Gulf, France
+        "aktiebolag",
+        "aksjeselskap",
+        "aktieselskab",
+        "asa",
+        "osakeyhtio",
+        "oyj",
+        "zrt",
+        "nyrt",
+        "ead",
+        "saog",
+        "saoc",
+        "qsc",
+        "qpsc",
+        "sasu",
     ),
     "corp": (
         "inc",
@@ -776,7 +811,26 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "companhia",
         "cia",
     ),
-    "lp": ("lp", "l p", "kg", "limited partnership", "kommanditgesellschaft"),
+    "lp": (
+        "lp",
+        "l p",
+        "kg",
+        "limited partnership",
+        "kommanditgesellschaft",
+        "kgaa",
+        "ohg",
+        "handelsbolag",
+        "kommanditbolag",
+    ),
+}
+# Legal forms of two letters that are also words, syllables and initials in
+# names (AB, AS, Oy; the initials A. S.): read as a legal form only as a name's
+# last words, after another word ("Larsson AB", "Toft A/S", "Hnos Larrea S.L."),
+# never where a name goes on ("Abd as-Salam", "A. S. Khan").
+_END_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "llc": ("sl", "s l"),
+    "jsc": ("ab", "as", "a s", "oy", "ad", "dd"),
+    "lp": ("hb", "kb", "bt", "ky"),
 }
 LEGAL_FORM_TOKENS = frozenset(_LEGAL_FORMS)
 # The one-word forms of each class, as written ("ltd", "gmbh", "inc", "corp"), for
@@ -790,10 +844,20 @@ _LEGAL_PHRASES: dict[tuple[str, ...], str] = {
     for canonical, phrases in _LEGAL_FORMS.items()
     for phrase in phrases
 }
+_END_LEGAL_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): canonical
+    for canonical, phrases in _END_LEGAL_FORMS.items()
+    for phrase in phrases
+}
 _LONGEST_LEGAL_PHRASE = max(map(len, _LEGAL_PHRASES))
 # Every word of a legal-form phrase: a name with none of them has no legal form
 # to find (most people's names), spelled right or misspelt (``_legal_forms``).
-_LEGAL_PHRASE_WORDS = frozenset(word for phrase in _LEGAL_PHRASES for word in phrase)
+_LEGAL_PHRASE_WORDS = frozenset(
+    word
+    for phrases in (_LEGAL_PHRASES, _END_LEGAL_PHRASES)
+    for phrase in phrases
+    for word in phrase
+)
 
 # A word of at least LEGAL_TYPO_MIN_LENGTH letters within LEGAL_TYPO_MIN_SIMILARITY
 # (Indel ratio) of a legal-form word is read as that word: one transposition or
@@ -1051,19 +1115,27 @@ _PHRASE_WORDS = frozenset(
 )
 
 
-def _exact_legal_phrase(tokens: list[str], index: int, min_size: int) -> tuple[str, int] | None:
+def _exact_legal_phrase(
+    tokens: list[str], index: int, min_size: int, comma: bool = False
+) -> tuple[str, int] | None:
     """(canonical form, word count) of the longest legal-form phrase of at least
-    ``min_size`` words at ``index``, else None."""
+    ``min_size`` words at ``index``, else None (``comma``: see ``_legal_forms``)."""
     for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), min_size - 1, -1):
-        canonical = _LEGAL_PHRASES.get(tuple(tokens[index : index + size]))
+        phrase = tuple(tokens[index : index + size])
+        canonical = _LEGAL_PHRASES.get(phrase)
         # A phrase of single letters ("s a", "n v") only counts at either end
         # of the name: in the middle it is more likely initials.
         if canonical is not None and (
             size == 1
-            or any(len(t) > 1 for t in tokens[index : index + size])
+            or any(len(t) > 1 for t in phrase)
             or index == 0
             or index + size == len(tokens)
         ):
+            return canonical, size
+        # (_END_LEGAL_FORMS: last, after a word)
+        canonical = _END_LEGAL_PHRASES.get(phrase)
+        initials = comma and all(len(t) == 1 for t in phrase)
+        if canonical is not None and index > 0 and index + size == len(tokens) and not initials:
             return canonical, size
     return None
 
@@ -1088,10 +1160,11 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
     return None
 
 
-def _legal_forms(tokens: list[str]) -> list[str]:
+def _legal_forms(tokens: list[str], comma: bool = False) -> list[str]:
     # A word read through a typo as a word of a legal form stays as written when
     # it makes no legal form: "Aisha", "Antonia", "Republic" are names, not
-    # "kaisha", "anonima", "public" of a phrase that is not there.
+    # "kaisha", "anonima", "public" of a phrase that is not there.  With a
+    # ``comma`` in the name, single letters at its end are initials ("SMITH, A. S.").
     written = tokens
     tokens = [_fix_legal_typo(t) for t in tokens]
     if _LEGAL_PHRASE_WORDS.isdisjoint(tokens):
@@ -1099,11 +1172,11 @@ def _legal_forms(tokens: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(tokens):
-        found = _exact_legal_phrase(tokens, index, 2)
+        found = _exact_legal_phrase(tokens, index, 2, comma)
         if found is None:
             found = _misspelt_legal_phrase(tokens, index)
         if found is None:
-            found = _exact_legal_phrase(tokens, index, 1)
+            found = _exact_legal_phrase(tokens, index, 1, comma)
         if found is None:
             out.append(written[index])
             index += 1
@@ -1205,14 +1278,14 @@ def tokenise(text: str) -> tuple[str, ...]:
     if any("dd" in t for t in tokens):
         tokens = [part for t in tokens for part in _din_split(t)]
     tokens = [_KOREAN_OO.sub(r"\1u\2", _KOREAN_SURNAMES.get(t, t)) for t in tokens]
-    with_legal_forms = _legal_forms(tokens)
+    with_legal_forms = _legal_forms(tokens, "," in text)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
         titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
         without_titles = [t for t in _strip_title_phrases(tokens, text) if t not in titles]
         if without_titles and len(without_titles) < len(tokens):
-            with_legal_forms = _legal_forms(without_titles)
+            with_legal_forms = _legal_forms(without_titles, "," in text)
     else:
         with_legal_forms = _join_acronyms(with_legal_forms)
     if not script_of(text):

@@ -361,3 +361,26 @@ def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]
 )
 def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        ("Larsson AB", ("larsson", "jsc")),
+        ("Toft A/S", ("toft", "jsc")),
+        ("Durdu A.Ş.", ("durdu", "jsc")),
+        ("Hnos Larrea S.L.", ("hnos", "larrea", "llc")),
+        ("Heikkilä Rantala Oyj", ("heikkila", "rantala", "jsc")),
+        ("Paiva Araújo Lda.", ("paiva", "araujo", "llc")),
+        ("Kovács és Katona Bt.", ("kovacs", "es", "katona", "lp")),
+        ("Acme Pte. Ltd.", ("acme", "llc", "llc")),
+        # two letters that are a legal form only as a name's last words
+        ("AB Volvo", ("ab", "volvo")),
+        ("A. S. Khan", ("a", "s", "khan")),
+        ("SMITH, A. S.", ("smith", "a", "s")),  # after a comma: initials
+        ("Abd as-Salam", ("abd", "al", "salam")),
+        ("Jo Se Ri", ("jo", "se", "ri")),
+    ],
+)
+def test_legal_forms_of_many_countries(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
