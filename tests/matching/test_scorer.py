@@ -186,6 +186,9 @@ def test_a_word_that_only_sounds_alike_is_a_weak_hit() -> None:
     # one word sharing only a lossy skeleton with a listed one-word name
     assert score("Cisco", "ZISCO") < THRESHOLD
     assert score("Alejandra Flórez", "FLORES CACHO, Alejandro") < THRESHOLD
+    # one-word names whose consonants agree but not their syllables (vowel groups)
+    assert score("Sakarya A.Ş.", "SKAIRU, S.A. DE C.V.") < THRESHOLD
+    assert score("Marion", "MARIANA") < THRESHOLD
 
 
 @pytest.mark.parametrize(
