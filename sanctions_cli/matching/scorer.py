@@ -1031,10 +1031,13 @@ def _one_word_similarity(a: str, b: str, similarity: float, doubles: bool = True
     in full when their consonants are spelled alike and they have as many vowel
     groups (syllables: Sakarya is no Skairu, Marion no Mariana; 25,951 generated
     clean names 72 -> 71 alerts, recall and pairs unchanged); without ``doubles``
-    (a reading of a script that does not write them) doubled letters count once."""
+    (a reading of a script that does not write them, nor all its vowels) doubled
+    letters count once, and vowel groups not at all (דוד "dod", David)."""
     if a == b or (
-        (_VOWELS.sub("", a) == _VOWELS.sub("", b) if doubles else _consonants(a) == _consonants(b))
+        _VOWELS.sub("", a) == _VOWELS.sub("", b)
         and len(_VOWELS.findall(a)) == len(_VOWELS.findall(b))
+        if doubles
+        else _consonants(a) == _consonants(b)
     ):
         return similarity
     return min(similarity, fuzz.ratio(a, b) + ONE_WORD_MAX_LIFT)
