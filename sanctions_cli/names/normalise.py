@@ -47,7 +47,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import belarusian, chinese, hanja, hebrew, japanese, parties, persian
+from . import belarusian, chinese, hanja, hebrew, indic, japanese, parties, persian
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .syllables import written_syllables
@@ -371,6 +371,11 @@ _GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("Ντ", "D"),
 )
 _GREEK_DIGRAPHS += (("μπ", "b"), ("ΜΠ", "B"), ("Μπ", "B"), ("γκ", "g"), ("ΓΚ", "G"), ("Γκ", "G"))
+# Chi is kh in the names Greek transcribes (Χαμενεΐ Khamenei, Χρουστσόφ
+# Khrushchev), where anyascii writes "ch".
+_GREEK_DIGRAPHS += (("χ", "kh"), ("Χ", "Kh"))
+# Armenian writes u with two letters (ու): anyascii reads them "ow" (Պուտին Putin).
+_ARMENIAN_U = re.compile("[ոՈ][ւՒ]")
 
 
 def _units(word: str, digraphs: tuple[str, ...]) -> list[str]:
@@ -553,6 +558,8 @@ def normalise(text: str) -> str:
         text = _HAN.sub(_romanise_han, text)
         text = _GREEK.sub(_romanise_greek, text)
         text = _BARE_ABUGIDA.sub(_romanise_bare_abugida, text)
+        text = indic.INDIC_RUN.sub(indic.romanise, text)
+        text = _ARMENIAN_U.sub("u", text)
         text = anyascii(text)
         text = _APOSTROPHES.sub("", text)
     text = text.lower().replace("&", " and ")
@@ -1579,7 +1586,9 @@ def script_readings(text: str) -> tuple[str, ...]:
     (``hebrew.alternative_reading``: ``דוד``, David).  A name in Belarusian
     Cyrillic is read in Russian spelling too (``belarusian.alternative_reading``:
     ``Уладзімір``, Владимир), one in Arabic script with the consonants of Persian
-    (``persian.alternative_reading``: ``فضل``, Fazal).  A name of Han characters
+    (``persian.alternative_reading``: ``فضل``, Fazal), one in Devanagari with the
+    nukta Urdu names leave out (``indic.alternative_reading``: ``हाफिज``, Hafiz).
+    A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
@@ -1591,6 +1600,7 @@ def script_readings(text: str) -> tuple[str, ...]:
         or hebrew.alternative_reading(text)
         or belarusian.alternative_reading(text)
         or persian.alternative_reading(text)
+        or indic.alternative_reading(text)
     )
     korean = hanja.korean_reading(text)
     return tuple(t for t in (text, other, korean) if t is not None)

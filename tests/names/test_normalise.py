@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from sanctions_cli.matching import compare_names
-from sanctions_cli.names import prepare_name, skeleton, tokenise
+from sanctions_cli.names import normalise, prepare_name, skeleton, tokenise
 from sanctions_cli.names.normalise import script_of, token_kind
 
 
@@ -384,3 +384,8 @@ def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> 
 )
 def test_legal_forms_of_many_countries(raw: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(raw) == tokens
+
+
+def test_greek_chi_and_armenian_u_are_read_as_names_spell_them() -> None:
+    assert normalise("Αλί Χαμενεΐ") == "ali khamenei"
+    assert normalise("Վլադիմիր Պուտին") == "vladimir putin"
