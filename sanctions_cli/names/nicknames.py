@@ -14,8 +14,10 @@ pair or a particle to the scorer, equal or nothing.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from nicknames import NickNamer
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 # Words shorter than this are not related (see the module docstring).
 MIN_LETTERS = 3
@@ -23,6 +25,10 @@ MIN_LETTERS = 3
 
 @cache
 def _namer() -> NickNamer:
+    # Imported here: the package reads its version metadata on import (15 ms),
+    # which start-up need not pay before the first name is compared.
+    from nicknames import NickNamer
+
     return NickNamer()
 
 
