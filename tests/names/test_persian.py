@@ -17,6 +17,8 @@ from sanctions_cli.names import persian, readings
         ("عبد القدوس مظهری", "عبد القدوس مزهری"),
         ("ثناء اللہ غفاری", "سناء اللہ غفاری"),
         ("عبد الروف ذاکر", "عبد الروف زاکر"),
+        ("على حنفى", "علي حنفي"),  # a final alif maqsura read as a ya
+        ("مصطفى بكري", "مصطفي بكري"),
         ("محمد حسين", None),  # no letter Persian says otherwise
         ("Fazal Rahim", None),
     ],
@@ -32,6 +34,9 @@ def test_a_name_meets_the_latin_spelling_of_either_pronunciation() -> None:
     assert compare_names("فضل رحيم", "FAZAL RAHIM").score >= 85.0
     assert compare_names("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB").score >= 85.0
     assert compare_names("ثناء اللہ غفاری", "SANAULLAH GHAFARI").score >= 85.0
+    assert (
+        compare_names("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI").score >= 85
+    )
     # The Arabic reading still meets the Arabic spelling.
     assert compare_names("فاضل الربيعي", "FADHIL AL-RUBAYI").score >= 85.0
 
