@@ -1281,10 +1281,10 @@ def compare(
                     )
                 if _nasal_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
-            if written:
-                # One syllable as written, or two (see PreparedName.syllables).
-                same = _written(query, q_opt.mask) == _written(candidate, c_opt.mask)
-                similarity = 100.0 if same else 0.0
+            if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
+                # Two syllables as written (see PreparedName.syllables).  Only ever
+                # lowered: the candidate index bounds the pair by its romanisations.
+                similarity = 0.0
             short_miss = (
                 similarity < SHORT_PAIR_MIN_SIMILARITY
                 and max(len(q_opt.text), len(c_opt.text)) <= SHORT_TOKEN_LENGTH

@@ -11,8 +11,12 @@ that the spellings of one syllable meet:
   習 is 习);
 * a Hangul syllable that starts with ㄹ or ㄴ is read as South Korea writes it at
   the start of a word (the initial sound law: 리 is 이, 룡 용, 로 노, 녀 여), as
-  North Korean spellings keep them: 리설주 and 이설주, 최룡해 and 최용해 are one
-  name.
+  North Korean spellings keep them: 리설주 and 이설주 are one name.
+
+Written syllables only keep apart what the romanisations join; they never join
+what the romanisations keep apart (최룡해 "ryong" and 최용해 "yong" stay two, as
+their Latin spellings do): the candidate index bounds every pair by its
+romanisations, so the search stays lossless.
 """
 
 from __future__ import annotations
