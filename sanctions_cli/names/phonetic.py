@@ -45,6 +45,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"(?<=[aeiou])gy(?=[aeiou])", "d"),  # Hungarian gy: Vlagyimir = Vladimir
+        # Arabic aw before a long u: a glide some spellings write (Dawood, Dawud,
+        # Daoud, Daud; Tawus, Taus)
+        (r"(?<=a)w(?=u|oo|ou)", ""),
         (r"^x", "s"),  # pinyin x = Wade-Giles hs
         (r"^hs", "s"),
         (r"x", "ks"),

@@ -136,6 +136,7 @@ def test_chinese_syllables_are_not_read_as_latin_words() -> None:
         ("dmitriy", "dmitry", "dmitri"),
         ("vladimir", "vlagyimir"),
         ("rhee", "ree"),  # an h after a first r or w: a spelling's
+        ("dawood", "dawud", "daoud", "daud"),  # Arabic aw before a long u
         ("khaled", "kaled"),
     ],
 )
