@@ -245,7 +245,6 @@ SPELLED_SCRIPTS = frozenset(
         "TELUGU",
         "KANNADA",
         "MALAYALAM",
-        "SINHALA",
         "GREEK",
         "ARMENIAN",
         "GEORGIAN",
