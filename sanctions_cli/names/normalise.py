@@ -1588,7 +1588,8 @@ def script_readings(text: str) -> tuple[str, ...]:
     ``Уладзімір``, Владимир), one in Arabic script with the consonants of Persian
     (``persian.alternative_reading``: ``فضل``, Fazal), one in Devanagari with the
     nukta Urdu names leave out (``indic.alternative_reading``: ``हाफिज``, Hafiz).
-    A name of Han characters
+    A name in Arabic script with a waw between consonants is read with a w there
+    too (``persian.waw_reading``: ``جوهر``, Jawhar).  A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은)."""
     if text.isascii():
@@ -1603,7 +1604,8 @@ def script_readings(text: str) -> tuple[str, ...]:
         or indic.alternative_reading(text)
     )
     korean = hanja.korean_reading(text)
-    return tuple(t for t in (text, other, korean) if t is not None)
+    waw = persian.waw_reading(text) if _ARABIC.search(text) else None
+    return tuple(t for t in (text, other, waw, korean) if t is not None)
 
 
 def _name_script(text: str) -> str:

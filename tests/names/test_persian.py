@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from sanctions_cli.matching import NameMatcher, compare_names
-from sanctions_cli.names import persian, readings
+from sanctions_cli.names import normalise, persian, readings
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,27 @@ def test_persian_reading_search_equals_brute_force(
     queries = ["فضل رحيم", "فاضل الربيعي", "نور محمد ثاقب", "Fazal Rahim"]
     matcher = search_equals_brute_force(listed, queries, threshold)
     assert "FAZAL RAHIM" in {h.ref.name for h in matcher.search("فضل رحيم", 85.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("جوهر مجيد", "jawahar majid"),
+        ("أنور", "anawar"),
+        ("توفيق", "tawafiq"),
+        ("محمد علي", None),  # no waw between consonants
+    ],
+)
+def test_a_waw_between_consonants_is_read_as_a_w_too(text: str, read: str | None) -> None:
+    alternative = persian.waw_reading(text)
+    assert (normalise(alternative) if alternative else None) == read
+    if alternative:
+        assert alternative in readings(text)
+
+
+def test_the_waw_reading_meets_the_latin_spellings_with_a_w() -> None:
+    assert compare_names("أنور العولقي", "Anwar al-Awlaki").score >= 85.0
+    assert compare_names("طاريق أنور السيد احمد", "TARIQ ANWAR EL SAYED AHMED").score >= 85
+    assert compare_names("ثروت صالح شحاته", "THARWAT SALAH SHIHATA").score >= 85.0
+    # The reading as a vowel still meets the spellings with a u.
+    assert compare_names("محمود", "MAHMOUD").score >= 85.0
