@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, overload
 from ..collector import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
-from ..names import PreparedName, parties, prepare_name, readings
+from ..names import PreparedName, parties, prepare_name, readings, same_script_alternatives
 from . import scorer
 from .scorer import TokenWeights, compare
 
@@ -301,12 +301,13 @@ class NameMatcher:
         its best hit.  ``strong_only`` leaves out weak aliases unscored (screening
         never alerts on them).
         """
-        texts: list[str] = []
+        texts: list[tuple[str, bool]] = []
         spans: list[tuple[int, int]] = []
         for name in names:
             name_readings = readings(name)
             spans.append((len(texts), len(name_readings)))
-            texts.extend(name_readings)
+            alternatives = same_script_alternatives(name) if len(name_readings) > 1 else ()
+            texts.extend((text, text in alternatives) for text in name_readings)
         found = self._search_texts(texts, threshold, strong_only)
         if len(texts) == len(spans):
             return found
@@ -316,15 +317,15 @@ class NameMatcher:
         ]
 
     def _search_texts(
-        self, names: list[str], threshold: float, strong_only: bool
+        self, names: list[tuple[str, bool]], threshold: float, strong_only: bool
     ) -> list[list[NameHit]]:
         memo = self._results.setdefault((threshold, strong_only), OrderedDict())
         out: list[list[NameHit] | None] = []
         todo: dict[PreparedName, list[int]] = {}
-        for name in names:
+        for name, alternative in names:
             # compare() sees everything of a prepared name but the raw text, so
             # "KIM, Jong-Sik" and "Kim Jong Sik" are one search.
-            key = dataclasses.replace(prepare_name(name), original="")
+            key = dataclasses.replace(prepare_name(name), original="", alternative=alternative)
             known = memo.get(key)
             if known is not None:
                 memo.move_to_end(key)
@@ -362,8 +363,9 @@ class NameMatcher:
     def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
         """``search`` without the index: every listed name scored (the reference)."""
         found = []
+        alternatives = same_script_alternatives(name)
         for text in readings(name):
-            query = prepare_name(text)
+            query = dataclasses.replace(prepare_name(text), alternative=text in alternatives)
             if query.tokens:
                 found.append(self._score(query, range(len(self._rows)), threshold, bounded=False))
         return _best_per_name(found)
@@ -415,8 +417,15 @@ def _best_per_name(found: Sequence[Sequence[NameHit]]) -> list[NameHit]:
 def compare_names(a: str, b: str, weights: TokenWeights | None = None) -> Match:
     """``compare`` of two names as written, each under every reading
     (``names.readings``): the best of them."""
+    a_alternatives, b_alternatives = same_script_alternatives(a), same_script_alternatives(b)
     matches = (
-        compare(prepare_name(x), prepare_name(y), weights) for x in readings(a) for y in readings(b)
+        compare(
+            dataclasses.replace(prepare_name(x), alternative=x in a_alternatives),
+            dataclasses.replace(prepare_name(y), alternative=y in b_alternatives),
+            weights,
+        )
+        for x in readings(a)
+        for y in readings(b)
     )
     return max(matches, key=lambda match: match.score)
 

@@ -1185,6 +1185,10 @@ def compare(
     q_tokens, c_tokens = query.tokens, candidate.tokens
     if not q_tokens or not c_tokens:
         return Match(0.0, query.normalised, candidate.normalised)
+    if (query.alternative or candidate.alternative) and query.script == candidate.script:
+        # A respelling in its own script is for names of other scripts
+        # (PreparedName.alternative): two names of one script compare as written.
+        return Match(0.0, query.normalised, candidate.normalised)
     q_weight, _q_rarity = _token_weights(query, weights)
     c_weight, c_rarity = _token_weights(candidate, weights)
     q_option_weight = [sum(q_weight[i] for i in mask_bits(o.mask)) for o in query.options]

@@ -148,6 +148,10 @@ class PreparedName:
     # otherwise.  Two names of one such script compare them, not their readings;
     # so they take part in equality (김정은 and 김종은 are two searches).
     syllables: tuple[str, ...] = ()
+    # A reading of a name in its own script spelled otherwise (``same_script_
+    # alternatives``: the Persian, Belarusian, Hebrew, Indic readings): it is meant
+    # for names of other scripts, and is compared with none of its own.
+    alternative: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -1576,6 +1580,29 @@ def readings(text: str) -> tuple[str, ...]:
     for part in parties.parts(text):
         found += script_readings(part)
     return tuple(dict.fromkeys(found)) if len(found) > 1 else found
+
+
+def same_script_alternatives(text: str) -> frozenset[str]:
+    """The readings of ``text`` (``readings``) that spell it, or a part of it, again
+    in its own script: compared with names of other scripts only (a name in Arabic
+    script respelled with a w or a z is no evidence against another name in Arabic
+    script, which is compared as written)."""
+    found: set[str] = set()
+    for source in (text, *parties.parts(text)):
+        if source.isascii() or chinese.is_foreign_han(source):
+            continue
+        found.update(
+            alternative
+            for alternative in (
+                hebrew.alternative_reading(source),
+                belarusian.alternative_reading(source),
+                persian.alternative_reading(source),
+                indic.alternative_reading(source),
+                persian.waw_reading(source) if _ARABIC.search(source) else None,
+            )
+            if alternative is not None
+        )
+    return frozenset(found)
 
 
 def script_readings(text: str) -> tuple[str, ...]:

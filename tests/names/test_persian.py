@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from sanctions_cli.matching import NameMatcher, compare_names
-from sanctions_cli.names import normalise, persian, readings
+from sanctions_cli.names import normalise, persian, readings, same_script_alternatives
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,21 @@ def test_the_waw_reading_meets_the_latin_spellings_with_a_w() -> None:
     assert compare_names("ثروت صالح شحاته", "THARWAT SALAH SHIHATA").score >= 85.0
     # The reading as a vowel still meets the spellings with a u.
     assert compare_names("محمود", "MAHMOUD").score >= 85.0
+
+
+def test_a_respelling_is_not_compared_with_names_of_its_own_script() -> None:
+    # PreparedName.alternative: the waw and Persian readings are for Latin names.
+    assert same_script_alternatives("مسعود پزشک\u200cفر") == {
+        persian.waw_reading("مسعود پزشک\u200cفر")
+    }
+    assert compare_names("مسعود پزشک\u200cفر", "مسعود پزشکیان").score < 85.0
+    assert compare_names("مسعود پزشکیان", "مسعود پزشکیان").score == 100.0
+
+
+@pytest.mark.parametrize("threshold", [70.0, 85.0, 95.0])
+def test_same_script_alternatives_search_equals_brute_force(
+    threshold: float, search_equals_brute_force: Callable[..., NameMatcher]
+) -> None:
+    listed = ["مسعود پزشکیان", "PEZESHKIAN, Masoud", "ANWAR, Tharwat", "ثروت أنور"]
+    queries = ["مسعود پزشک\u200cفر", "مسعود پزشکیان", "ثروت أنور", "Tharwat Anwar"]
+    search_equals_brute_force(listed, queries, threshold)
