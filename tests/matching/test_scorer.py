@@ -708,3 +708,17 @@ def test_a_given_name_alone_misses_even_a_short_surname(query: str, listed: str)
     assert "surname_missing" in {a.reason for a in match.adjustments}
     # Named with a title, a surname alone is how a known person is named.
     assert score("President Putin", "PUTIN, Vladimir") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("مراد", "MOURAD"),
+        ("مصطفى", "MOUSTAFA"),
+        ("حسين", "HOUSSEIN"),
+        ("المرابطون", "AL MOURABITOUN"),
+    ],
+)
+def test_a_french_ou_may_be_a_short_u_a_reading_leaves_unwritten(query: str, listed: str) -> None:
+    # scorer.FRENCH_U: against a guessed vowel, "ou" is one vowel.
+    assert compare_names(query, listed).score >= THRESHOLD
