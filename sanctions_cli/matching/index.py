@@ -613,7 +613,7 @@ class CandidateIndex:
             skeletons = _take(self.view_texts[scorer.SKELETON_VIEW], options)
             # Options of names of such a script under each sound their letters
             # transcribe (``scorer.loose_skeletons``).
-            foreign = self._loose_option_mask()[options].tolist()
+            foreign = self._loose_named(options).tolist()
             texts: list[str] = []
             owners: list[int] = []
             for text, option, variants in zip(skeletons, options.tolist(), foreign, strict=True):
@@ -626,14 +626,12 @@ class CandidateIndex:
             self._loose_vocabularies[every] = found
         return found
 
-    def _loose_option_mask(self) -> NDArray[np.bool_]:
-        """Per option, whether a name of a ``LOOSE_CONSONANT_SCRIPTS`` has it (all
-        when the names' scripts are unknown)."""
+    def _loose_named(self, options: IntArray) -> NDArray[np.bool_]:
+        """Whether a name of a ``LOOSE_CONSONANT_SCRIPTS`` has each of the long
+        ``options`` (all when the names' scripts are unknown)."""
         if self.loose_options is None:
-            return np.ones(len(self.option_texts), dtype=bool)
-        mask = np.zeros(len(self.option_texts), dtype=bool)
-        mask[self.loose_options] = True
-        return mask
+            return np.ones(len(options), dtype=bool)
+        return contains_sorted(self.loose_options, options)
 
     def __getstate__(self) -> dict[str, Any]:
         # The text -> id dict is rebuilt when needed (cheaper than unpickling it, and
@@ -1647,7 +1645,7 @@ class CandidateIndex:
         # rule), a listed option's when a name of such a script has it.
         shown = {row: scorer.loose_skeletons(skeleton) for row, skeleton in skeletons.items()}
         listed = _take(self.view_texts[scorer.SKELETON_VIEW], pair_option[pairs])
-        foreign = self._loose_option_mask()[pair_option[pairs]].tolist()
+        foreign = self._loose_named(pair_option[pairs]).tolist()
         pair_at: list[int] = []
         lefts: list[str] = []
         rights: list[str] = []

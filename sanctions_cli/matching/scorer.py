@@ -234,21 +234,8 @@ SCHWA_SCRIPTS = frozenset(("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORI
 # a name read from them is spelled, not guessed at, and lifts as a Latin spelling
 # does (``आभा खान``, Abha Khan, is not KHAN, Abid: 25,951 generated clean names 69 ->
 # 67 alerts with names.indic, recall unchanged).
-SPELLED_SCRIPTS = frozenset(
-    (
-        "DEVANAGARI",
-        "BENGALI",
-        "GURMUKHI",
-        "GUJARATI",
-        "ORIYA",
-        "TAMIL",
-        "TELUGU",
-        "KANNADA",
-        "MALAYALAM",
-        "GREEK",
-        "ARMENIAN",
-        "GEORGIAN",
-    )
+SPELLED_SCRIPTS = SCHWA_SCRIPTS | frozenset(
+    ("TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "GREEK", "ARMENIAN", "GEORGIAN")
 )
 
 # Scripts that leave short vowels unwritten: ``names.normalise`` reads them with

@@ -68,7 +68,13 @@ class _Syllable:
 
 
 def _offset(char: str) -> int:
+    """The letter's place in its script's block (the same letter, the same place)."""
     return (ord(char) - _FIRST_BLOCK) % _BLOCK
+
+
+def _block(char: str) -> int:
+    """The first code point of the letter's script's block."""
+    return ord(char) - _offset(char)
 
 
 def _is_consonant(offset: int) -> bool:
@@ -125,7 +131,7 @@ def _syllables(word: str) -> list[_Syllable]:
 def romanise_word(word: str) -> str:
     """One word of an Indian script in Latin letters (see the module docstring)."""
     syllables = _syllables(word)
-    if (ord(word[0]) - _FIRST_BLOCK) // _BLOCK * _BLOCK + _FIRST_BLOCK in _SCHWA_DELETED:
+    if _block(word[0]) in _SCHWA_DELETED:
         # At the end after one consonant: not said (after a cluster it is).
         last = syllables[-1] if syllables else None
         if last is not None and last.inherent and len(syllables) > 1 and _single(last.consonants):

@@ -1582,27 +1582,27 @@ def readings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found)) if len(found) > 1 else found
 
 
+def _respelling(text: str) -> str | None:
+    """``text`` spelled again in its own script as another language or hand would
+    write it (Hebrew, Belarusian, Persian, Indic readings: see ``script_readings``)."""
+    return (
+        hebrew.alternative_reading(text)
+        or belarusian.alternative_reading(text)
+        or persian.alternative_reading(text)
+        or indic.alternative_reading(text)
+    )
+
+
 def same_script_alternatives(text: str) -> frozenset[str]:
     """The readings of ``text`` (``readings``) that spell it, or a part of it, again
     in its own script: compared with names of other scripts only (a name in Arabic
     script respelled with a w or a z is no evidence against another name in Arabic
     script, which is compared as written)."""
-    found: set[str] = set()
+    found: set[str | None] = set()
     for source in (text, *parties.parts(text)):
-        if source.isascii() or chinese.is_foreign_han(source):
-            continue
-        found.update(
-            alternative
-            for alternative in (
-                hebrew.alternative_reading(source),
-                belarusian.alternative_reading(source),
-                persian.alternative_reading(source),
-                indic.alternative_reading(source),
-                persian.waw_reading(source) if _ARABIC.search(source) else None,
-            )
-            if alternative is not None
-        )
-    return frozenset(found)
+        if not source.isascii() and not chinese.is_foreign_han(source):
+            found.update((_respelling(source), persian.waw_reading(source)))
+    return frozenset(t for t in found if t is not None)
 
 
 def script_readings(text: str) -> tuple[str, ...]:
@@ -1623,15 +1623,9 @@ def script_readings(text: str) -> tuple[str, ...]:
         return (text,)
     if chinese.is_foreign_han(text):
         return (text,)  # a transcription, not a name to read as Japanese
-    other = (
-        japanese.alternative_reading(text)
-        or hebrew.alternative_reading(text)
-        or belarusian.alternative_reading(text)
-        or persian.alternative_reading(text)
-        or indic.alternative_reading(text)
-    )
+    other = japanese.alternative_reading(text) or _respelling(text)
+    waw = persian.waw_reading(text)
     korean = hanja.korean_reading(text)
-    waw = persian.waw_reading(text) if _ARABIC.search(text) else None
     return tuple(t for t in (text, other, waw, korean) if t is not None)
 
 

@@ -177,7 +177,7 @@ def _pair(
         # a name of a loose script has it.
         rights = (
             scorer.loose_skeletons(listed)
-            if index._loose_option_mask()[option]
+            if index._loose_named(np.asarray([option]))[0]
             else (scorer.loose_skeleton(listed),)
         )
         loose_ratio = max(
