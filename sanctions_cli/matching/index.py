@@ -553,6 +553,7 @@ class CandidateIndex:
             OrderedDict[str, tuple[IntArray, NDArray[np.float64]]],
         ] = {}
         self._related_cache: dict[str, list[int]] = {}
+        self._syllables: dict[str, list[int]] | None = None
         self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
     def _index_consonants(self) -> None:
@@ -641,6 +642,7 @@ class CandidateIndex:
         state["_option_ids"] = None
         state["_match_cache"] = {}
         state["_related_cache"] = {}
+        state["_syllables"] = None
         state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
@@ -691,17 +693,33 @@ class CandidateIndex:
 
     def related(self, text: str) -> list[int]:
         """Ids of the listed options one adjacent transposition from ``text``
-        (``scorer.transpositions``) or a nickname or full name of it
-        (``names.nicknames``), memoised."""
+        (``scorer.transpositions``), a nickname or full name of it
+        (``names.nicknames``) or another romanisation of the syllable it is
+        (``scorer.syllable_key``), memoised."""
         found = self._related_cache.get(text)
         if found is None:
             variants = [*scorer.transpositions(text), *nicknames.related(text)]
-            ids = (self.option_id(variant) for variant in variants)
+            ids = [self.option_id(variant) for variant in variants]
+            key = scorer.syllable_key(text)
+            if key is not None:
+                ids += self._syllable_spellings().get(key, [])
             found = list(dict.fromkeys(i for i in ids if i is not None))
             if len(self._related_cache) >= MATCH_CACHE_SIZE:
                 self._related_cache.clear()
             self._related_cache[text] = found
         return found
+
+    def _syllable_spellings(self) -> dict[str, list[int]]:
+        """The options shaped like a romanised syllable by their ``scorer.syllable_key``,
+        built on first use (``scorer.syllable_similarity``)."""
+        if self._syllables is None:
+            found: dict[str, list[int]] = {}
+            for option, text in enumerate(self.option_texts):
+                key = scorer.syllable_key(text)
+                if key is not None:
+                    found.setdefault(key, []).append(option)
+            self._syllables = found
+        return self._syllables
 
     def _related_similarity(self, text: str, option: int) -> float:
         """What ``scorer.compare`` gives the single tokens ``text`` and a listed option
@@ -845,7 +863,7 @@ class CandidateIndex:
             similarity_parts.append(found_similarities)
         related = [
             (n * width + option, self._related_similarity(distinct[n], option))
-            for n in ([] if compound else long_numbers)  # single tokens only pair so
+            for n in ([] if compound else range(len(distinct)))  # single tokens only pair so
             for option in self.related(distinct[n])
         ]
         related = [(key, similarity) for key, similarity in related if similarity >= cutoff]

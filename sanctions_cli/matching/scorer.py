@@ -679,18 +679,18 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``
     and, unless neither is of a ``LOOSE_CONSONANT_SCRIPTS`` (``loose`` False),
     ``loose_skeletons`` (either side's); or ``reading_similarity_bound``,
-    ``nickname_similarity`` or ``transposition_similarity`` when higher; with
-    exactness for short tokens."""
+    ``nickname_similarity``, ``transposition_similarity`` or
+    ``syllable_similarity`` when higher; short tokens only equal or one syllable."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
-        return 0.0
+        return syllable_similarity(a, b)
     best = max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
     if loose:
         a_loose, b_loose = loose_skeletons(skeleton_view(a)), loose_skeletons(skeleton_view(b))
         best = max(best, max(fuzz.ratio(x, y) for x in a_loose for y in b_loose))
     best = max(best, reading_similarity_bound(a, b), nickname_similarity(a, b))
-    return max(best, transposition_similarity(a, b))
+    return max(best, transposition_similarity(a, b), syllable_similarity(a, b))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -914,10 +914,64 @@ def nickname_similarity(a: str, b: str) -> float:
     return NICKNAME_SIMILARITY if nicknames.are_related(a, b) else 0.0
 
 
+# Two romanised Korean or Chinese syllables (``_SYLLABLE_SHAPE``, at most this many
+# letters) of one ``syllable_key`` are one syllable spelled two ways, however far
+# apart their letters: Chung, Jeong, Jung and Jong (정), Chun and Jeon (전), Chou
+# and Zhou.  The sound-alike lift (``MAX_SKELETON_LIFT``) stops them (Chung/Jong 44
+# spelled, 74 lifted), so such a pair counts as a sound-alike, at most.  The key is
+# narrower than the skeleton, which merges too much for syllables: e and i (Chen
+# is not Jin), f and w (Fang is not Wang), a and ae (Cha is not Chae).
+SYLLABLE_MAX_LETTERS = 6
+_SYLLABLE_PARTS = re.compile(r"([^aeiouwy]{0,3})([wy]?)([aeiou]+)(ng|[kntlmpr]?)")
+# One onset for the voiced and unvoiced, aspirated or not, consonants romanisations
+# write for one Korean or Chinese initial (McCune-Reischauer, Revised, Wade-Giles,
+# pinyin).
+_SYLLABLE_ONSET_CLASSES = {
+    **dict.fromkeys(("k", "kh", "g", "kk"), "k"),
+    **dict.fromkeys(("t", "th", "d", "tt"), "t"),
+    **dict.fromkeys(("p", "ph", "b", "pp"), "p"),
+    **dict.fromkeys(("ch", "chh", "tch", "j", "jj", "zh"), "j"),
+}
+# Vowels: the Revised eo and eu are McCune-Reischauer's o and u (breves dropped),
+# South Korean oo is u, and the o and u of one syllable are written either way
+# (정 Jong and Jung, 전 Jeon and Chun).
+_SYLLABLE_VOWELS = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("u", "o"))
+
+
+@lru_cache(maxsize=1 << 14)
+def syllable_key(text: str) -> str | None:
+    """One spelling of a romanised Korean or Chinese syllable for all its
+    romanisations (see ``SYLLABLE_MAX_LETTERS``), None when ``text`` is no syllable."""
+    if len(text) > SYLLABLE_MAX_LETTERS or _SYLLABLE_SHAPE.fullmatch(text) is None:
+        return None
+    parts = _SYLLABLE_PARTS.fullmatch(text)
+    if parts is None:
+        return None
+    onset, glide, vowels, coda = parts.groups()
+    for written, said in _SYLLABLE_VOWELS:
+        vowels = vowels.replace(written, said)
+    return _SYLLABLE_ONSET_CLASSES.get(onset, onset) + glide + vowels + coda
+
+
+def is_syllable(text: str) -> bool:
+    """True when ``text`` is shaped like one romanised Korean or Chinese syllable."""
+    return syllable_key(text) is not None
+
+
+def syllable_similarity(a: str, b: str) -> float:
+    """``MAX_VARIANT_SIMILARITY`` for two unequal spellings of one syllable (one
+    ``syllable_key``), else 0."""
+    if a == b:
+        return 0.0
+    key = syllable_key(a)
+    return MAX_VARIANT_SIMILARITY if key is not None and key == syllable_key(b) else 0.0
+
+
 def related_similarity(a: str, b: str) -> float:
-    """What two single words one transposition or a nickname apart pair at, at most."""
+    """What two single words one transposition, a nickname or a syllable's
+    romanisation apart pair at, at most."""
     swapped = min(transposition_similarity(a, b), MAX_VARIANT_SIMILARITY)
-    return max(swapped, nickname_similarity(a, b))
+    return max(swapped, nickname_similarity(a, b), syllable_similarity(a, b))
 
 
 def transpositions(text: str) -> list[str]:

@@ -953,6 +953,42 @@ _KOREAN_SURNAMES = {
 # being compared only when equal.  A syllable alone: "Moon" is a word of one.
 _KOREAN_OO = re.compile(r"^([bdghjkmpst]|ch)oo(ng|[nlkmp])?$")
 
+# Korean syllables whose Revised Romanization (eo, eu for the McCune-Reischauer
+# o and u with a breve) or South Korean spelling (ee) is one letter longer than the
+# McCune-Reischauer form without its breve, which is two letters (or three with
+# a vowel first) and so compared only when equal or not at all: Seo/So (서), Heo/Ho
+# (허), Eun/Un (은), Eom/Om (엄), Hee/Hui (희), Jee/Ji (지).  One form each, the
+# one Hangul is romanised to here, as the surnames above.  Longer syllables meet
+# in the phonetic skeleton (Jeong/Jong, Seon/Son); "Leo", "Neo" and the like are
+# left alone (no Korean name starts so: the initial-sound law writes Yeo).
+_KOREAN_SYLLABLES = {
+    **{f"{c}eo": f"{c}o" for c in ("s", "h", "y", "j", "ch")},
+    **{f"e{v}{f}": f"{v}{f}" for v in "ou" for f in ("n", "l", "m", "k", "p")},
+    "eo": "o",
+    "eui": "ui",
+    "hee": "hui",
+    "heui": "hui",
+    "jee": "ji",
+    # ... and South Korean spellings of u with a w (Woon, Wook, Woong: 운, 욱, 웅) or
+    # of a vowel with an h (Huh, Suh, Soh, Uhm: 허, 서, 소, 엄)
+    "woon": "un",
+    "wook": "uk",
+    "woong": "ung",
+    "huh": "ho",
+    "suh": "so",
+    "soh": "so",
+    "uhm": "om",
+}
+
+
+def _korean_form(token: str) -> str:
+    """One spelling of a Korean surname or syllable that romanisations write apart
+    and the fuzzy views cannot bring together (see ``_KOREAN_SURNAMES``,
+    ``_KOREAN_OO``, ``_KOREAN_SYLLABLES``)."""
+    token = _KOREAN_SURNAMES.get(token, token)
+    return _KOREAN_SYLLABLES.get(token) or _KOREAN_OO.sub(r"\1u\2", token)
+
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -1283,12 +1319,12 @@ def tokenise(text: str) -> tuple[str, ...]:
     """Tokens of a name after every token rule (see the module docstring)."""
     raw = [token for token in normalise(text).split(" ") if token]
     if script_of(text) in _SYLLABIC_SCRIPTS:
-        return tuple(_KOREAN_SURNAMES.get(t, t) for t in raw)
+        return tuple(_korean_form(t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     if any("dd" in t for t in tokens):
         tokens = [part for t in tokens for part in _din_split(t)]
-    tokens = [_KOREAN_OO.sub(r"\1u\2", _KOREAN_SURNAMES.get(t, t)) for t in tokens]
+    tokens = [_korean_form(t) for t in tokens]
     with_legal_forms = _legal_forms(tokens, "," in text)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name

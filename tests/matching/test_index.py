@@ -495,6 +495,29 @@ def test_foreign_hangul_search_equals_brute_force(threshold: float) -> None:
     assert {h.ref.name for h in matcher.search("유리 지르코프", 85.0)} == {"Yuri Zhirkov"}
 
 
+SYLLABLE_LISTED = ["KO, Il Hwan", "JO, Yong Chol", "JONG, Jong Su", "KIM, Jong Un", "ZHOU, Enlai"]
+SYLLABLE_QUERIES = [
+    "Go Il Hwan",
+    "Cho Yong Chul",
+    "Chung Jong Soo",
+    "Kim Jong-eun",
+    "Chou En Lai",
+    "정종수",
+    "Kim Jung",
+]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 85.0, 95.0])
+def test_syllables_romanised_apart_search_equals_brute_force(threshold: float) -> None:
+    matcher = NameMatcher(
+        [Entry(f"S{i}", "person", name, (), LISTING) for i, name in enumerate(SYLLABLE_LISTED)]
+    )
+    for query in SYLLABLE_QUERIES:
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+    assert {h.ref.name for h in matcher.search("Go Il Hwan", 85.0)} == {"KO, Il Hwan"}
+
+
 def test_a_vessels_name_in_a_longer_name_is_someone_elses() -> None:
     # A vessel named as people are (scorer.VESSEL_NAME_FACTOR): the name alone or
     # with a vessel's prefix is the vessel, a person's name with it is not.

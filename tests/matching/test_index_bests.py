@@ -186,11 +186,9 @@ def _pair(
         other = max(other, min(loose_ratio, scorer.LOOSE_MAX_SIMILARITY))
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)
-    if not q_compound and other_text in scorer.transpositions(text):
-        swapped = scorer.transposition_similarity(text, other_text)
-        sim = max(sim, min(swapped, scorer.MAX_VARIANT_SIMILARITY))
     if not q_compound:
-        sim = max(sim, scorer.nickname_similarity(text, other_text))
+        # two letters swapped, a nickname, a syllable's onset or spelling
+        sim = max(sim, scorer.related_similarity(text, other_text))
     short = max(len(text), len(other_text)) <= scorer.SHORT_TOKEN_LENGTH
     if short and sim < scorer.SHORT_PAIR_MIN_SIMILARITY:
         sim = 0.0

@@ -363,6 +363,51 @@ def test_korean_syllables_with_a_glide_match_its_romanisations(a: str, b: str) -
     assert score(a, b) >= THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Revised Romanization and South Korean spellings of McCune-Reischauer names
+        ("Go Il Hwan", "KO, Il Hwan"),
+        ("Gu Ja Hyong", "KU, Ja Hyong"),
+        ("Cho Yong Chul", "JO, Yong Chol"),
+        ("Ji Sang Jun", "CHI, Sang Jun"),
+        ("Kim Jong-eun", "KIM, Jong Un"),
+        ("Choi Sun Hee", "CHOE, Son Hui"),
+        ("Chung Jong Su", "JONG, Jong Su"),
+        ("Chun Doo Hwan", "JEON, Du Hwan"),
+        ("정종수", "CHUNG, Jong Soo"),
+        # Wade-Giles and pinyin
+        ("Chou En Lai", "ZHOU, Enlai"),
+    ],
+)
+def test_one_korean_or_chinese_syllable_romanised_two_ways_pairs(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("chen", "jin"), ("fang", "wang"), ("cha", "chae"), ("xu", "su"), ("hyun", "hun")],
+)
+def test_syllables_romanised_apart_are_other_syllables(a: str, b: str) -> None:
+    assert scorer.syllable_similarity(a, b) == 0.0
+    assert scorer.syllable_key(a) != scorer.syllable_key(b)
+
+
+def test_syllable_keys() -> None:
+    for spellings in (
+        ("chung", "jeong", "jong", "jung", "chong"),
+        ("ko", "go"),
+        ("cho", "jo"),
+        ("pyong", "phyong", "byong", "byeong"),
+        ("chou", "zhou"),
+    ):
+        assert len({scorer.syllable_key(s) for s in spellings}) == 1, spellings
+        assert scorer.syllable_similarity(spellings[0], spellings[1]) == (
+            scorer.MAX_VARIANT_SIMILARITY
+        )
+    assert scorer.syllable_key("vladimir") is None  # no syllable
+
+
 def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
     # zacarias/carlos: 57 spelled, 77 as skeletons: another given name, no pair
     match = compare(

@@ -15,12 +15,14 @@ from rapidfuzz import fuzz
 from sanctions_cli.matching.scorer import (
     EXACT_TOKEN_MAX_LEN,
     MAX_SCORE_BONUS,
+    MAX_VARIANT_SIMILARITY,
     TOKEN_VIEWS,
     TokenWeights,
     compare,
     loose_skeleton,
     loose_skeletons,
     reading_similarity_bound,
+    syllable_similarity,
     token_options,
     token_similarity,
     transposition_similarity,
@@ -103,7 +105,9 @@ def test_token_similarity_definition(a: str, b: str) -> None:
     if a == b:
         assert similarity == 100.0
     elif min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
-        assert similarity == 0.0
+        # unequal short tokens: only two spellings of one syllable (Ko/Go)
+        assert similarity == syllable_similarity(a, b)
+        assert similarity in (0.0, MAX_VARIANT_SIMILARITY)
     else:
         views = max(fuzz.ratio(view(a), view(b)) for view in TOKEN_VIEWS)
         loose = max(
@@ -115,7 +119,7 @@ def test_token_similarity_definition(a: str, b: str) -> None:
             loose_skeleton(skeleton_view(a)), loose_skeleton(skeleton_view(b))
         )
         views = max(views, loose, reading_similarity_bound(a, b))
-        assert similarity == max(views, transposition_similarity(a, b))
+        assert similarity == max(views, transposition_similarity(a, b), syllable_similarity(a, b))
 
 
 def test_token_similarity_counts_a_reading_with_guessed_vowels() -> None:

@@ -78,6 +78,17 @@ def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
         ("Ahn Cheol-soo", ("an", "cheol", "su")),
         # ... a syllable alone, not a longer word
         ("Moore Cooksey", ("moore", "cooksey")),
+        # ... and the Revised Romanization's eo and eu, South Korean ee, woo and an h
+        # after a vowel, where the McCune-Reischauer form is two letters
+        ("Kim Jong-eun", ("kim", "jong", "un")),
+        ("Seo Ji-hyun", ("so", "ji", "hyun")),
+        ("Heo Jun", ("ho", "jun")),
+        ("Choi Sun-hee", ("choi", "sun", "hui")),
+        ("Eom Ki-young", ("om", "ki", "young")),
+        ("Kim Hae-woon", ("kim", "hae", "un")),
+        ("Huh Gak", ("ho", "gak")),
+        # ... but no Korean name starts as Leo, Neo or Leon
+        ("Leo Leon Neo", ("leo", "leon", "neo")),
         # titles and honorifics dropped, unless they are the whole name
         ("Mr. John Smith", ("john", "smith")),
         ("Präsident Putin", ("putin",)),
