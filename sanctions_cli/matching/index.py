@@ -685,6 +685,7 @@ class CandidateIndex:
                 packed.materialise()
         if self.prefilter is not None and self.cutoff(threshold) > 0:
             self.prefilter.tables(threshold - ROUNDING_MARGIN, self.cutoff(threshold))
+        self._syllable_spellings()
 
     def forget(self) -> None:
         """Drop the memoised token matches."""
