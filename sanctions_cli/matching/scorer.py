@@ -1370,8 +1370,21 @@ def compare(
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
     # Real pairs first, best first; among equal similarity the heavier pair wins, so
-    # a compound "jongsik" = "jong"+"sik" pairing beats two weaker single pairs.
-    scored.sort(key=lambda item: (item[2], item[0], item[1]), reverse=True)
+    # a compound "jongsik" = "jong"+"sik" pairing beats two weaker single pairs;
+    # among equals the pair of nearer places in their names, so a word written
+    # twice pairs where the other name has it and leaves its twin to a compound
+    # ("Amin al-Lah Amin Qudus" / "AMINULLAH AMIN QUDDUS": the second amin).
+    q_places = _places(query)
+    c_places = _places(candidate)
+    scored.sort(
+        key=lambda item: (
+            item[2],
+            item[0],
+            item[1],
+            -abs(q_places[item[3]] - c_places[item[4]]),
+        ),
+        reverse=True,
+    )
     used_q = 0
     used_c = 0
     pairs: list[TokenPair] = []
@@ -1695,6 +1708,16 @@ def _short_form_cost(
         # listed person does not have.
         return GIVEN_NAMES_OMISSION * q_raw
     return 0.0
+
+
+def _places(name: PreparedName) -> list[float]:
+    """Where each option of ``name`` stands in it, from 0 (first) to 1 (last): the
+    middle of its tokens, as a share of the name's length."""
+    count = len(name.tokens) or 1
+    return [
+        (sum(bits := mask_bits(option.mask)) / max(len(bits), 1) + 0.5) / count
+        for option in name.options
+    ]
 
 
 def _nearer_a_part(

@@ -408,6 +408,20 @@ def test_syllable_keys() -> None:
     assert scorer.syllable_key("vladimir") is None  # no syllable
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a word written twice pairs where the other name has it, its twin left to
+        # the compound it is part of (Amin al-Lah = Aminullah; Abd al-Lah = Abdullah)
+        ("Amin al Lah Amin Qudus", "AMINULLAH AMIN QUDDUS"),
+        ("Abd al Lah Ahmad Abdallah al Alfi", "ABDULLAH AHMED ABDULLAH EL ALFI"),
+        ("عبد الله احمد عبدالله الالفي", "ABDULLAH AHMED ABDULLAH EL ALFI"),
+    ],
+)
+def test_a_word_written_twice_pairs_in_its_place(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
 def test_skeletons_only_partly_alike_do_not_lift_a_pair() -> None:
     # zacarias/carlos: 57 spelled, 77 as skeletons: another given name, no pair
     match = compare(
