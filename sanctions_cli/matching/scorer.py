@@ -693,19 +693,36 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     return max(best, transposition_similarity(a, b), syllable_similarity(a, b))
 
 
+# Consonants a reading counts once whether or not a vowel stands between two of
+# them (see ``vowel_slots``): the l of Allah (ال + له) and an h before a final ta
+# marbuta read h.
+_ONCE_WHATEVER_BETWEEN = "lh"
+
+
 @lru_cache(maxsize=1 << 16)
-def vowel_slots(token: str) -> tuple[str, tuple[str, ...]]:
-    """A token's consonants as ``abjad_consonants`` compares them (of its skeleton),
-    and the vowels as spelled before, between and after them (one more than the
-    consonants): ``hussein`` -> (``hsn``, ("", "u", "ei", "")).  A vowel between two
-    equal consonants, which ``abjad_consonants`` counts once, joins its neighbours:
-    a reading may guess one inside a doubled consonant (الله "alalah", Allah)."""
+def vowel_slots(token: str, reading: bool = False) -> tuple[str, tuple[str, ...]]:
+    """A token's consonants (of its skeleton) and the vowels as spelled before,
+    between and after them (one more than the consonants): ``hussein`` -> (``hsn``,
+    ("", "u", "ei", "")).  A spelling's doubled letter is one consonant (Hassan);
+    a ``reading`` writes no doubled consonant, so two equal letters of it are two
+    consonants with a vowel it did not write (Hebrew ``טטיאנה`` "ttyanh",
+    Tatyana; ``חדד`` "hdd", Haddad, no Huda); and two equal consonants with a vowel
+    between are two in either (الحويطات "al huyatat", the ta and the ta of its
+    -at, is no Hayat; سارا is no Sarur) but an l or an h, counted once: a reading
+    guesses a vowel inside the doubled l of Allah (الله "alalah") and before a
+    final ta marbuta read h (المسلحة "al masalahah", Musallah).  Without the
+    doubled letters of a spelling, these are ``abjad_consonants``' consonants, its
+    equal neighbours once (the candidate index finds pairs by those)."""
     consonants: list[str] = []
     slots = [""]
     for letter in voweled_skeleton(token):
         if letter in "aeiouy":
             slots[-1] += letter
-        elif not consonants or letter != consonants[-1]:
+        elif (
+            not consonants
+            or letter != consonants[-1]
+            or ((reading or slots[-1]) and letter not in _ONCE_WHATEVER_BETWEEN)
+        ):
             consonants.append(letter)
             slots.append("")
     if len(consonants) > 1 and consonants[-1] == "h":
@@ -760,8 +777,8 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
     read ``hasin`` is Hussein, Husayn, Husain (100: the ya is their ei, ay, ai) but
     not Hassan (80), and حسن read ``hasan`` is Hassan or Hasan, not Hussein.
     """
-    consonants, a_slots = vowel_slots(a)
-    other, b_slots = vowel_slots(b)
+    consonants, a_slots = vowel_slots(a, a_reading)
+    other, b_slots = vowel_slots(b, b_reading)
     if consonants != other or len(consonants) < READING_MIN_CONSONANTS:
         return 0.0
     # A reading's vowel before the first consonant is written (an alif, an ayin:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 from hypothesis import given
@@ -672,6 +673,26 @@ def test_reading_similarity(reading: str, spelling: str, expected: float) -> Non
     assert reading_similarity(spelling, reading, False, True) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("reading", "spelling", "alike"),
+    [
+        # two equal letters of a reading are two consonants (Hebrew writes no double)
+        ("ttyanh", "tatyana", True),
+        ("hdd", "haddad", True),
+        ("hdd", "huda", False),
+        # ... and so are two with a vowel between, but the l of Allah and an h
+        # before a final ta marbuta
+        ("huyatat", "hayat", False),
+        ("abdalalah", "abdullah", True),
+        ("masalahah", "musallah", True),
+    ],
+)
+def test_a_readings_equal_consonants(reading: str, spelling: str, alike: bool) -> None:
+    from sanctions_cli.matching.scorer import reading_similarity
+
+    assert (reading_similarity(reading, spelling, True, False) > 0) is alike
+
+
 def test_a_spelling_may_write_the_article_a_reading_keeps_apart() -> None:
     from sanctions_cli.matching.scorer import reading_similarity
 
@@ -684,9 +705,11 @@ def test_vowel_slots_have_the_consonants_of_the_skeleton(word: str) -> None:
     from sanctions_cli.matching.scorer import abjad_consonants, vowel_slots
     from sanctions_cli.names.phonetic import skeleton
 
-    consonants, slots = vowel_slots(word)
-    assert consonants == abjad_consonants(skeleton(word))
-    assert len(slots) == len(consonants) + 1
+    for reading in (False, True):
+        consonants, slots = vowel_slots(word, reading)
+        # equal neighbours once: what the candidate index looks pairs up by
+        assert re.sub(r"(.)\1+", r"\1", consonants) == abjad_consonants(skeleton(word))
+        assert len(slots) == len(consonants) + 1
 
 
 @pytest.mark.parametrize(
