@@ -1117,6 +1117,38 @@ def _nasal_mismatch(a: str, b: str) -> bool:
     return _SYLLABLE_SHAPE.fullmatch(a) is not None and _SYLLABLE_SHAPE.fullmatch(b) is not None
 
 
+# East Slavic family names are a stem and one of a few suffixes, each spelled
+# several ways (-ov, -ev, -off, -ow; -in, -yn; -sky, -ski, -skiy; -enko; -uk,
+# -chuk), a feminine -a after the first two: two names of one stem and suffixes of
+# two kinds are two families (Markova / Markina, Petrov / Petrovsky, Lukin /
+# Lukov), however alike the spelling: such a pair counts at most this, a weak
+# pair that cannot carry a name to the threshold (a typo may change a suffix:
+# Sechev / Sechin).
+SLAVIC_SUFFIX_MAX_SIMILARITY = 75.0
+_SLAVIC_SUFFIX_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ov", re.compile("(?:[oe]v|yev|iev|yov|[oe]w|[oe]ff)a?$")),
+    ("in", re.compile("(?:in|yn)a?$")),
+    ("sky", re.compile("sk(?:y|yy|i|iy|ii|ij|yi|aya|a)$")),
+    ("enko", re.compile("enko$")),
+    ("uk", re.compile("(?:uk|yuk|chuk)$")),
+)
+SLAVIC_SUFFIX_MIN_LENGTH = 5
+
+
+def _slavic_suffix(word: str) -> str | None:
+    if len(word) < SLAVIC_SUFFIX_MIN_LENGTH:
+        return None
+    return next((kind for kind, pattern in _SLAVIC_SUFFIX_KINDS if pattern.search(word)), None)
+
+
+def _slavic_mismatch(a: str, b: str) -> bool:
+    """True when two words end in East Slavic family-name suffixes of two kinds
+    (see ``_SLAVIC_SUFFIX_KINDS``)."""
+    kind = _slavic_suffix(a)
+    other = _slavic_suffix(b) if kind is not None else None
+    return other is not None and other != kind
+
+
 def _one_word_similarity(a: str, b: str, similarity: float, doubles: bool = True) -> float:
     """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``):
     in full when their consonants are spelled alike and they have as many vowel
@@ -1349,6 +1381,8 @@ def compare(
                     )
                 if _nasal_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
+                if not read and _slavic_mismatch(q_opt.text, c_opt.text):
+                    similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
                 # lowered: the candidate index bounds the pair by its romanisations.

@@ -693,6 +693,23 @@ def test_a_readings_equal_consonants(reading: str, spelling: str, alike: bool) -
     assert (reading_similarity(reading, spelling, True, False) > 0) is alike
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # East Slavic family-name suffixes of two kinds: two families
+        ("Маркова Людмила Ефимовна", "MARKINA, Lyudmila", False),
+        ("Markov Ivan", "MARKIN, Ivan", False),
+        ("Petrovsky Ivan", "PETROV, Ivan", False),
+        # ... one kind however spelled: one
+        ("Smirnoff Oleg", "SMIRNOV, Oleg", True),
+        ("Volodymyr Zelenskyy", "ZELENSKIY, Volodymyr", True),
+        ("Aliyeva Leyla", "ALIEVA, Leila", True),
+    ],
+)
+def test_slavic_suffixes_of_two_kinds_are_two_families(a: str, b: str, expected: bool) -> None:
+    assert (score(a, b) >= THRESHOLD) is expected
+
+
 def test_a_spelling_may_write_the_article_a_reading_keeps_apart() -> None:
     from sanctions_cli.matching.scorer import reading_similarity
 
