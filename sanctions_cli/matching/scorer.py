@@ -1245,11 +1245,22 @@ def legal_forms_read_as(word: str) -> frozenset[str]:
 
 def _one_typo(word: str, form: str) -> bool:
     """True when ``word`` is ``form`` with one typo (see LEGAL_PAIR_MAX_LENGTH); a
-    letter changed only in forms of LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH letters."""
+    letter changed, or one added that is not a letter of the form doubled, only in
+    forms of LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH letters, and never the first letter
+    changed: "wood", "good" and "food" are words, not the Bulgarian OOD or EOOD
+    misspelt ("ltdd" is Ltd, "curp" Corp)."""
     if OSA.distance(word, form, score_cutoff=LEGAL_PAIR_MAX_TYPOS) > LEGAL_PAIR_MAX_TYPOS:
         return False
-    substituted = len(word) == len(form) and sorted(word) != sorted(form)
-    return not substituted or len(form) >= LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH
+    if len(word) == len(form) and word[0] != form[0] and sorted(word) != sorted(form):
+        return False
+    if len(form) >= LEGAL_PAIR_MIN_SUBSTITUTED_LENGTH:
+        return True
+    if len(word) == len(form) + 1:
+        return any(
+            word[:i] + word[i + 1 :] == form and word[i] in (word[i - 1 : i] + word[i + 1 : i + 2])
+            for i in range(len(word))
+        )
+    return len(word) < len(form) or sorted(word) == sorted(form)
 
 
 def _is_single(mask: int) -> bool:
