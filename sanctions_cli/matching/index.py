@@ -1532,8 +1532,8 @@ class CandidateIndex:
         long options of its names (a query's names share options): the matrix is
         computed in C with SIMD, and the distinct options make fewer pairs (measured
         on the benchmark's 3,000 names: 0.11 s, against 0.33 s for one ``cpdist``
-        over the distinct pairs of all queries).  The matrices of all queries are
-        laid one after the other and each pair reads its cell.
+        over the distinct pairs of all queries).  Each pair reads its cell of its
+        query's matrix.
         """
         plain = np.zeros(len(pair_row), dtype=np.float64)
         other = np.zeros(len(pair_row), dtype=np.float64)
@@ -1584,11 +1584,19 @@ class CandidateIndex:
                 [known[text][v] if text in known else view(text) for text in texts]
                 for v, view in enumerate(scorer.TOKEN_VIEWS)
             ]
+        # Each query's pairs, and the cell each reads in its query's matrix: read
+        # query by query (laying all the matrices end to end first moved ten times
+        # the pairs' bytes: 35 million cells for 4 million pairs on 3,000 names).
+        local = cells - cell_starts[long_query]
+        if len(long_query) > 1 and not bool(np.all(long_query[1:] >= long_query[:-1])):
+            order = np.argsort(long_query, kind="stable")
+            long_query, long_pairs, local = long_query[order], long_pairs[order], local[order]
+        pair_bounds = np.searchsorted(long_query, np.arange(query_count + 1)).tolist()
         for v, viewed in enumerate(self.view_texts):
             options = _take(viewed, columns % width)
             # The plain ratio counts from where a lift could still make a pair.
             cutoff = max(scorer.MIN_TOKEN_SIMILARITY - (MAX_LIFT if v == 0 else 0.0), 0.0)
-            matrices = [_NO_FLOATS]
+            target = plain if v == 0 else other
             for query, views in shown.items():
                 scores = process.cdist(
                     views[v],
@@ -1597,9 +1605,9 @@ class CandidateIndex:
                     score_cutoff=cutoff,
                     dtype=np.float64,
                 )
-                matrices.append(scores.reshape(-1))
-            target = plain if v == 0 else other
-            target[long_pairs] = np.maximum(target[long_pairs], np.concatenate(matrices)[cells])
+                first, last = pair_bounds[query], pair_bounds[query + 1]
+                rows = long_pairs[first:last]
+                target[rows] = np.maximum(target[rows], scores.reshape(-1)[local[first:last]])
         return plain, other
 
     def _reading_ratios(
