@@ -746,20 +746,25 @@ def _slot_kind(vowels: str, reading: bool) -> str:
 
 
 # French spellings write a short u as "ou" too (Mourad, Moustafa, Houssein: مراد,
-# مصطفى, حسين with an unwritten u): against a guessed vowel it is one vowel.  UN
-# original-script names 302 -> 305 of 387; pairs, Wikidata Hebrew and the 25,951
-# generated clean names unchanged.
+# مصطفى, حسين with an unwritten u): against a guessed vowel it is one vowel, in a
+# name's first syllable, where those short u stand.  Later, "ou" is the long u
+# an Arabic spelling writes (Mahmoud محمود, Masoud, Daoud): against a guessed
+# vowel it is another name (محمد is no Mahmoud).  UN original-script names 302 ->
+# 305 of 387; pairs, Wikidata Hebrew and the 25,951 generated clean names unchanged.
 FRENCH_U = "ou"
 
 
-def _slots_agree(vowels: str, kind: str, other_vowels: str, other_kind: str) -> bool:
+def _slots_agree(
+    vowels: str, kind: str, other_vowels: str, other_kind: str, first: bool = False
+) -> bool:
     """True when two vowel slots (their vowels and ``_slot_kind``) may be one vowel:
-    a guessed one (``*``) and none or a short vowel (one letter, or ``aa``); a written
-    long vowel (``i``: ya, ``o``: waw) and a spelling with such a vowel in it (``ei``,
-    ``ay`` and ``ai`` are a ya, ``oo``, ``ou`` a waw); otherwise equal classes."""
+    a guessed one (``*``) and none or a short vowel (one letter, or ``aa``, or in
+    the ``first`` syllable a French ``ou``); a written long vowel (``i``: ya, ``o``:
+    waw) and a spelling with such a vowel in it (``ei``, ``ay`` and ``ai`` are a ya,
+    ``oo``, ``ou`` a waw); otherwise equal classes."""
     if kind == "*" or other_kind == "*":
         rest, rest_kind = (other_vowels, other_kind) if kind == "*" else (vowels, kind)
-        return rest_kind in ("*", "", "a") or len(rest) == 1 or rest == FRENCH_U
+        return rest_kind in ("*", "", "a") or len(rest) == 1 or (first and rest == FRENCH_U)
     if kind == other_kind:
         return True
     letters = "ou" if kind == "o" else "iey" if kind == "i" else ""
@@ -800,7 +805,7 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
             kind_a = "*"
         if inner and b_reading and not kind_b:
             kind_b = "*"
-        if _slots_agree(vowels_a, kind_a, vowels_b, kind_b):
+        if _slots_agree(vowels_a, kind_a, vowels_b, kind_b, first=index <= 1):
             kind_a = kind_b = kind_b if kind_a == "*" else kind_a
         shown_a.append(kind_a.replace("*", "a"))
         shown_b.append(kind_b.replace("*", "a"))

@@ -825,3 +825,14 @@ def test_a_given_name_alone_misses_even_a_short_surname(query: str, listed: str)
 def test_a_french_ou_may_be_a_short_u_a_reading_leaves_unwritten(query: str, listed: str) -> None:
     # scorer.FRENCH_U: against a guessed vowel, "ou" is one vowel.
     assert compare_names(query, listed).score >= THRESHOLD
+
+
+def test_a_later_ou_is_a_long_u_a_reading_would_write() -> None:
+    # محمود writes the waw of Mahmoud's long u; محمد, without it, is another name
+    assert compare_names("محمود", "MAHMOUD").score >= THRESHOLD
+    assert compare_names("محمد", "MAHMOUD").score < THRESHOLD
+    from sanctions_cli.matching.scorer import reading_similarity
+
+    # the ou of Mourad, in the first syllable, is the short u مراد leaves unwritten
+    assert reading_similarity("marad", "mourad", True, False) == 100.0
+    assert reading_similarity("mahamad", "mahmoud", True, False) < 90.0
