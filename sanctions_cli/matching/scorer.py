@@ -1154,6 +1154,31 @@ def _slavic_mismatch(a: str, b: str) -> bool:
     return other is not None and other != kind
 
 
+# A name that is another with a consonant before it is another name more often
+# than a slip (Samir/Amir, Fadel/Adel, Wali/Ali, Brian/Rian, Khan/Han): such a
+# pair of short words (at most SHORT_TOKEN_LENGTH letters the shorter) counts at
+# most this, a weak pair.
+PREFIXED_NAME_MAX_SIMILARITY = 75.0
+
+
+def _consonant_prefixed(a: str, b: str) -> bool:
+    """True when one short word is the other with a consonant before it."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return (
+        len(long) == len(short) + 1
+        and len(short) <= SHORT_TOKEN_LENGTH
+        and long[1:] == short
+        and long[:1] not in "aeiouy"
+        and long[0] != short[0]  # a first letter typed twice (Llong, Rrima)
+        and not long.startswith(_PREFIXED_SPELLINGS)
+    )
+
+
+# One sound spelled with a letter more at the start: French tch and dj (Tchun,
+# Djamel = Chun, Jamel), dz.
+_PREFIXED_SPELLINGS = ("tch", "dj", "dz")
+
+
 def _one_word_similarity(a: str, b: str, similarity: float, doubles: bool = True) -> float:
     """``similarity`` of the words of two one-word names (see ``ONE_WORD_MAX_LIFT``):
     in full when their consonants are spelled alike and they have as many vowel
@@ -1399,6 +1424,8 @@ def compare(
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
                 if not read and _slavic_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
+                if not read and _consonant_prefixed(q_opt.text, c_opt.text):
+                    similarity = min(similarity, PREFIXED_NAME_MAX_SIMILARITY)
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
                 # lowered: the candidate index bounds the pair by its romanisations.

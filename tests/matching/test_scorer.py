@@ -714,6 +714,23 @@ def test_slavic_suffixes_of_two_kinds_are_two_families(a: str, b: str, expected:
     assert (score(a, b) >= THRESHOLD) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a consonant before a short name makes another name
+        ("Samir Khan", "KHAN, Amir", False),
+        ("Fadel Hassan", "HASSAN, Adel", False),
+        ("Brian Smith", "SMITH, Rian", False),
+        # ... but not a first letter typed twice, nor French tch and dj
+        ("Llong Xing 606", "LONG XING 606", True),
+        ("Tchun Ryong Cho", "CHO, Chun Ryong", True),
+        ("Djamel Akkacha", "AKKACHA, Jamel", True),
+    ],
+)
+def test_a_consonant_before_a_short_name_makes_another(a: str, b: str, expected: bool) -> None:
+    assert (score(a, b) >= THRESHOLD) is expected
+
+
 def test_a_spelling_may_write_the_article_a_reading_keeps_apart() -> None:
     from sanctions_cli.matching.scorer import reading_similarity
 
