@@ -1155,7 +1155,8 @@ def _slavic_mismatch(a: str, b: str) -> bool:
 
 
 # A name that is another with a consonant before it is another name more often
-# than a slip (Samir/Amir, Fadel/Adel, Wali/Ali, Brian/Rian, Khan/Han): such a
+# than a slip (Samir/Amir, Fadel/Adel, Wali/Ali, Brian/Rian, Khan/Han), both spelled
+# in Latin letters (a transcription may add or drop it): such a
 # pair of short words (at most SHORT_TOKEN_LENGTH letters the shorter) counts at
 # most this, a weak pair.
 PREFIXED_NAME_MAX_SIMILARITY = 75.0
@@ -1336,6 +1337,9 @@ def compare(
     # romanisations sounding alike (Jong/Jeong from 종/정) is no evidence.
     # Chinese syllables are short and many: their skeletons collide (fei/wei,
     # cao/chao), and pinyin is one system, so they are compared as spelled.
+    # Both names spelled in Latin letters, neither a transcription (which may add or
+    # drop a first consonant: katakana ハーン for Khan, ンゴンゴ for Ngongo).
+    latin = not query.script and not candidate.script
     same_script = (bool(query.script) and query.script == candidate.script) or "CJK" in (
         query.script,
         candidate.script,
@@ -1424,7 +1428,7 @@ def compare(
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
                 if not read and _slavic_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
-                if not read and _consonant_prefixed(q_opt.text, c_opt.text):
+                if latin and _consonant_prefixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, PREFIXED_NAME_MAX_SIMILARITY)
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
