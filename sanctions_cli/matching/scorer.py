@@ -1175,6 +1175,49 @@ def _consonant_prefixed(a: str, b: str) -> bool:
     )
 
 
+# A script that writes its consonants (``GUESSED_VOWEL_SCRIPTS``) and a spelling
+# with a consonant more than its reading are two names, however alike the letters
+# between them (سبيع "sabi" is no Sabri): the pair counts at most this.  An h (aspiration marks,
+# a final ha) and a w (a waw read as a vowel) may be spelled where the script has none.
+ADDED_CONSONANT_MAX_SIMILARITY = 75.0
+_SPELLED_EXTRA_CONSONANTS = frozenset("hw")
+_ONE_LETTER_DIGRAPHS = re.compile("sh|kh|th|dh|gh|ch|zh|ph|dj")
+_NOT_CONSONANTS = re.compile("[aeiouy']+")
+
+
+def _written_consonants(text: str) -> str:
+    """The consonants of a spelling or a reading as written, a digraph one letter and
+    a doubled letter once (``shamas`` and ``shams``: s m s)."""
+    letters = _ONE_LETTER_DIGRAPHS.sub(lambda m: m.group(0)[0].upper(), text)
+    return re.sub(r"(.)\1+", r"\1", _NOT_CONSONANTS.sub("", letters))
+
+
+def _consonant_added(reading: NameOption, spelled: NameOption) -> bool:
+    """True when ``spelled`` has the consonants of ``reading`` in order and more
+    between them or before a final vowel, not only an h or a w (see
+    ``ADDED_CONSONANT_MAX_SIMILARITY``).  A consonant before them or ending the
+    word may be an article joined to it (Alsudan, Ansarul, Biladis)."""
+    written = _written_consonants(reading.text)
+    spelt = _written_consonants(spelled.text)
+    if len(spelt) <= len(written) or not written:
+        return False
+    letters = iter(spelt)
+    inner: list[str] = []
+    for index, letter in enumerate(written):
+        skipped: list[str] = []
+        for other in letters:
+            if other == letter:
+                break
+            skipped.append(other)
+        else:
+            return False  # not in order: another rule's business
+        if index:
+            inner.extend(skipped)
+    if spelled.text[-1:] in "aeiouy":
+        inner.extend(letters)  # a consonant more before a final vowel (Sabri)
+    return any(letter not in _SPELLED_EXTRA_CONSONANTS for letter in inner)
+
+
 # One sound spelled with a letter more at the start: French tch and dj (Tchun,
 # Djamel = Chun, Jamel), dz.
 _PREFIXED_SPELLINGS = ("tch", "dj", "dz")
@@ -1430,6 +1473,12 @@ def compare(
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
                 if latin and _consonant_prefixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, PREFIXED_NAME_MAX_SIMILARITY)
+                if guessed:
+                    reading_opt, spelled_opt = (
+                        (q_opt, c_opt) if query.script in GUESSED_VOWEL_SCRIPTS else (c_opt, q_opt)
+                    )
+                    if _consonant_added(reading_opt, spelled_opt):
+                        similarity = min(similarity, ADDED_CONSONANT_MAX_SIMILARITY)
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
                 # lowered: the candidate index bounds the pair by its romanisations.

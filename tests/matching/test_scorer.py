@@ -733,6 +733,22 @@ def test_a_consonant_before_a_short_name_makes_another(a: str, b: str, expected:
     assert (score(a, b) >= THRESHOLD) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a spelling with a consonant more than the reading of the script that writes
+        # its consonants is another name
+        ("عبد الإله سبيع", "SABRI, Abdel Ilah", False),
+        # ... but not an article joined to a word, nor French dj
+        ("أنصار المسلمين في بلاد السودان", "ANSARUL MUSLIMINA FI BILADIS SUDAN", True),
+        ("جمال مصطفى", "DJAMEL MOUSTAFA", True),
+        ("شمس الدين", "SHAMSUDDIN", True),
+    ],
+)
+def test_a_consonant_more_than_a_reading_makes_another_name(a: str, b: str, expected: bool) -> None:
+    assert (compare_names(a, b).score >= THRESHOLD) is expected
+
+
 def test_a_spelling_may_write_the_article_a_reading_keeps_apart() -> None:
     from sanctions_cli.matching.scorer import reading_similarity
 
