@@ -1473,6 +1473,15 @@ def compare(
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
                 if latin and _consonant_prefixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, PREFIXED_NAME_MAX_SIMILARITY)
+                if (
+                    same_script
+                    and query.script in GUESSED_VOWEL_SCRIPTS
+                    and _written_consonants(q_opt.text) != _written_consonants(c_opt.text)
+                ):
+                    # Two spellings in a script that writes every consonant: one more
+                    # or another is another name (طاها Taha, طاهر Tahir; as محمد بن
+                    # سلطان is not محمد بن سلمان, Sultan not Salman, in Latin letters).
+                    similarity = min(similarity, ADDED_CONSONANT_MAX_SIMILARITY)
                 if guessed:
                     reading_opt, spelled_opt = (
                         (q_opt, c_opt) if query.script in GUESSED_VOWEL_SCRIPTS else (c_opt, q_opt)

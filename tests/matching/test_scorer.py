@@ -743,6 +743,9 @@ def test_a_consonant_before_a_short_name_makes_another(a: str, b: str, expected:
         ("أنصار المسلمين في بلاد السودان", "ANSARUL MUSLIMINA FI BILADIS SUDAN", True),
         ("جمال مصطفى", "DJAMEL MOUSTAFA", True),
         ("شمس الدين", "SHAMSUDDIN", True),
+        # ... and two spellings in that script with another consonant are two names
+        ("محمد طاها نوری", "محمد طاهر أنوري", False),
+        ("محمد طاهر انوري", "محمد طاهر أنوري", True),
     ],
 )
 def test_a_consonant_more_than_a_reading_makes_another_name(a: str, b: str, expected: bool) -> None:
