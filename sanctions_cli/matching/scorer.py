@@ -543,7 +543,9 @@ MIDDLE_NAMES_FACTOR = 0.5
 # syllable (consonants, a glide, one vowel, a final: Sik, Chol, Il, Pyong, Ting):
 # such a name's given name is two syllables, "KIM Jong Sik" without "Sik" is
 # another man's name (Kim Jong), not a name without its middle name.
-_SYLLABLE_SHAPE = re.compile(r"[^aeiouwy]{0,2}[wy]?(?:ae|eo|eu|oe|ui|ou|[aeiou])(?:ng|[kntlmpr])?")
+_SYLLABLE_SHAPE = re.compile(
+    r"([^aeiouwy]{0,2})([wy]?)(ae|eo|eu|oe|ui|ou|[aeiou])(ng|[kntlmpr])?"
+)  # onset, glide, vowel, final (``syllable_key``)
 # ... when every pair is at least this similar: a name spelled alike or nearly
 # (Sergei/Sergey), not one met by approximate words only ("Артемий Ануфриевич
 # Гурьев" / "KUROV, Artem": Artemiy/Artem 83, Guryev/Kurov a sound-alike).
@@ -944,7 +946,6 @@ def nickname_similarity(a: str, b: str) -> float:
 # narrower than the skeleton, which merges too much for syllables: e and i (Chen
 # is not Jin), f and w (Fang is not Wang), a and ae (Cha is not Chae).
 SYLLABLE_MAX_LETTERS = 6
-_SYLLABLE_PARTS = re.compile(r"([^aeiouwy]{0,3})([wy]?)([aeiou]+)(ng|[kntlmpr]?)")
 # One onset for the voiced and unvoiced, aspirated or not, consonants romanisations
 # write for one Korean or Chinese initial (McCune-Reischauer, Revised, Wade-Giles,
 # pinyin).
@@ -964,20 +965,13 @@ _SYLLABLE_VOWELS = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("u", "o"))
 def syllable_key(text: str) -> str | None:
     """One spelling of a romanised Korean or Chinese syllable for all its
     romanisations (see ``SYLLABLE_MAX_LETTERS``), None when ``text`` is no syllable."""
-    if len(text) > SYLLABLE_MAX_LETTERS or _SYLLABLE_SHAPE.fullmatch(text) is None:
-        return None
-    parts = _SYLLABLE_PARTS.fullmatch(text)
+    parts = _SYLLABLE_SHAPE.fullmatch(text) if len(text) <= SYLLABLE_MAX_LETTERS else None
     if parts is None:
         return None
-    onset, glide, vowels, coda = parts.groups()
+    onset, glide, vowels, coda = parts.groups(default="")
     for written, said in _SYLLABLE_VOWELS:
         vowels = vowels.replace(written, said)
     return _SYLLABLE_ONSET_CLASSES.get(onset, onset) + glide + vowels + coda
-
-
-def is_syllable(text: str) -> bool:
-    """True when ``text`` is shaped like one romanised Korean or Chinese syllable."""
-    return syllable_key(text) is not None
 
 
 def syllable_similarity(a: str, b: str) -> float:
@@ -1182,14 +1176,13 @@ def _consonant_prefixed(a: str, b: str) -> bool:
 ADDED_CONSONANT_MAX_SIMILARITY = 75.0
 _SPELLED_EXTRA_CONSONANTS = frozenset("hw")
 _ONE_LETTER_DIGRAPHS = re.compile("sh|kh|th|dh|gh|ch|zh|ph|dj")
-_NOT_CONSONANTS = re.compile("[aeiouy']+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _written_consonants(text: str) -> str:
-    """The consonants of a spelling or a reading as written, a digraph one letter and
-    a doubled letter once (``shamas`` and ``shams``: s m s)."""
-    letters = _ONE_LETTER_DIGRAPHS.sub(lambda m: m.group(0)[0].upper(), text)
-    return re.sub(r"(.)\1+", r"\1", _NOT_CONSONANTS.sub("", letters))
+    """The consonants of a spelling or a reading as written (``_consonants``), a
+    digraph one letter (``shamas`` and ``shams``: s m s)."""
+    return _consonants(_ONE_LETTER_DIGRAPHS.sub(lambda m: m.group(0)[0].upper(), text))
 
 
 def _consonant_added(reading: NameOption, spelled: NameOption) -> bool:
@@ -1870,9 +1863,10 @@ def _places(name: PreparedName) -> list[float]:
     """Where each option of ``name`` stands in it, from 0 (first) to 1 (last): the
     middle of its tokens, as a share of the name's length."""
     count = len(name.tokens) or 1
+    # An option covers adjacent tokens: its middle is that of its first and last.
     return [
-        (sum(bits := mask_bits(option.mask)) / max(len(bits), 1) + 0.5) / count
-        for option in name.options
+        (((o.mask & -o.mask).bit_length() + o.mask.bit_length()) / 2 - 0.5) / count
+        for o in name.options
     ]
 
 

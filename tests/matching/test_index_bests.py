@@ -187,7 +187,7 @@ def _pair(
     sim = plain if plain_only else max(plain, min(other, plain + lift))
     sim = min(sim, scorer.MAX_VARIANT_SIMILARITY)
     if not q_compound:
-        # two letters swapped, a nickname, a syllable's onset or spelling
+        # two letters swapped, a nickname, a syllable's other romanisation
         sim = max(sim, scorer.related_similarity(text, other_text))
     short = max(len(text), len(other_text)) <= scorer.SHORT_TOKEN_LENGTH
     if short and sim < scorer.SHORT_PAIR_MIN_SIMILARITY:
