@@ -513,6 +513,7 @@ class CandidateIndex:
         ]
         self.option_single = np.zeros(len(self.option_texts), dtype=bool)
         self.option_single[sorted(single_ids)] = True
+        self.split_syllables = _split_syllable_table(self.option_texts)
         self._index_consonants()
         self.prefilter: Prefilter | None = None
         if (
@@ -553,6 +554,7 @@ class CandidateIndex:
             OrderedDict[str, tuple[IntArray, NDArray[np.float64]]],
         ] = {}
         self._related_cache: dict[str, list[int]] = {}
+        self._split_cache: dict[str, list[int]] = {}
         self._syllables: dict[str, list[int]] | None = None
         self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
@@ -642,6 +644,7 @@ class CandidateIndex:
         state["_option_ids"] = None
         state["_match_cache"] = {}
         state["_related_cache"] = {}
+        state["_split_cache"] = {}
         state["_syllables"] = None
         state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
@@ -691,6 +694,7 @@ class CandidateIndex:
         """Drop the memoised token matches."""
         self._match_cache.clear()
         self._related_cache.clear()
+        self._split_cache.clear()
 
     def related(self, text: str) -> list[int]:
         """Ids of the listed options one adjacent transposition from ``text``
@@ -708,6 +712,26 @@ class CandidateIndex:
             if len(self._related_cache) >= MATCH_CACHE_SIZE:
                 self._related_cache.clear()
             self._related_cache[text] = found
+        return found
+
+    def split_related(self, text: str) -> list[int]:
+        """Ids of the listed options other than ``text`` that split into syllables of
+        the keys a split of ``text`` has (``scorer.split_syllable_similarity``: a
+        compound and a word pair so), memoised."""
+        found = self._split_cache.get(text)
+        if found is None:
+            table = self.split_syllables
+            found = list(
+                dict.fromkeys(
+                    option
+                    for first, second in scorer.split_syllable_keys(text)
+                    for option in table.get(f"{first} {second}", ())
+                    if self.option_texts[option] != text
+                )
+            )
+            if len(self._split_cache) >= MATCH_CACHE_SIZE:
+                self._split_cache.clear()
+            self._split_cache[text] = found
         return found
 
     def _syllable_spellings(self) -> dict[str, list[int]]:
@@ -868,6 +892,16 @@ class CandidateIndex:
             for option in self.related(distinct[n])
         ]
         related = [(key, similarity) for key, similarity in related if similarity >= cutoff]
+        if cutoff <= scorer.MAX_VARIANT_SIMILARITY:
+            # A compound and a word that split into the same syllables: a compound
+            # query option meets single options, a single one compounds (and single
+            # options too, which only loosens the bound).
+            related += [
+                (n * width + option, scorer.MAX_VARIANT_SIMILARITY)
+                for n, text in enumerate(distinct)
+                for option in self.split_related(text)
+                if not compound or self.option_single[option]
+            ]
         if related:
             keys.append(np.asarray([key for key, _ in related], dtype=np.int64))
             similarity_parts.append(np.asarray([sim for _, sim in related], dtype=np.float64))
@@ -1476,6 +1510,19 @@ class CandidateIndex:
             values = np.asarray([similarity for _, similarity in swapped], dtype=np.float64)
             hit, position = _look_up(pair_row, pair_option, keys, len(row_texts), width)
             sims[hit] = np.maximum(sims[hit], values[position])
+        # A compound and a word that split into the same syllables
+        # (``scorer.split_syllable_similarity``).
+        split = [
+            row * width + option
+            for row, text in enumerate(row_texts)
+            for option in self.split_related(text)
+        ]
+        if split:
+            hit, _ = _look_up(
+                pair_row, pair_option, np.asarray(split, dtype=np.int64), len(row_texts), width
+            )
+            hit = hit[pair_row_compound[hit] != pair_slot_compound[hit]]
+            sims[hit] = np.maximum(sims[hit], scorer.MAX_VARIANT_SIMILARITY)
         # Short tokens and syllables: another name below their minimum.
         pair_length = self.option_length[pair_option]
         short = np.maximum(row_length[pair_row], pair_length) <= scorer.SHORT_TOKEN_LENGTH
@@ -1827,6 +1874,19 @@ def _offsets(counts: IntArray) -> IntArray:
     offsets = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return offsets
+
+
+def _split_syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
+    """The options that split into syllables (``scorer.split_syllable_keys``) by each
+    split's keys, space-separated."""
+    keys_of = scorer.split_syllable_keys.__wrapped__  # not memoised: each text once
+    longest = scorer.SPLIT_SYLLABLES_MAX_LETTERS
+    found: dict[str, list[int]] = {}
+    for option, text in enumerate(texts):
+        if len(text) <= longest:
+            for first, second in keys_of(text):
+                found.setdefault(f"{first} {second}", []).append(option)
+    return found
 
 
 def _look_up(

@@ -544,7 +544,7 @@ MIDDLE_NAMES_FACTOR = 0.5
 # such a name's given name is two syllables, "KIM Jong Sik" without "Sik" is
 # another man's name (Kim Jong), not a name without its middle name.
 _SYLLABLE_SHAPE = re.compile(
-    r"([^aeiouwy]{0,2})([wy]?)(ae|eo|eu|oe|ui|ou|[aeiou])(ng|[kntlmpr])?"
+    r"([^aeiouwy]{0,2})([wy]?)(ae|eo|eu|oe|ui|ou|oo|[aeiou])(ng|[kntlmpr])?"
 )  # onset, glide, vowel, final (``syllable_key``)
 # ... when every pair is at least this similar: a name spelled alike or nearly
 # (Sergei/Sergey), not one met by approximate words only ("Артемий Ануфриевич
@@ -957,8 +957,9 @@ _SYLLABLE_ONSET_CLASSES = {
 }
 # Vowels: the Revised eo and eu are McCune-Reischauer's o and u (breves dropped),
 # South Korean oo is u, and the o and u of one syllable are written either way
-# (정 Jong and Jung, 전 Jeon and Chun).
-_SYLLABLE_VOWELS = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("u", "o"))
+# (정 Jong and Jung, 전 Jeon and Chun); ae and e (ㅐ and ㅔ, one vowel in today's
+# speech, written either way: 이제동 Lee Jae-dong, 나경채 Na Gyung-che).
+_SYLLABLE_VOWELS = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("u", "o"), ("ae", "e"))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -981,6 +982,45 @@ def syllable_similarity(a: str, b: str) -> float:
         return 0.0
     key = syllable_key(a)
     return MAX_VARIANT_SIMILARITY if key is not None and key == syllable_key(b) else 0.0
+
+
+# A Korean or Chinese given name of two syllables is written apart or joined (Jong
+# Sik, Jongsik, Jong-Sik), and the joined form spelled in another romanisation
+# (Chongsik, 김기재 Gi Jae / Kim Kijae, 석철주 Sok Chol Ju / Seok Cheoljoo): a word
+# that splits into syllables of the keys of the syllables written apart is that
+# name joined, a sound-alike pair (``MAX_VARIANT_SIMILARITY``); the plain ratio of
+# the joined spellings (Gijae/Kijae 80) falls below ``COMPOUND_MIN_SIMILARITY``.
+# Two syllables (a surname joined to them as well is rare): words of at most
+# this many letters.
+SPLIT_SYLLABLES_MAX_LETTERS = 2 * SYLLABLE_MAX_LETTERS
+
+
+@lru_cache(maxsize=1 << 16)
+def split_syllable_keys(text: str) -> frozenset[tuple[str, str]]:
+    """The ``syllable_key`` of both parts of every way ``text`` splits into two
+    syllables (``_SYLLABLE_SHAPE``), empty when it does not."""
+    found: set[tuple[str, str]] = set()
+    if len(text) > SPLIT_SYLLABLES_MAX_LETTERS:
+        return frozenset()
+    for cut in range(1, len(text)):
+        first = syllable_key(text[:cut])
+        if first is not None:
+            second = syllable_key(text[cut:])
+            if second is not None:
+                found.add((first, second))
+    return frozenset(found)
+
+
+def split_syllable_similarity(a: str, b: str) -> float:
+    """``MAX_VARIANT_SIMILARITY`` for two unequal words that split into syllables of
+    equal keys (``split_syllable_keys``), else 0: what a compound and a word pair
+    at, at most (see ``SPLIT_SYLLABLES``)."""
+    if a == b:
+        return 0.0
+    keys = split_syllable_keys(a)
+    if keys and not keys.isdisjoint(split_syllable_keys(b)):
+        return MAX_VARIANT_SIMILARITY
+    return 0.0
 
 
 def related_similarity(a: str, b: str) -> float:
@@ -1481,6 +1521,8 @@ def compare(
                     )
                     if _consonant_added(reading_opt, spelled_opt):
                         similarity = min(similarity, ADDED_CONSONANT_MAX_SIMILARITY)
+            else:
+                similarity = max(similarity, split_syllable_similarity(q_opt.text, c_opt.text))
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
                 # lowered: the candidate index bounds the pair by its romanisations.

@@ -520,6 +520,27 @@ def test_syllables_romanised_apart_search_equals_brute_force(threshold: float) -
     assert {h.ref.name for h in matcher.search("Go Il Hwan", 85.0)} == {"KO, Il Hwan"}
 
 
+SPLIT_LISTED = ["KIM, Gi Jae", "SOK, Chol Ju", "KIM, Chongsik", "RI, Pyong Chol", "PAK, Jongsu"]
+SPLIT_QUERIES = [
+    "Kim Kijae",
+    "Seok Cheoljoo",
+    "Kim Jong Sik",
+    "Ri Pyongchul",
+    "Park Jong Soo",
+    "김기재",
+    "Kim Jae",
+]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 85.0, 95.0])
+def test_syllables_joined_search_equals_brute_force(threshold: float) -> None:
+    # A given name joined in one name, apart in the other, in two romanisations.
+    matcher = _people(SPLIT_LISTED)
+    assert _assert_lossless(matcher, SPLIT_QUERIES, threshold) >= (5 if threshold < 95 else 0)
+    assert {h.ref.name for h in matcher.search("Kim Kijae", 85.0)} == {"KIM, Gi Jae"}
+    assert {h.ref.name for h in matcher.search("Kim Jong Sik", 85.0)} == {"KIM, Chongsik"}
+
+
 def test_a_vessels_name_in_a_longer_name_is_someone_elses() -> None:
     # A vessel named as people are (scorer.VESSEL_NAME_FACTOR): the name alone or
     # with a vessel's prefix is the vessel, a person's name with it is not.

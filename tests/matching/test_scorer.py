@@ -383,6 +383,8 @@ def test_korean_syllables_with_a_glide_match_its_romanisations(a: str, b: str) -
         ("정종수", "CHUNG, Jong Soo"),
         # Wade-Giles and pinyin
         ("Chou En Lai", "ZHOU, Enlai"),
+        # the vowels ae and e (ㅐ and ㅔ)
+        ("이제동", "Lee Jae-dong"),
     ],
 )
 def test_one_korean_or_chinese_syllable_romanised_two_ways_pairs(a: str, b: str) -> None:
@@ -398,6 +400,17 @@ def test_syllables_romanised_apart_are_other_syllables(a: str, b: str) -> None:
     assert scorer.syllable_key(a) != scorer.syllable_key(b)
 
 
+def test_a_given_name_joined_splits_into_its_syllables() -> None:
+    assert scorer.split_syllable_similarity("kijae", "gijae") == scorer.MAX_VARIANT_SIMILARITY
+    assert scorer.split_syllable_similarity("cheoljoo", "cholju") == scorer.MAX_VARIANT_SIMILARITY
+    assert scorer.split_syllable_similarity("jongsik", "jongsik") == 0.0  # equal: not a variant
+    assert scorer.split_syllable_similarity("jongsik", "jongsan") == 0.0
+    assert scorer.split_syllable_similarity("vladimir", "bladimir") == 0.0  # no syllables
+    assert score("Kim Kijae", "KIM, Gi Jae") >= THRESHOLD
+    assert score("Kim Jong Sik", "KIM, Chongsik") >= THRESHOLD
+    assert score("Kim Jong Sik", "KIM, Jongsan") < THRESHOLD
+
+
 def test_syllable_keys() -> None:
     for spellings in (
         ("chung", "jeong", "jong", "jung", "chong"),
@@ -405,6 +418,7 @@ def test_syllable_keys() -> None:
         ("cho", "jo"),
         ("pyong", "phyong", "byong", "byeong"),
         ("chou", "zhou"),
+        ("jae", "je", "che"),
     ):
         assert len({scorer.syllable_key(s) for s in spellings}) == 1, spellings
         assert scorer.syllable_similarity(spellings[0], spellings[1]) == (
