@@ -993,6 +993,8 @@ def syllable_similarity(a: str, b: str) -> float:
 # Two syllables (a surname joined to them as well is rare): words of at most
 # this many letters.
 SPLIT_SYLLABLES_MAX_LETTERS = 2 * SYLLABLE_MAX_LETTERS
+# Any two syllables: one match turns away most words before their splits are tried.
+_TWO_SYLLABLES = re.compile(f"(?:{_SYLLABLE_SHAPE.pattern}){{2}}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1000,7 +1002,7 @@ def split_syllable_keys(text: str) -> frozenset[tuple[str, str]]:
     """The ``syllable_key`` of both parts of every way ``text`` splits into two
     syllables (``_SYLLABLE_SHAPE``), empty when it does not."""
     found: set[tuple[str, str]] = set()
-    if len(text) > SPLIT_SYLLABLES_MAX_LETTERS:
+    if len(text) > SPLIT_SYLLABLES_MAX_LETTERS or not _TWO_SYLLABLES.fullmatch(text):
         return frozenset()
     for cut in range(1, len(text)):
         first = syllable_key(text[:cut])
