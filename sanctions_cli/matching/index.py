@@ -1221,6 +1221,7 @@ class CandidateIndex:
                     expanded[scope][text] = (_NO_INTS, _NO_FLOATS)
         stage_one = [
             StageOneQuery(
+                tokens=query.tokens,
                 kinds=query.kinds,
                 weights=weights,
                 masks=masks,

@@ -20,7 +20,9 @@ from the scorer's contract (its module docstring):
   the tokens of both names of what each can add on its own: ``(credit - T) w`` for
   a strong token (its best partner's credit) or ``max(c_weak - T, -T cost) w`` if
   more, ``max(c_weak - T, -T cost) w`` for a weak one, whose pairs are all below
-  ``C`` (``c_weak``: the best credit below ``C`` or of an initial pair).
+  ``C`` (``c_weak``: the best credit below ``C``, or of an initial pair for a
+  token that may make one: an initial, a legal form or particle, a word with an
+  initial of its letter in the other name or that reads as a misspelt legal form).
 
 A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
 of a name per matched option rather than per token can only count a token twice (a
@@ -82,6 +84,9 @@ class StageOneQuery:
     masks: Sequence[int]
     postings: Sequence[IntArray]
     credits: Sequence[FloatArray]
+    # The tokens themselves: a word may pair as an initial pair or a misspelt
+    # legal form (``token_factors``).
+    tokens: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -125,13 +130,27 @@ def token_factors(target: float, cutoff: float) -> tuple[FloatArray, float]:
     """Per kind code, what a weak token adds per unit of weight, and what a strong one adds.
 
     ``target`` is the score to reach (threshold less rounding), ``cutoff`` the
-    similarity below which every pair of a weak token lies.
+    similarity below which every pair of a weak token lies.  A weak word's credit
+    is that of a pair just below the cutoff; initials, legal forms and particles
+    may also pair as an initial pair or a misspelt legal form
+    (``INITIAL_CREDIT``), and so may a word with an initial of its letter in the
+    other name, or one that reads as a misspelt legal form: ``special_word_extra``.
     """
-    weak_credit = max(
-        100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff), scorer.INITIAL_CREDIT * 100.0
-    )
-    weak = np.maximum(weak_credit - target, -target * UNPAIRED_COST)
+    below = 100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff)
+    weak = np.maximum(max(below, scorer.INITIAL_CREDIT * 100.0) - target, -target * UNPAIRED_COST)
+    word = KIND_CODES["word"]
+    weak[word] = max(below - target, -target * UNPAIRED_COST[word])
     return weak, 100.0 - target
+
+
+def special_word_extra(target: float, cutoff: float) -> float:
+    """What a weak word that may pair as an initial pair or a misspelt legal form
+    adds per unit of weight beyond a plain weak word (``token_factors``)."""
+    below = 100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff)
+    word = KIND_CODES["word"]
+    floor = -target * float(UNPAIRED_COST[word])
+    special = max(max(below, scorer.INITIAL_CREDIT * 100.0) - target, floor)
+    return special - max(below - target, floor)
 
 
 class Prefilter:
@@ -180,6 +199,10 @@ class Prefilter:
         np.bitwise_or.at(self.name_word_letters, self.token_name[is_word], bits[is_word])
         self.name_initial_letters = np.zeros(len(kinds), dtype=np.int64)
         np.bitwise_or.at(self.name_initial_letters, self.token_name[is_initial], bits[is_initial])
+        # Per name, the weight of its words (``special_word_extra``).
+        self.name_word_weight = np.bincount(
+            self.token_name, weights=np.where(is_word, self.token_weight, 0.0), minlength=len(kinds)
+        ).astype(np.float64)
         # Per posting (an option in a name), the weight of the tokens it covers, by
         # kind (a column per kind code): its strong gain follows from its credit.
         self.posting_kind_weight = np.zeros((posting_count, len(KIND_CODES)), dtype=np.float64)
@@ -238,6 +261,12 @@ class Prefilter:
         """
         name_base, name_cap = self.tables(target, cutoff)
         weak, _strong = token_factors(target, cutoff)
+        extra = special_word_extra(target, cutoff)
+        # Per query: what its words that may pair so add (``token_factors``), the
+        # letters of its initials, and its other words' letters and weights.
+        q_special = np.zeros(len(queries), dtype=np.float64)
+        q_initials: list[int] = []
+        q_words: list[list[tuple[int, float]]] = []
         names = len(name_base)
         postings_total = len(self.posting_kind_weight)
         # Option rows: (query, posting, credit); token rows: (query token, name, credit).
@@ -255,6 +284,9 @@ class Prefilter:
         for q, query in enumerate(queries):
             first = len(token_codes)
             count = len(query.kinds)
+            initials, words = self._special_words(query, extra, q_special, q)
+            q_initials.append(initials)
+            q_words.append(words)
             token_codes.extend(kind_code(k) for k in query.kinds)
             token_weights.extend(query.weights)
             token_query.extend([q] * count)
@@ -279,7 +311,9 @@ class Prefilter:
         q_codes = np.asarray(token_codes, dtype=np.int64)
         q_weight = np.asarray(token_weights, dtype=np.float64)
         q_owner = np.asarray(token_query, dtype=np.int64)
-        q_base = np.bincount(q_owner, weights=weak[q_codes] * q_weight, minlength=len(queries))
+        q_base = q_special + np.bincount(
+            q_owner, weights=weak[q_codes] * q_weight, minlength=len(queries)
+        )
         # Names' side: per (query, posting) its best credit, each matched option's
         # tokens gaining over their weak terms, summed per (query, name).
         p_key, p_credit = group_max(
@@ -307,6 +341,14 @@ class Prefilter:
         pair_name = pairs % names
         base = q_base[pair_query]
         total = base + name_base[pair_name] + np.minimum(c_gain, name_cap[pair_name]) + q_gain
+        if extra > 0:
+            # Words that may pair with an initial of the other name.
+            name_initials = self.name_initial_letters[pair_name]
+            for i in np.flatnonzero(name_initials).tolist():
+                letters = int(name_initials[i])
+                total[i] += extra * sum(w for bit, w in q_words[pair_query[i]] if bit & letters)
+            with_initials = np.asarray(q_initials, dtype=np.int64)[pair_query] != 0
+            total[with_initials] += extra * self.name_word_weight[pair_name[with_initials]]
         scale = 1.0 + np.abs(name_base[pair_name]) + np.abs(base)
         kept = total >= -EPSILON * scale
         kept_query = pair_query[kept]
@@ -316,6 +358,29 @@ class Prefilter:
             if bounds[q] < bounds[q + 1]:
                 out[q] = kept_name[bounds[q] : bounds[q + 1]]
         return out
+
+    @staticmethod
+    def _special_words(
+        query: StageOneQuery, extra: float, special: FloatArray, q: int
+    ) -> tuple[int, list[tuple[int, float]]]:
+        """The letters of ``query``'s initials (all when its tokens are unknown) and
+        its words' letters and weights, adding to ``special[q]`` what its words
+        that read as a misspelt legal form may add (all its words, unknown)."""
+        if extra <= 0:
+            return 0, []
+        known = len(query.tokens) == len(query.kinds)
+        initials = 0 if known else -1
+        words: list[tuple[int, float]] = []
+        for n, (kind, weight) in enumerate(zip(query.kinds, query.weights, strict=True)):
+            token = query.tokens[n] if known else ""
+            if kind == "initial" and known:
+                initials |= 1 << letter_code(token)
+            elif kind == "word":
+                if not known or scorer.legal_forms_read_as(token):
+                    special[q] += extra * weight
+                else:
+                    words.append((1 << letter_code(token), weight))
+        return initials, words
 
     def second_stage_batch(
         self, *, target: float, queries: Sequence[StageTwoQuery]

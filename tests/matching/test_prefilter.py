@@ -7,11 +7,12 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sanctions_cli.matching import NameMatcher, scorer
-from sanctions_cli.matching.prefilter import token_factors
+from sanctions_cli.matching.prefilter import special_word_extra, token_factors
 from sanctions_cli.model import Entry, Listing
 from sanctions_cli.names import prepare_name
 
@@ -19,6 +20,8 @@ from .test_index import _name, _variant
 
 LISTING = (Listing(authority="Test authority", list="Test list"),)
 EXTRAS = ["Ltd", "LLC", "Co", "Trading", "J.", "S.", "1", "2", "de", "al", "bin", "Group"]
+# Words that read as misspelt legal forms (``scorer.legal_forms_read_as``).
+EXTRAS += ["Ltdd", "Curp", "Gmbhh"]
 
 
 def _rich_name(rng: random.Random) -> str:
@@ -97,3 +100,37 @@ def test_a_batch_of_queries_gives_what_each_query_alone_gives(seed: int) -> None
     together = matcher.index.survivors_many(pairs, 80.0)
     alone = [matcher.index.survivors_many([pair], 80.0)[0] for pair in pairs]
     assert together == alone
+
+
+@pytest.mark.parametrize(
+    ("kind", "listed", "query"),
+    [
+        ("person", "KIM, J. S.", "Kim Jong Sik"),
+        ("person", "Kim Jong Sik", "Kim J S"),
+        ("person", "SMITH, J.", "John Smith"),
+        ("company", "ACME CORP", "Acme Curp"),
+        ("company", "DELTA TRADING LTD", "Delta Trading Ltdd"),
+    ],
+)
+def test_words_pairing_with_initials_or_as_legal_forms_survive(
+    kind: str, listed: str, query: str
+) -> None:
+    # A weak word counts a pair just below the cutoff, unless it may pair with an
+    # initial of the other name or read as a misspelt legal form (token_factors):
+    # "KIM, J. S." met by "Kim Jong Sik" at 85.5 was lost without that exception.
+    matcher = NameMatcher(
+        [Entry("E1", kind, listed, (), LISTING), Entry("E2", kind, "Other Name Here", (), LISTING)]
+    )
+    found = []
+    for threshold in (60.0, 75.0, 80.0, 85.0, 90.0):
+        indexed = [h.match.score for h in matcher.search(query, threshold)]
+        assert indexed == [h.match.score for h in matcher.search_brute_force(query, threshold)]
+        found.append(bool(indexed))
+    assert found[3]  # a hit at 85
+
+
+def test_a_plain_weak_word_adds_less_than_one_that_may_pair_as_an_initial() -> None:
+    weak, strong = token_factors(85.0 - 0.05, 85.0 - 0.05)
+    assert special_word_extra(85.0 - 0.05, 85.0 - 0.05) > 0
+    assert special_word_extra(99.0, 99.0) == 0.0  # above the initial credit: no exception
+    assert np.all(weak <= strong)
