@@ -20,8 +20,9 @@ the tests compare indexed search with brute force.
 
 ``NameMatcher.for_lists`` reuses a matcher cached on disk, keyed by the lists'
 content and the source of the matching code, so start-up with the full lists
-stays fast.  The cached form is compact (names as strings, the index as arrays);
-listed names are prepared (``prepare_name``) on first use, as candidates.
+stays fast.  The cached form is compact (names as strings, the index as arrays,
+the prepared listed names packed: ``packed``); each listed name is unpacked, or
+prepared (``prepare_name``), on first use, as a candidate.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, parties, prepare_name, readings, same_script_alternatives
 from . import scorer
+from .packed import PackedNames
 from .scorer import TokenWeights, compare
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 4
+MATCHER_FORMAT = 5
 
 # Matchers kept in the cache: one for the full lists is tens of MB, and one serves
 # a whole run (see ``cache.store``).
@@ -105,16 +107,27 @@ class _Refs(Sequence[NameRef]):
 
 
 class _Prepared(Sequence[PreparedName]):
-    """The listed names prepared, each on first access (most are never a candidate);
-    the names of entries that are not persons marked as organisations' names."""
+    """The listed names prepared, each on first access (most are never a candidate),
+    from ``packed`` when given; the names of entries that are not persons marked as
+    organisations' names."""
 
     def __init__(
-        self, rows: Sequence[_RefRow], organisations: Sequence[bool], vessels: Sequence[bool]
+        self,
+        rows: Sequence[_RefRow],
+        organisations: Sequence[bool],
+        vessels: Sequence[bool],
+        packed: PackedNames | None = None,
     ) -> None:
         self._rows = rows
         self._organisations = organisations
         self._vessels = vessels
+        usable = packed is not None and packed.readable and len(packed) == len(rows)
+        self._packed = packed if usable else None
         self._done: dict[int, PreparedName] = {}
+
+    def packed(self) -> PackedNames:
+        """Every name prepared, packed (``packed.PackedNames``)."""
+        return self._packed or PackedNames.pack(self)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -127,6 +140,8 @@ class _Prepared(Sequence[PreparedName]):
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
         done = self._done.get(position)
+        if done is None and self._packed is not None:
+            done = self._done[position] = self._packed.get(position)
         if done is None:
             done = prepare_name(self._rows[position][1])
             if self._organisations[position]:
@@ -203,16 +218,16 @@ class NameMatcher:
                 self._rows: Sequence[_RefRow] = rows
                 self._organisations = [self.entries[row[0]].type != "person" for row in rows]
                 self._vessels = [self.entries[row[0]].type == "vessel" for row in rows]
-                self.prepared: Sequence[PreparedName] = _Prepared(
-                    rows, self._organisations, self._vessels
-                )
+                self.prepared: _Prepared = _Prepared(rows, self._organisations, self._vessels)
                 self.weights = TokenWeights.from_names(self.prepared)
             self._index: CandidateIndex | None = None
         else:
             self._rows = _state["rows"]
             self._organisations = _state["organisations"]
             self._vessels = _state["vessels"]
-            self.prepared = _Prepared(self._rows, self._organisations, self._vessels)
+            self.prepared = _Prepared(
+                self._rows, self._organisations, self._vessels, _state.get("prepared")
+            )
             self.weights = _state["weights"]
             self._index = _state["index"]
         self.refs: Sequence[NameRef] = _Refs(self._rows)
@@ -250,6 +265,7 @@ class NameMatcher:
             # Without the per-name weights memo (megabytes, rebuilt on use).
             "weights": dataclasses.replace(self.weights, _weights_memo={}),
             "index": self.index,
+            "prepared": self.prepared.packed(),
         }
 
     @property
