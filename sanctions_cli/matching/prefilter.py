@@ -47,7 +47,7 @@ from numpy.typing import NDArray
 
 from ..names import mask_bits
 from . import scorer
-from .arrays import group_max, unique
+from .arrays import expand_ranges, group_max, unique
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -343,10 +343,9 @@ class Prefilter:
         total = base + name_base[pair_name] + np.minimum(c_gain, name_cap[pair_name]) + q_gain
         if extra > 0:
             # Words that may pair with an initial of the other name.
-            name_initials = self.name_initial_letters[pair_name]
-            for i in np.flatnonzero(name_initials).tolist():
-                letters = int(name_initials[i])
-                total[i] += extra * sum(w for bit, w in q_words[pair_query[i]] if bit & letters)
+            total += extra * _initial_letter_weights(
+                q_words, pair_query, self.name_initial_letters[pair_name]
+            )
             with_initials = np.asarray(q_initials, dtype=np.int64)[pair_query] != 0
             total[with_initials] += extra * self.name_word_weight[pair_name[with_initials]]
         scale = 1.0 + np.abs(name_base[pair_name]) + np.abs(base)
@@ -494,6 +493,28 @@ class Prefilter:
                 out[q] = keep[bounds[position] : bounds[position + 1]]
                 position += 1
         return out
+
+
+def _initial_letter_weights(
+    q_words: Sequence[Sequence[tuple[int, float]]], pair_query: IntArray, letters: IntArray
+) -> FloatArray:
+    """Per (query, name) pair, the weight of the query's words (``q_words``: letter
+    bit and weight) whose letter is one of the name's initials (``letters``)."""
+    out = np.zeros(len(pair_query), dtype=np.float64)
+    chosen = np.flatnonzero(letters)
+    counts = np.fromiter(map(len, q_words), dtype=np.int64, count=len(q_words))
+    if not len(chosen) or not counts.any():
+        return out
+    bits = np.fromiter((b for words in q_words for b, _ in words), dtype=np.int64)
+    weights = np.fromiter((w for words in q_words for _, w in words), dtype=np.float64)
+    starts = np.cumsum(counts) - counts
+    owners = pair_query[chosen]
+    per_pair = counts[owners]
+    row = np.repeat(np.arange(len(chosen)), per_pair)
+    word = expand_ranges(starts[owners], per_pair)
+    hit = (bits[word] & letters[chosen][row]) != 0
+    out[chosen] = np.bincount(row[hit], weights=weights[word][hit], minlength=len(chosen))
+    return out
 
 
 def _terms(
