@@ -1523,7 +1523,7 @@ def compare(
                     )
                     if _consonant_added(reading_opt, spelled_opt):
                         similarity = min(similarity, ADDED_CONSONANT_MAX_SIMILARITY)
-            else:
+            elif not plain_only:
                 similarity = max(similarity, split_syllable_similarity(q_opt.text, c_opt.text))
             if written and _written(query, q_opt.mask) != _written(candidate, c_opt.mask):
                 # Two syllables as written (see PreparedName.syllables).  Only ever
