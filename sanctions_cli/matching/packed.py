@@ -4,9 +4,10 @@ Preparing a listed name (``prepare_name``: tokens, kinds, options and their view
 takes some 350 us; a worker screening a day's payments prepares thousands of
 candidates, each on first use.  The matcher is built from every listed name
 prepared, so its cached form keeps them: each name's fields flattened to plain
-tuples and ``marshal``-led into one byte array, with the offset of each name.
-``marshal`` rather than pickle: it reads plain tuples, strings and numbers back in
-some 60 us a name against pickle's 100, and makes no objects of its own choosing.
+tuples, marshalled, and laid in one byte array, with the offset of each name.
+``marshal`` rather than pickle: it reads plain tuples, strings and numbers back
+(some 25 us a name here, against pickle's 100), and makes no objects of its own
+choosing.
 The arrays go to the cache as numpy buffers, mapped from the file (``cache``):
 the pages of the names a run touches are read, shared by forked workers.
 

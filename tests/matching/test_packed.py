@@ -52,6 +52,8 @@ def test_a_matcher_from_its_state_unpacks_its_listed_names() -> None:
         assert _fields(loaded.prepared[position]) == _fields(built.prepared[position])
     assert loaded.prepared[2].entity_vessel
     assert [h.ref.name for h in loaded.search("Kim Jong Sik", 85.0)] == ["KIM, Jong Sik"]
+    # The index's tables come with it: a given name joined and romanised otherwise.
+    assert [h.ref.name for h in loaded.search("Kim Chongsik", 85.0)] == ["KIM, Jong Sik"]
 
 
 def test_a_packing_by_another_marshal_is_not_read() -> None:
