@@ -301,6 +301,9 @@ def _hangul_parts(char: str) -> tuple[int, int, int]:
 # (카린 페리, Karine Ferri).  Measured on 2,000 Wikidata names written in Hangul
 # and Latin (mostly foreign): 28% matched at 85 before, 40% with this.
 KOREAN_COMPOUND_SURNAMES = frozenset(("남궁", "제갈", "선우", "황보", "독고", "사공", "서문"))
+# After the surname, a Korean name written in words has given names of one or two
+# syllables: a later word of more is a foreign name's (존 케이식, John Kasich).
+KOREAN_GIVEN_NAME_MAX_SYLLABLES = 2
 
 # Korean legal forms (주식회사 한빛, (주) 한빛: Hanbit Co., Ltd.) mark a Korean
 # company, whose name is Korean words, loanwords among them, joined in long words
@@ -317,6 +320,8 @@ def is_foreign_hangul(text: str) -> bool:
     if _KOREAN_LEGAL_ABBREVIATION.search(text) or KOREAN_LEGAL_FORMS.intersection(words):
         return False
     if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in KOREAN_COMPOUND_SURNAMES:
+        return True
+    if len(words) >= 2 and any(len(word) > KOREAN_GIVEN_NAME_MAX_SYLLABLES for word in words[1:]):
         return True
     for word in words:
         if len(word) > HANGUL_NAME_MAX_SYLLABLES:

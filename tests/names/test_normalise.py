@@ -244,6 +244,11 @@ def test_a_foreign_name_in_hangul_is_read_as_words() -> None:
     # ... and so does a first word of two syllables or more that is no Korean
     # surname: Korean names put the one-syllable surname first (Karine Ferri)
     assert prepare_name("카린 페리").tokens == ("karin", "peri")
+    # ... and so does a later word of three syllables or more: a Korean given name
+    # has one or two (John Kasich, Bill Clinton)
+    assert prepare_name("존 케이식").tokens == ("jon", "keisik")
+    assert prepare_name("빌 클린턴").script != "HANGUL"
+    assert prepare_name("김 정식").script == "HANGUL"
     # a Korean name stays one token per syllable, its surname apart or not, a
     # compound surname too
     kim = prepare_name("김정은")
