@@ -794,6 +794,7 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "kabushiki gaisha",
         "kabushikigaisha",
         "pt",
+        "p t",
         "tbk",
         "cong ty co phan",
         "ctcp",
@@ -1175,12 +1176,14 @@ def _exact_legal_phrase(
     for size in range(min(_LONGEST_LEGAL_PHRASE, len(tokens) - index), min_size - 1, -1):
         phrase = tuple(tokens[index : index + size])
         canonical = _LEGAL_PHRASES.get(phrase)
-        # A phrase of single letters ("s a", "n v") only counts at either end
-        # of the name: in the middle it is more likely initials.
+        # A phrase of single letters ("s a", "n v") only counts at the end of the
+        # name, or at its start before two words at least (P.T. Astra
+        # International): in the middle, or before one word (S. A. Khan, N. V.
+        # Gogol), it is more likely initials.
         if canonical is not None and (
             size == 1
             or any(len(t) > 1 for t in phrase)
-            or index == 0
+            or (index == 0 and len(tokens) - size >= 2)
             or index + size == len(tokens)
         ):
             return canonical, size
