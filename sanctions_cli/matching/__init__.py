@@ -127,7 +127,7 @@ class _Prepared(Sequence[PreparedName]):
 
     def packed(self) -> PackedNames:
         """Every name prepared, packed (``packed.PackedNames``)."""
-        return self._packed or PackedNames.pack(self)
+        return self._packed if self._packed is not None else PackedNames.pack(self)
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -136,8 +136,8 @@ def token_factors(target: float, cutoff: float) -> tuple[FloatArray, float]:
     (``INITIAL_CREDIT``), and so may a word with an initial of its letter in the
     other name, or one that reads as a misspelt legal form: ``special_word_extra``.
     """
-    below = 100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff)
-    weak = np.maximum(max(below, scorer.INITIAL_CREDIT * 100.0) - target, -target * UNPAIRED_COST)
+    below, initial = _weak_credits(cutoff)
+    weak = np.maximum(initial - target, -target * UNPAIRED_COST)
     word = KIND_CODES["word"]
     weak[word] = max(below - target, -target * UNPAIRED_COST[word])
     return weak, 100.0 - target
@@ -146,11 +146,16 @@ def token_factors(target: float, cutoff: float) -> tuple[FloatArray, float]:
 def special_word_extra(target: float, cutoff: float) -> float:
     """What a weak word that may pair as an initial pair or a misspelt legal form
     adds per unit of weight beyond a plain weak word (``token_factors``)."""
+    below, initial = _weak_credits(cutoff)
+    floor = -target * float(UNPAIRED_COST[KIND_CODES["word"]])
+    return max(initial - target, floor) - max(below - target, floor)
+
+
+def _weak_credits(cutoff: float) -> tuple[float, float]:
+    """The most credit a pair below ``cutoff`` gives, and the same or an initial
+    pair's when more."""
     below = 100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - cutoff)
-    word = KIND_CODES["word"]
-    floor = -target * float(UNPAIRED_COST[word])
-    special = max(max(below, scorer.INITIAL_CREDIT * 100.0) - target, floor)
-    return special - max(below - target, floor)
+    return below, max(below, scorer.INITIAL_CREDIT * 100.0)
 
 
 class Prefilter:
@@ -284,7 +289,7 @@ class Prefilter:
         for q, query in enumerate(queries):
             first = len(token_codes)
             count = len(query.kinds)
-            initials, words = self._special_words(query, extra, q_special, q)
+            q_special[q], initials, words = _special_words(query, extra)
             q_initials.append(initials)
             q_words.append(words)
             token_codes.extend(kind_code(k) for k in query.kinds)
@@ -357,29 +362,6 @@ class Prefilter:
             if bounds[q] < bounds[q + 1]:
                 out[q] = kept_name[bounds[q] : bounds[q + 1]]
         return out
-
-    @staticmethod
-    def _special_words(
-        query: StageOneQuery, extra: float, special: FloatArray, q: int
-    ) -> tuple[int, list[tuple[int, float]]]:
-        """The letters of ``query``'s initials (all when its tokens are unknown) and
-        its words' letters and weights, adding to ``special[q]`` what its words
-        that read as a misspelt legal form may add (all its words, unknown)."""
-        if extra <= 0:
-            return 0, []
-        known = len(query.tokens) == len(query.kinds)
-        initials = 0 if known else -1
-        words: list[tuple[int, float]] = []
-        for n, (kind, weight) in enumerate(zip(query.kinds, query.weights, strict=True)):
-            token = query.tokens[n] if known else ""
-            if kind == "initial" and known:
-                initials |= 1 << letter_code(token)
-            elif kind == "word":
-                if not known or scorer.legal_forms_read_as(token):
-                    special[q] += extra * weight
-                else:
-                    words.append((1 << letter_code(token), weight))
-        return initials, words
 
     def second_stage_batch(
         self, *, target: float, queries: Sequence[StageTwoQuery]
@@ -493,6 +475,30 @@ class Prefilter:
                 out[q] = keep[bounds[position] : bounds[position + 1]]
                 position += 1
         return out
+
+
+def _special_words(
+    query: StageOneQuery, extra: float
+) -> tuple[float, int, list[tuple[int, float]]]:
+    """What ``query``'s words that read as a misspelt legal form may add (all its
+    words when its tokens are unknown), the letters of its initials (all, unknown),
+    and its other words' letters and weights (``token_factors``)."""
+    if extra <= 0:
+        return 0.0, 0, []
+    known = len(query.tokens) == len(query.kinds)
+    special = 0.0
+    initials = 0 if known else -1
+    words: list[tuple[int, float]] = []
+    for n, (kind, weight) in enumerate(zip(query.kinds, query.weights, strict=True)):
+        token = query.tokens[n] if known else ""
+        if kind == "initial" and known:
+            initials |= 1 << letter_code(token)
+        elif kind == "word":
+            if not known or scorer.legal_forms_read_as(token):
+                special += extra * weight
+            else:
+                words.append((1 << letter_code(token), weight))
+    return special, initials, words
 
 
 def _initial_letter_weights(
