@@ -514,6 +514,7 @@ class CandidateIndex:
         self.option_single = np.zeros(len(self.option_texts), dtype=bool)
         self.option_single[sorted(single_ids)] = True
         self.split_syllables = _split_syllable_table(self.option_texts)
+        self.syllable_spellings = _syllable_table(self.option_texts)
         self._index_consonants()
         self.prefilter: Prefilter | None = None
         if (
@@ -555,7 +556,6 @@ class CandidateIndex:
         ] = {}
         self._related_cache: dict[str, list[int]] = {}
         self._split_cache: dict[str, list[int]] = {}
-        self._syllables: dict[str, list[int]] | None = None
         self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
     def _index_consonants(self) -> None:
@@ -645,7 +645,6 @@ class CandidateIndex:
         state["_match_cache"] = {}
         state["_related_cache"] = {}
         state["_split_cache"] = {}
-        state["_syllables"] = None
         state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
@@ -688,7 +687,6 @@ class CandidateIndex:
                 packed.materialise()
         if self.prefilter is not None and self.cutoff(threshold) > 0:
             self.prefilter.tables(threshold - ROUNDING_MARGIN, self.cutoff(threshold))
-        self._syllable_spellings()
 
     def forget(self) -> None:
         """Drop the memoised token matches."""
@@ -707,7 +705,7 @@ class CandidateIndex:
             ids = [self.option_id(variant) for variant in variants]
             key = scorer.syllable_key(text)
             if key is not None:
-                ids += self._syllable_spellings().get(key, [])
+                ids += self.syllable_spellings.get(key, [])
             found = list(dict.fromkeys(i for i in ids if i is not None))
             if len(self._related_cache) >= MATCH_CACHE_SIZE:
                 self._related_cache.clear()
@@ -733,18 +731,6 @@ class CandidateIndex:
                 self._split_cache.clear()
             self._split_cache[text] = found
         return found
-
-    def _syllable_spellings(self) -> dict[str, list[int]]:
-        """The options shaped like a romanised syllable by their ``scorer.syllable_key``,
-        built on first use (``scorer.syllable_similarity``)."""
-        if self._syllables is None:
-            found: dict[str, list[int]] = {}
-            for option, text in enumerate(self.option_texts):
-                key = scorer.syllable_key(text)
-                if key is not None:
-                    found.setdefault(key, []).append(option)
-            self._syllables = found
-        return self._syllables
 
     def _related_similarity(self, text: str, option: int) -> float:
         """What ``scorer.compare`` gives the single tokens ``text`` and a listed option
@@ -1814,12 +1800,8 @@ class CandidateIndex:
             if kind == "legal":
                 legal_rows[row] = True
             elif kind == "word" and len(text) <= scorer.LEGAL_PAIR_MAX_LENGTH:
-                option_ids = self.option_ids
-                forms.extend(
-                    row * width + option_ids[form]
-                    for form in scorer.legal_forms_read_as(text)
-                    if form in option_ids
-                )
+                ids = [self.option_id(form) for form in scorer.legal_forms_read_as(text)]
+                forms.extend(row * width + i for i in ids if i is not None)
         if legal_rows.any():
             # The names' short words that read as a legal form, by the form.
             length = self.option_length[pair_option]
@@ -1887,6 +1869,19 @@ def _split_syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
         if len(text) <= longest:
             for first, second in keys_of(text):
                 found.setdefault(f"{first} {second}", []).append(option)
+    return found
+
+
+def _syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
+    """The options shaped like a romanised syllable by their ``scorer.syllable_key``
+    (``scorer.syllable_similarity``): built with the index and cached with it, as
+    building it takes a third of a second that a ``check`` of one name would pay."""
+    key_of = scorer.syllable_key.__wrapped__  # not memoised: each text once
+    found: dict[str, list[int]] = {}
+    for option, text in enumerate(texts):
+        key = key_of(text)
+        if key is not None:
+            found.setdefault(key, []).append(option)
     return found
 
 
