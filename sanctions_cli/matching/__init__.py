@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 6
+MATCHER_FORMAT = 7
 
 # Matchers kept in the cache: one for the full lists is tens of MB, and one serves
 # a whole run (see ``cache.store``).

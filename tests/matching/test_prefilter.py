@@ -134,3 +134,19 @@ def test_a_plain_weak_word_adds_less_than_one_that_may_pair_as_an_initial() -> N
     assert special_word_extra(85.0 - 0.05, 85.0 - 0.05) > 0
     assert special_word_extra(99.0, 99.0) == 0.0  # above the initial credit: no exception
     assert np.all(weak <= strong)
+
+
+def test_words_of_both_names_that_cannot_pair_are_counted_as_contradicted() -> None:
+    # One surname shared; the other words of both names pair with nothing: they
+    # contradict each other (scorer.CONTRADICTION_FACTOR), far from 85.  Other
+    # names around, so that the surname is rare and an omission cheap.
+    rng = random.Random(5)
+    entries = [Entry("E1", "person", "DIXON, Ian Thomas", (), LISTING)]
+    entries += [Entry(f"F{i}", "person", _name(rng), (), LISTING) for i in range(300)]
+    matcher = NameMatcher(entries)
+    query = prepare_name("Amelia Dixon")
+    assert scorer.compare(query, matcher.prepared[0], matcher.weights).score < 60
+    (kept,) = matcher.index.survivors_many([(query, matcher._weights_of(query))], 85.0)
+    (found,) = matcher.index.candidates_many([query.tokens], 85.0)
+    assert 0 in found
+    assert 0 not in kept
