@@ -47,7 +47,7 @@ from numpy.typing import NDArray
 
 from ..names import mask_bits
 from . import scorer
-from .arrays import expand_ranges, group_max, unique
+from .arrays import expand_ranges, group_max_rounded_up, unique
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -338,7 +338,7 @@ class Prefilter:
         )
         # Names' side: per (query, posting) its best credit, each matched option's
         # tokens gaining over their weak terms, summed per (query, name).
-        p_key, p_credit = group_max(
+        p_key, p_credit = group_max_rounded_up(
             np.repeat(np.asarray(o_query, dtype=np.int64), o_sizes) * postings_total
             + np.concatenate(o_posting),
             np.concatenate(o_credit),
@@ -350,7 +350,7 @@ class Prefilter:
         pairs = unique(p_pair)  # (query, candidate name), ascending
         c_gain = np.bincount(np.searchsorted(pairs, p_pair), weights=p_gain, minlength=len(pairs))
         # Query's side: per (query token, name) its best credit.
-        t_key, t_best = group_max(
+        t_key, t_best = group_max_rounded_up(
             np.repeat(np.asarray(t_token, dtype=np.int64), t_sizes) * names
             + np.concatenate(t_name),
             np.concatenate(t_credit),

@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sanctions_cli.matching.arrays import contains_sorted, expand_ranges, nonzero_cells
+from sanctions_cli.matching.arrays import (
+    KEY_LIMIT,
+    VALUE_SCALE,
+    contains_sorted,
+    expand_ranges,
+    group_max,
+    group_max_rounded_up,
+    nonzero_cells,
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -54,3 +62,33 @@ def test_expand_ranges_lists_each_range(ranges: list[tuple[int, int]]) -> None:
     counts = np.asarray([c for _, c in ranges], dtype=np.int64)
     expected = [s + k for s, c in ranges for k in range(c)]
     assert expand_ranges(starts, counts).tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0, 1, 2, 7, 1_000_003, KEY_LIMIT - 1]),
+            st.floats(0.0, 100.0, allow_nan=False),
+        ),
+        max_size=40,
+    )
+)
+def test_group_max_rounded_up_is_group_max_a_little_higher(
+    rows: list[tuple[int, float]],
+) -> None:
+    keys = np.asarray([k for k, _ in rows], dtype=np.int64)
+    values = np.asarray([v for _, v in rows], dtype=np.float64)
+    expected_keys, expected = group_max(keys, values)
+    found_keys, found = group_max_rounded_up(keys, values)
+    assert found_keys.tolist() == expected_keys.tolist()
+    assert np.all(found >= expected)
+    assert np.all(found - expected <= 1 / VALUE_SCALE)
+
+
+def test_group_max_rounded_up_of_keys_too_large_to_pack_is_exact() -> None:
+    keys = np.asarray([KEY_LIMIT, KEY_LIMIT, 3], dtype=np.int64)
+    values = np.asarray([1.23456, 2.5, 99.99999], dtype=np.float64)
+    found_keys, found = group_max_rounded_up(keys, values)
+    assert found_keys.tolist() == [3, KEY_LIMIT]
+    assert found.tolist() == [99.99999, 2.5]
