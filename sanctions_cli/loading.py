@@ -17,6 +17,7 @@ from . import cache
 from .collector import collector_paused
 from .errors import InputError
 from .inputfiles import read_input
+from .lazy_entries import PackedEntries
 from .listfile import (
     LIST_SUFFIXES,
     bundled_list_paths,
@@ -61,7 +62,7 @@ def _load_lists(paths: Sequence[str | Path] | None, list_format: str | None) -> 
 # The code that turns list bytes into entries: a parsed or imported list is cached
 # under a key that includes its source, so a fixed parser or importer is never
 # bypassed by what an older release cached.
-LIST_CODE = ("listfile.py", "model.py", "countries.py")
+LIST_CODE = ("listfile.py", "model.py", "countries.py", "lazy_entries.py")
 IMPORT_CODE = (*LIST_CODE, "importers/*.py")
 
 
@@ -120,7 +121,9 @@ def _cached_list(kind: str, key: str) -> SanctionsList | None:
 
 
 def _store_list(kind: str, key: str, lst: SanctionsList) -> None:
-    cache.store(kind, key, (lst, list_names_digest(lst)))
+    # Entries packed: a later run reads only those it shows (``lazy_entries``).
+    packed = SanctionsList(lst.meta, PackedEntries.pack(lst.entries), lst.content_hash, lst.source)
+    cache.store(kind, key, (packed, list_names_digest(lst)))
 
 
 def stale_lists(

@@ -9,6 +9,7 @@ matching lives in ``matching``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
@@ -147,7 +148,8 @@ class SanctionsList:
     """One loaded list file: its metadata, entries and the hash of its content."""
 
     meta: ListMeta
-    entries: tuple[Entry, ...]
+    # A tuple, or a ``lazy_entries.PackedEntries`` when restored from the cache.
+    entries: Sequence[Entry]
     content_hash: str  # sha256 of the file's bytes, hex
     source: str = ""  # path or description of where it was loaded from
     # sha256 of the entries' names (``listfile.list_names_digest``, the list's part of

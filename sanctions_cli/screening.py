@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from .countries import country_code
 from .csvinput import ContextColumns
 from .errors import InputError, SanctionsError, UsageError
+from .lazy_entries import entries_of
 from .listfile import combined_hash
 from .matching import NameHit, NameMatcher
 from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
@@ -410,7 +411,7 @@ class Screener:
         if not 0 <= threshold <= 100:
             raise UsageError(f"threshold must be between 0 and 100, not {threshold}")
         self.lists = tuple(lists)
-        self.entries: tuple[Entry, ...] = tuple(e for lst in self.lists for e in lst.entries)
+        self.entries: Sequence[Entry] = entries_of(self.lists)  # none of them read
         self.threshold = threshold
         self.listing_filter = listing_filter or ListingFilter()
         self.matcher = matcher if matcher is not None else NameMatcher.for_lists(self.lists)

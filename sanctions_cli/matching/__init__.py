@@ -210,7 +210,7 @@ class NameMatcher:
         use_index: bool = True,
         _state: dict[str, Any] | None = None,
     ) -> None:
-        self.entries = tuple(entries)
+        self.entries = entries if isinstance(entries, Sequence) else tuple(entries)
         self.use_index = use_index
         if _state is None:
             with collector_paused():
@@ -237,8 +237,9 @@ class NameMatcher:
     def for_lists(cls, lists: Sequence[SanctionsList], *, use_cache: bool = True) -> NameMatcher:
         """A matcher over every entry of ``lists``, loaded from (or saved to) the cache."""
         from .. import cache
+        from ..lazy_entries import entries_of
 
-        entries = [entry for lst in lists for entry in lst.entries]
+        entries = entries_of(lists)  # none of them read when the matcher is cached
         key = lists_key(lists)
         if use_cache:
             state = cache.load(MATCHER_CACHE_KIND, key)
