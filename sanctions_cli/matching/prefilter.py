@@ -62,16 +62,6 @@ KIND_CODES = {"word": 0, "legal": 1, "particle": 2, "initial": 3, "number": 4}
 ALPHA_FLOOR = min(scorer.ALPHA_RARE, scorer.ALPHA_ORGANISATION, scorer.ALPHA_COMMON)
 UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
 
-# What of the contradiction term (``scorer.CONTRADICTION_FACTOR`` times the smaller
-# side's unpaired length, ``scorer._unpaired``) the per-token terms of the second
-# stage leave out, per unit of length of the words that cannot pair at all.  With
-# ``a``, ``b`` the unpaired words' weights and ``ra >= a``, ``rb >= b`` their lengths
-# (a weight is a length times a factor of at most 1), the denominator holds
-# ``F min(ra, rb) + alpha |a - b| = alpha (a + b) + F min(ra, rb) - 2 alpha min(a, b)``;
-# the terms count ``alpha (a + b)``, and the rest is at least ``(F - 2 alpha) min(ra,
-# rb)`` with ``alpha <= ALPHA_COMMON``, and ``min(ra, rb)`` at least that of the
-# words that cannot pair (3,000 distinct names: second-stage survivors 2,828 -> 1,353).
-CONTRADICTED_SHARE = scorer.CONTRADICTION_FACTOR - 2 * scorer.ALPHA_COMMON
 
 # Credit of a token that cannot pair: far below any target, finite so that a zero
 # weight gives zero, not nan.
@@ -475,9 +465,15 @@ class Prefilter:
             r_best, r_code, r_weight, r_initial_pair, alpha[row_pair], target_n[row_pair]
         )
         total += np.bincount(row_pair, weights=r_terms, minlength=count)
-        # Words of both names that cannot pair contradict each other: the
-        # denominator holds CONTRADICTION_FACTOR * min(q_raw, c_raw) of which the
-        # terms above counted at most the omission share (``CONTRADICTED_SHARE``).
+        # Words of both names that cannot pair contradict each other.  With ``a``,
+        # ``b`` the unpaired words' weights and ``ra >= a``, ``rb >= b`` their lengths
+        # (a weight is a length times a factor of at most 1), the scorer's
+        # denominator holds ``F min(ra, rb) + alpha' |a - b|`` (F the
+        # CONTRADICTION_FACTOR, ``alpha' >= alpha``), at least ``alpha (a + b) +
+        # (F - 2 alpha) min(ra, rb)``: the terms above count ``alpha (a + b)``, and
+        # ``min(ra, rb)`` is at least that of the words that cannot pair at all
+        # (3,000 distinct names: survivors 2,828 -> 1,353 with ``F - 2 ALPHA_COMMON``
+        # for all, -> 1,302 with each pair's ``alpha``).
         c_dead = (c_kind == KIND_CODES["word"]) & (c_best < scorer.MIN_TOKEN_SIMILARITY)
         c_dead &= ~c_initial_pair
         c_raw = np.bincount(
@@ -491,7 +487,8 @@ class Prefilter:
         ).astype(np.float64)
         r_dead = is_word & (r_best < scorer.MIN_TOKEN_SIMILARITY) & ~r_initial_pair
         r_raw = np.bincount(row_pair, weights=np.where(r_dead, r_raw_length, 0.0), minlength=count)
-        total -= target_n * CONTRADICTED_SHARE * np.minimum(c_raw, r_raw)
+        share = scorer.CONTRADICTION_FACTOR - 2.0 * alpha
+        total -= target_n * share * np.minimum(c_raw, r_raw)
         best_real = np.maximum.reduceat(c_best, c_offsets[:-1])
         has_rows = row_counts > 0
         if has_rows.any():
