@@ -47,7 +47,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import belarusian, chinese, chinese_orgs, hanja, hebrew, indic, japanese, parties, persian
+from . import belarusian, chinese, company_words, hanja, hebrew, indic, japanese, parties, persian
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .syllables import written_syllables
@@ -1663,7 +1663,7 @@ def script_readings(text: str) -> tuple[str, ...]:
     too (``persian.waw_reading``: ``جوهر``, Jawhar).  A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은).  A company named in Han characters
-    is read as its English name too (``chinese_orgs.english_reading``:
+    or in Hangul is read as its English name too (``company_words.english_reading``:
     ``沈忠國際海運有限公司``, Shen Zhong International Shipping)."""
     if text.isascii():
         return (text,)
@@ -1672,7 +1672,11 @@ def script_readings(text: str) -> tuple[str, ...]:
     other = japanese.alternative_reading(text) or _respelling(text)
     waw = persian.waw_reading(text)
     korean = hanja.korean_reading(text)
-    company = chinese_orgs.english_reading(text, _pinyin) if script_of(text) == "CJK" else None
+    company = (
+        company_words.english_reading(text, normalise)
+        if script_of(text) in ("CJK", "HANGUL")
+        else None
+    )
     return tuple(t for t in (text, other, waw, korean, company) if t is not None)
 
 
