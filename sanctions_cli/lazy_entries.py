@@ -24,12 +24,42 @@ from typing import overload
 from .model import Entry, SanctionsList
 
 
-class PackedEntries(Sequence[Entry]):
-    """Entries pickled one by one into one blob, each unpickled when first read.
+class _Entries(Sequence[Entry]):
+    """A sequence of entries read one by one (``_entry``), which compares equal to any
+    sequence of the same entries (a tuple of them included)."""
 
-    Compares equal to any sequence of the same entries (a tuple of them included),
-    and pickles as its blob.
-    """
+    __slots__ = ()
+
+    def _entry(self, index: int) -> Entry:
+        """The entry at ``index``, from 0 to ``len(self) - 1``."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("entry index out of range")
+        return self._entry(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+class PackedEntries(_Entries):
+    """Entries pickled one by one into one blob, each unpickled when first read; it
+    pickles as its blob."""
 
     __slots__ = ("_blob", "_offsets", "_read")
 
@@ -51,18 +81,7 @@ class PackedEntries(Sequence[Entry]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
-    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        count = len(self)
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError("entry index out of range")
+    def _entry(self, index: int) -> Entry:
         entry = self._read.get(index)
         if entry is None:
             start, end = self._offsets[index], self._offsets[index + 1]
@@ -73,21 +92,13 @@ class PackedEntries(Sequence[Entry]):
         return entry
 
     def __iter__(self) -> Iterator[Entry]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
+        return (self._entry(i) for i in range(len(self)))
 
     def __repr__(self) -> str:
         return f"PackedEntries({len(self)} entries)"
 
 
-class ChainedEntries(Sequence[Entry]):
+class ChainedEntries(_Entries):
     """The entries of several lists, one after the other, as one sequence (each
     list's own entries are not copied, nor read)."""
 
@@ -100,17 +111,7 @@ class ChainedEntries(Sequence[Entry]):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
-    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("entry index out of range")
+    def _entry(self, index: int) -> Entry:
         part = bisect.bisect_right(self._starts, index) - 1
         return self._parts[part][index - self._starts[part]]
 

@@ -77,3 +77,9 @@ def test_a_list_from_the_cache_reads_no_entry_until_asked(tmp_path: Path) -> Non
     assert restored.entries[-1] == parsed.entries[-1]
     assert restored.entries._read.keys() == {len(parsed.entries) - 1}
     assert restored == parsed
+
+
+def test_chained_entries_compare_as_their_entries() -> None:
+    chained = ChainedEntries([ENTRIES[:2], PackedEntries.pack(ENTRIES[2:])])
+    assert chained == ENTRIES
+    assert chained != ENTRIES[1:]
