@@ -32,7 +32,8 @@ The survivors then meet the same bound with what the first stage could not know
 (``second_stage_batch``): every token's best similarity with the other name (from
 ``CandidateIndex.token_best_arrays``), so a weak token that cannot pair at all
 costs its whole share, the omission share ``alpha`` those pairs allow, initials,
-and numbers without their equal.
+numbers without their equal, and the contradiction of the words of both names
+that cannot pair at all.
 
 Everything here is plain numpy arrays, pickled with the index.
 """
@@ -61,7 +62,6 @@ KIND_CODES = {"word": 0, "legal": 1, "particle": 2, "initial": 3, "number": 4}
 # is subtracted apart, and leaving it out only loosens the bound).
 ALPHA_FLOOR = min(scorer.ALPHA_RARE, scorer.ALPHA_ORGANISATION, scorer.ALPHA_COMMON)
 UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
-
 
 # Credit of a token that cannot pair: far below any target, finite so that a zero
 # weight gives zero, not nan.

@@ -91,11 +91,15 @@ which must stay lossless (the tests compare indexed search with brute force):
 * the score is ``achieved / denominator`` as ``matching.prefilter`` describes it:
   a pair credits at most ``100 - PAIR_DEFICIT_GAIN * (100 - s)`` (an initial pair
   ``INITIAL_CREDIT * 100``) times its tokens' weights, and the denominator is at
-  least the paired weight, plus ``alpha`` (never below ``ALPHA_RARE``, at least
-  the formula of ``compare`` from the paired tokens' rarity, times
-  ``MIDDLE_NAMES_FACTOR`` between persons' names) times the unpaired
-  words' weight, plus the unpaired minor tokens' weight.  A change that only
-  lowers scores (a larger denominator, a penalty, a pair refused) is always safe.
+  least the paired weight, plus ``CONTRADICTION_FACTOR`` times the smaller of the
+  two names' unpaired words' lengths (a word's length at most ``WORD_LENGTH_CAP``,
+  its weight at most its length), plus ``alpha`` (never below ``ALPHA_RARE``, at
+  least the formula of ``compare`` from the paired tokens' rarity, times
+  ``MIDDLE_NAMES_FACTOR`` between persons' names, at most ``ALPHA_COMMON``) times
+  the difference of the two names' unpaired words' weights, plus the unpaired
+  minor tokens' weight (so at least ``alpha`` times all unpaired words' weight).
+  A change that only lowers scores (a larger denominator, a penalty, a pair
+  refused) is always safe.
 """
 
 from __future__ import annotations
