@@ -134,6 +134,11 @@ HAN_PLACES: dict[str, str] = {
 HANGUL_TERMS: dict[str, str] = {
     "주식회사": "co ltd",
     "유한회사": "co ltd",
+    "유한책임회사": "limited liability company",
+    "합자회사": "limited partnership",
+    "합명회사": "partnership",
+    "사단법인": "incorporated association",
+    "재단법인": "foundation",
     "합영회사": "joint venture company",
     "합작회사": "joint venture company",
     "총회사": "general corporation",
@@ -186,6 +191,11 @@ HANGUL_PLACES: dict[str, str] = {
 # Words after a place name that English names leave out: city, province.
 DROPPED_AFTER_NAME = frozenset("市省")
 
+# Korean legal forms abbreviated to a bracketed syllable ((주) 한빛: 주식회사 한빛,
+# Hanbit Co., Ltd.), and the forms they stand for.
+KOREAN_LEGAL_ABBREVIATION = re.compile(r"\(\s*([주유사재])\s*\)|㈜")
+_ABBREVIATED = {"주": "주식회사", "유": "유한회사", "사": "사단법인", "재": "재단법인"}
+
 # Every word of either script, and which of them are places (they count only
 # beside a word of a company's form or trade).
 _WORDS: dict[str, str] = {**HAN_TERMS, **HAN_PLACES, **HANGUL_TERMS, **HANGUL_PLACES}
@@ -202,7 +212,10 @@ def english_reading(text: str, romanise: Callable[[str], str]) -> str | None:
     Han characters or Hangul (``normalise``, passed in: this module is below it)."""
     if _ROMANISED.search(text) is None:
         return None
-    return _reading(text, romanise)
+    spelled = KOREAN_LEGAL_ABBREVIATION.sub(
+        lambda found: f" {_ABBREVIATED[found.group(1) or '주']} ", text
+    )
+    return _reading(spelled, romanise)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -311,13 +311,13 @@ KOREAN_GIVEN_NAME_MAX_SYLLABLES = 2
 KOREAN_LEGAL_FORMS = frozenset(
     ("주식회사", "유한회사", "유한책임회사", "합자회사", "합명회사", "사단법인", "재단법인")
 )
-_KOREAN_LEGAL_ABBREVIATION = re.compile(r"\(\s*[주유사재]\s*\)|㈜")
 
 
 def is_foreign_hangul(text: str) -> bool:
     """True when a Hangul name is a foreign name transcribed (see ``_HANGUL_EU``)."""
     words = _HANGUL_SYLLABLE.findall(text)
-    if _KOREAN_LEGAL_ABBREVIATION.search(text) or KOREAN_LEGAL_FORMS.intersection(words):
+    abbreviated = company_words.KOREAN_LEGAL_ABBREVIATION.search(text)
+    if abbreviated or KOREAN_LEGAL_FORMS.intersection(words):
         return False
     if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in KOREAN_COMPOUND_SURNAMES:
         return True

@@ -61,7 +61,11 @@ def test_a_listed_name_among_other_words_of_a_field_is_found(
 
 def test_a_bracketed_legal_form_is_no_separator() -> None:
     assert parties.parts("(주) 브레인겨레상사") == ()
-    assert readings("(주) 브레인겨레상사") == ("(주) 브레인겨레상사",)
+    # The name as written, and as its English name (``company_words``): both whole.
+    assert readings("(주) 브레인겨레상사") == (
+        "(주) 브레인겨레상사",
+        "co ltd breingyore trading company",
+    )
 
 
 @pytest.mark.parametrize(
