@@ -15,7 +15,7 @@ name in the trade name only, and scores far from it.
 trade (``HAN_TERMS``, ``HANGUL_TERMS``; a place whose English name is not its
 romanisation, ``HAN_PLACES``, ``HANGUL_PLACES``, only beside one) as the English
 name would be: those words in English, the rest romanised as ``normalise`` reads
-it, and the 市 (city) or 省 (province) after a place name left out, as English
+it, and a 市 (city) or 省 (province) after the name before it left out, as English
 names leave them (深圳市 Shenzhen).  Words are found longest first, Han characters
 on their simplified form (``han_variants``), so traditional and simplified
 spellings read alike.  The reading is one more text the name is searched as
@@ -76,6 +76,8 @@ HAN_TERMS: dict[str, str] = {
     "金属": "metals",
     "材料": "materials",
     "航运": "shipping",
+    "造船": "shipbuilding",
+    "船厂": "shipyard",
     "海运": "shipping",
     "船务": "shipping",
     "船舶": "shipping",
@@ -153,6 +155,7 @@ HANGUL_TERMS: dict[str, str] = {
     "광업": "mining",
     "국제": "international",
     "해운": "shipping",
+    "조선소": "shipyard",
     "선박": "shipping",
     "산업": "industrial",
     "공업": "industrial",
@@ -188,7 +191,7 @@ HANGUL_PLACES: dict[str, str] = {
     "싱가포르": "singapore",
 }
 
-# Words after a place name that English names leave out: city, province.
+# Words after a name (a place's) that English names leave out: city, province.
 DROPPED_AFTER_NAME = frozenset("市省")
 
 # Korean legal forms abbreviated to a bracketed syllable ((주) 한빛: 주식회사 한빛,
@@ -203,7 +206,6 @@ _PLACES = frozenset((*HAN_PLACES, *HANGUL_PLACES))
 _LONGEST = max(len(word) for word in _WORDS)
 # A character of a run that is romanised: Han or Hangul.
 _ROMANISED = re.compile(f"[{HAN_CHARACTERS}\uac00-\ud7a3]")
-_ANY_ROMANISED = re.compile(f"[{HAN_CHARACTERS}\uac00-\ud7a3]")
 
 
 def english_reading(text: str, romanise: Callable[[str], str]) -> str | None:

@@ -86,3 +86,8 @@ def test_the_index_finds_the_company_as_scoring_every_name_does() -> None:
         assert [(h.ref.name, h.match.score) for h in found] == [
             (h.ref.name, h.match.score) for h in brute
         ]
+
+
+def test_a_longer_word_is_found_before_a_place_inside_it() -> None:
+    # 조선소 is a shipyard, not Korea (조선) and a syllable.
+    assert english_reading("현대미포조선소", normalise) == "hyon dae mi po shipyard"
