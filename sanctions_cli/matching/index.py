@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 import numpy as np
@@ -1864,12 +1864,10 @@ def _split_syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
     split's keys, space-separated."""
     keys_of = scorer.split_syllable_keys.__wrapped__  # not memoised: each text once
     longest = scorer.SPLIT_SYLLABLES_MAX_LETTERS
-    found: dict[str, list[int]] = {}
-    for option, text in enumerate(texts):
-        if len(text) <= longest:
-            for first, second in keys_of(text):
-                found.setdefault(f"{first} {second}", []).append(option)
-    return found
+    return _options_by_key(
+        texts,
+        lambda text: [f"{a} {b}" for a, b in keys_of(text)] if len(text) <= longest else [],
+    )
 
 
 def _syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
@@ -1877,10 +1875,16 @@ def _syllable_table(texts: Sequence[str]) -> dict[str, list[int]]:
     (``scorer.syllable_similarity``): built with the index and cached with it, as
     building it takes a third of a second that a ``check`` of one name would pay."""
     key_of = scorer.syllable_key.__wrapped__  # not memoised: each text once
+    return _options_by_key(texts, lambda text: [] if (key := key_of(text)) is None else [key])
+
+
+def _options_by_key(
+    texts: Sequence[str], keys_of: Callable[[str], Iterable[str]]
+) -> dict[str, list[int]]:
+    """The option ids by each key ``keys_of`` gives their texts."""
     found: dict[str, list[int]] = {}
     for option, text in enumerate(texts):
-        key = key_of(text)
-        if key is not None:
+        for key in keys_of(text):
             found.setdefault(key, []).append(option)
     return found
 

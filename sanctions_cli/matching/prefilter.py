@@ -40,7 +40,7 @@ Everything here is plain numpy arrays, pickled with the index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -114,6 +114,21 @@ def letter_code(token: str) -> int:
     """0-25 for a token starting with a-z, 26 otherwise (initials pair by first letter)."""
     first = token[:1]
     return ord(first) - 97 if "a" <= first <= "z" else 26
+
+
+def raw_length(token: str) -> int:
+    """A word's length as the scorer's contradiction counts it (``scorer._unpaired``)."""
+    return min(len(token), scorer.WORD_LENGTH_CAP)
+
+
+def _query_rows(
+    queries: Sequence[StageTwoQuery], values: Callable[[StageTwoQuery], Sequence[float]]
+) -> FloatArray:
+    """A value per query token, for each of the query's names in turn (the second
+    stage's query token rows)."""
+    return np.concatenate(
+        [np.tile(np.asarray(values(q), dtype=np.float64), len(q.names)) for q in queries]
+    )
 
 
 def credit_of(similarity: FloatArray) -> FloatArray:
@@ -197,9 +212,7 @@ class Prefilter:
         )
         # A word's length as a contradiction counts it (``scorer._unpaired``).
         self.token_raw = np.fromiter(
-            (min(len(t), scorer.WORD_LENGTH_CAP) for ts in tokens for t in ts),
-            dtype=np.float64,
-            count=total,
+            (raw_length(t) for ts in tokens for t in ts), dtype=np.float64, count=total
         )
         self.token_name = np.repeat(np.arange(len(kinds), dtype=np.int64), counts)
         self.name_organisation = np.asarray(organisations, dtype=bool)
@@ -426,15 +439,9 @@ class Prefilter:
         t_counts = np.asarray([len(q.tokens) for q in used], dtype=np.int64)
         row_counts = t_counts[pair_query]
         row_pair = np.repeat(np.arange(count), row_counts)
-        r_code = np.concatenate(
-            [np.tile([kind_code(k) for k in q.kinds], len(q.names)) for q in used]
-        ).astype(np.int64)
-        r_letter = np.concatenate(
-            [np.tile([letter_code(t) for t in q.tokens], len(q.names)) for q in used]
-        ).astype(np.int64)
-        r_weight = np.concatenate(
-            [np.tile(np.asarray(q.weights, dtype=np.float64), len(q.names)) for q in used]
-        )
+        r_code = _query_rows(used, lambda q: [kind_code(k) for k in q.kinds]).astype(np.int64)
+        r_letter = _query_rows(used, lambda q: [letter_code(t) for t in q.tokens]).astype(np.int64)
+        r_weight = _query_rows(used, lambda q: q.weights)
         r_best = np.concatenate([q.q_best.T.ravel() for q in used])
         # Query letters: initials pair with words of their letter and back.
         r_bit = np.left_shift(np.int64(1), r_letter)
@@ -479,12 +486,7 @@ class Prefilter:
         c_raw = np.bincount(
             owner, weights=np.where(c_dead, self.token_raw[tokens], 0.0), minlength=count
         )
-        r_raw_length = np.concatenate(
-            [
-                np.tile([min(len(t), scorer.WORD_LENGTH_CAP) for t in q.tokens], len(q.names))
-                for q in used
-            ]
-        ).astype(np.float64)
+        r_raw_length = _query_rows(used, lambda q: [raw_length(t) for t in q.tokens])
         r_dead = is_word & (r_best < scorer.MIN_TOKEN_SIMILARITY) & ~r_initial_pair
         r_raw = np.bincount(row_pair, weights=np.where(r_dead, r_raw_length, 0.0), minlength=count)
         share = scorer.CONTRADICTION_FACTOR - 2.0 * alpha
