@@ -275,3 +275,29 @@ def test_bad_cell_deep_in_a_file_names_its_row(runner: CliRunner, tmp_path: Path
         result.stderr.split()
     )
     assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "[bold red]error:[/] no such file",
+        "field 'entries\\[0].listings' of \\[bold] text",
+        "[yellow]warning:[/yellow] list x is 300 days old",
+        "plain text, [0] and a[1]",
+    ],
+)
+def test_plain_stderr_is_what_rich_prints_without_style(markup: str) -> None:
+    """A stderr that is no terminal gets plain lines without importing rich: the
+    text rich would show, markup removed and escaped brackets restored."""
+    from rich.markup import render
+
+    from sanctions_cli.cli import _plain
+
+    assert _plain(markup) == render(markup).plain
+
+
+def test_stale_list_warning_is_one_plain_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "screen", "--max-list-age", "1", "--as-of", "2030-01-01", input=PAYMENTS)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings and all("update it or raise --max-list-age" in line for line in warnings)
+    assert "[" not in "".join(warnings)  # no markup left in a plain line

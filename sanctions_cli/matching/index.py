@@ -1836,7 +1836,7 @@ def _row_skeletons(
     ``CandidateIndex.token_best_arrays_many``): as ``prepare_name`` made it, when given."""
     skeletons: dict[int, dict[str, str]] = {}
     found: dict[int, str] = {}
-    for row in np.unique(rows).tolist():
+    for row in unique(rows).tolist():
         text = row_texts[row]
         if len(text) <= scorer.EXACT_TOKEN_MAX_LEN:
             continue

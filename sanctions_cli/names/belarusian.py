@@ -30,22 +30,22 @@ letters Belarusian lacks (``и``, ``щ``, ``ъ``, and Ukrainian's ``ї``, ``є``
 
 from __future__ import annotations
 
-import re
+from ..lazy_re import LazyPattern
 
-_BELARUSIAN_SIGN = re.compile("[іІўЎ]")
+_BELARUSIAN_SIGN = LazyPattern("[іІўЎ]")
 # Letters of Russian or Ukrainian that Belarusian spelling never uses.
-_NOT_BELARUSIAN = re.compile("[иИщЩъЪїЇєЄґҐ]")
+_NOT_BELARUSIAN = LazyPattern("[иИщЩъЪїЇєЄґҐ]")
 _SOFT_VOWEL = "іеёюяь"
 _VOWELS = "аеёіоуыэюяАЕЁІОУЫЭЮЯ"
-_WORD_START_U = re.compile(f"(?<![^\\W\\d_])у(?=[^\\W\\d_{_VOWELS}])")
-_SOFTENED_D = re.compile(f"дз(?=[{_SOFT_VOWEL}]|[бвмнп][{_SOFT_VOWEL}])")
-_SOFTENED_T = re.compile(f"ц(?=[{_SOFT_VOWEL}])")
-_INNER_E = re.compile("(?<=[^\\W\\d_])э")
-_HARD_HUSHING = re.compile("(?<=[шжч])ы")
-_ADJECTIVE_END = re.compile("(?<=[сц]к)і\\b")
-_APOSTROPHE = re.compile("['’ʼ]")
+_WORD_START_U = LazyPattern(f"(?<![^\\W\\d_])у(?=[^\\W\\d_{_VOWELS}])")
+_SOFTENED_D = LazyPattern(f"дз(?=[{_SOFT_VOWEL}]|[бвмнп][{_SOFT_VOWEL}])")
+_SOFTENED_T = LazyPattern(f"ц(?=[{_SOFT_VOWEL}])")
+_INNER_E = LazyPattern("(?<=[^\\W\\d_])э")
+_HARD_HUSHING = LazyPattern("(?<=[шжч])ы")
+_ADJECTIVE_END = LazyPattern("(?<=[сц]к)і\\b")
+_APOSTROPHE = LazyPattern("['’ʼ]")
 # A consonant doubled before a soft vowel: Russian writes one and a soft sign.
-_DOUBLED_SOFT = re.compile(f"([лнсздцчшж])\\1(?=[{_SOFT_VOWEL}])")
+_DOUBLED_SOFT = LazyPattern(f"([лнсздцчшж])\\1(?=[{_SOFT_VOWEL}])")
 
 
 def is_belarusian(text: str) -> bool:

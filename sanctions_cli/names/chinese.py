@@ -31,24 +31,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_re import LazyPattern
+
 # The Han characters (CJK unified ideographs, extension A, compatibility), as a
 # regex character range: the one definition ``normalise`` and ``hanja`` use too.
 HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_RUN = re.compile(f"[{HAN_CHARACTERS}]+")
+HAN_RUN = LazyPattern(f"[{HAN_CHARACTERS}]+")
 # The dots that part the words of a foreign name: the middle dot (mainland), the
 # katakana middle dot (U+30FB, also what NFKC makes of the half-width one), the
 # hyphenation point (Taiwan) and a bullet.
 MIDDLE_DOTS = "\u00b7\u30fb\u2027\u2022"
 _DOT = f"\\s*[{MIDDLE_DOTS}]\\s*"
-FOREIGN_NAME = re.compile(f"[{HAN_CHARACTERS}]+(?:{_DOT}[{HAN_CHARACTERS}]+)+")
-_WORD_BREAK = re.compile(_DOT)
+FOREIGN_NAME = LazyPattern(f"[{HAN_CHARACTERS}]+(?:{_DOT}[{HAN_CHARACTERS}]+)+")
+_WORD_BREAK = LazyPattern(_DOT)
 
 # Script of a foreign name written in Chinese characters (see the module docstring).
 FOREIGN_HAN = "HAN-FOREIGN"
 
 # Syllable rules, each a regularity of the transcription table (pinyin on the left):
-_SYLLABLE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
+_SYLLABLE_RULES: tuple[tuple[LazyPattern, str], ...] = tuple(
+    (LazyPattern(pattern), replacement)
     for pattern, replacement in (
         # 京 jing (Putin), 滕 teng: a foreign -n is written with -ng as often as -n.
         (r"(?<=[a-z]{2})ng$", "n"),

@@ -28,10 +28,10 @@ them: pypinyin romanises).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..lazy_re import LazyPattern
 from . import han_variants
 from .chinese import HAN_CHARACTERS
 
@@ -196,7 +196,7 @@ DROPPED_AFTER_NAME = frozenset("市省")
 
 # Korean legal forms abbreviated to a bracketed syllable ((주) 한빛: 주식회사 한빛,
 # Hanbit Co., Ltd.), and the forms they stand for.
-KOREAN_LEGAL_ABBREVIATION = re.compile(r"\(\s*([주유사재])\s*\)|㈜")
+KOREAN_LEGAL_ABBREVIATION = LazyPattern(r"\(\s*([주유사재])\s*\)|㈜")
 _ABBREVIATED = {"주": "주식회사", "유": "유한회사", "사": "사단법인", "재": "재단법인"}
 
 # Every word of either script, and which of them are places (they count only
@@ -205,7 +205,7 @@ _WORDS: dict[str, str] = {**HAN_TERMS, **HAN_PLACES, **HANGUL_TERMS, **HANGUL_PL
 _PLACES = frozenset((*HAN_PLACES, *HANGUL_PLACES))
 _LONGEST = max(len(word) for word in _WORDS)
 # A character of a run that is romanised: Han or Hangul.
-_ROMANISED = re.compile(f"[{HAN_CHARACTERS}\uac00-\ud7a3]")
+_ROMANISED = LazyPattern(f"[{HAN_CHARACTERS}\uac00-\ud7a3]")
 
 
 def english_reading(text: str, romanise: Callable[[str], str]) -> str | None:

@@ -28,11 +28,11 @@ the strict sense, which only the person's other data tell apart (3 such alerts i
 from __future__ import annotations
 
 import bz2
-import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..lazy_re import LazyPattern
 from .chinese import HAN_RUN
 
 # The characters of a Korean given name read so: two, as nearly every Korean's
@@ -46,7 +46,7 @@ COMPOUND_SURNAMES = frozenset(("南宮", "諸葛", "鮮于", "皇甫", "司空",
 
 TABLE_FILE = "hanja.tsv"
 
-_READING = re.compile(r"([\uac00-\ud7a3]+):([0-9A-Z]+)")
+_READING = LazyPattern(r"([\uac00-\ud7a3]+):([0-9A-Z]+)")
 
 
 def build_table(unihan_readings: Path) -> dict[str, tuple[str, str]]:

@@ -34,9 +34,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazy_re import LazyPattern
+
 # Hebrew letters and the marks written among them: points (niqqud) and
 # cantillation, dropped; geresh (׳ or an apostrophe) after a letter, kept.
-HEBREW_WORD = re.compile(
+HEBREW_WORD = LazyPattern(
     "[\u05d0-\u05ea\ufb1d-\ufb4f][\u0591-\u05c7\u05d0-\u05ea\u05f0-\u05f4\ufb1d-\ufb4f'’`´]*"
 )
 
@@ -172,11 +174,11 @@ def romanise(match: re.Match[str]) -> str:
 # A consonant letter before the vav, and one (ayin and the final forms too) after.
 _BEFORE = "(?<=[בגדזחטכלמנספצקרשת])"
 _AFTER = "(?=[בגדזחטכלמנסעפצקרשתךםןףץ])"
-_MEDIAL_VAV = re.compile(_BEFORE + "ו" + _AFTER)
-_VOWEL_LETTERS = re.compile("[אהויע]")
+_MEDIAL_VAV = LazyPattern(_BEFORE + "ו" + _AFTER)
+_VOWEL_LETTERS = LazyPattern("[אהויע]")
 # So is a vav before a yod between consonants, "oy" to ``read_word`` and as often
 # "vi": ``דויד`` (David written with its i).
-_VAV_YOD = re.compile(_BEFORE + "וי" + _AFTER)
+_VAV_YOD = LazyPattern(_BEFORE + "וי" + _AFTER)
 
 
 def _vav_as_v(match: re.Match[str]) -> str:

@@ -38,14 +38,16 @@ from typing import Any
 
 import jaconv
 
+from ..lazy_re import LazyPattern
+
 # Kana, the prolonged sound mark and the middle dot between the words of a
 # foreign name; half-width katakana are made full-width (NFKC) before this.
-KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+KANA = LazyPattern("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 # A run of Japanese writing: kana, kanji and the kanji repetition mark 々.
-_JAPANESE_RUN = re.compile(
+_JAPANESE_RUN = LazyPattern(
     "[\u3040-\u30ff\u31f0-\u31ff\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
-_KANJI = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANJI = LazyPattern("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Japanese company legal forms written in kanji (kabushiki kaisha, yugen kaisha,
 # godo kaisha, goshi kaisha, gomei kaisha): a name with one is Japanese even with
@@ -57,11 +59,11 @@ JAPANESE_LEGAL_FORMS = {
     "合資会社": "goshi kaisha",
     "合名会社": "gomei kaisha",
 }
-_LEGAL_FORM = re.compile("(" + "|".join(JAPANESE_LEGAL_FORMS) + ")")
+_LEGAL_FORM = LazyPattern("(" + "|".join(JAPANESE_LEGAL_FORMS) + ")")
 
 # A long vowel as the readers write it (ou, uu, oo, aa, ii, ee, or a vowel and the
 # prolonged sound mark "-"), not followed by a vowel: one vowel, as lists spell it.
-_LONG_VOWEL = re.compile(r"(?:(o)u|([aeiou])\2|([aeiou])-)(?![aeiou])")
+_LONG_VOWEL = LazyPattern(r"(?:(o)u|([aeiou])\2|([aeiou])-)(?![aeiou])")
 
 
 # Signs of a foreign name written in katakana: the prolonged sound mark, ヴ, a
@@ -70,8 +72,8 @@ _LONG_VOWEL = re.compile(r"(?:(o)u|([aeiou])\2|([aeiou])-)(?![aeiou])")
 # vowels with ウ and オ and have none: of 3,000 Faker ja_JP names in katakana
 # none has one; of 10,000 names of two Wikidata name words, 77% have one even
 # without the middle dot.
-_FOREIGN_KATAKANA_SIGN = re.compile("[ーヴァィゥェォヮ・]")
-_KATAKANA_ONLY = re.compile("[\u30a0-\u30ff\\s.,-]+")
+_FOREIGN_KATAKANA_SIGN = LazyPattern("[ーヴァィゥェォヮ・]")
+_KATAKANA_ONLY = LazyPattern("[\u30a0-\u30ff\\s.,-]+")
 
 
 def is_foreign_katakana(text: str) -> bool:
@@ -111,7 +113,7 @@ FOREIGN_KANA = {
     "スィ": "si", "ズィ": "zi", "ホゥ": "hu", "ニェ": "nye", "ヒェ": "hye", "ミェ": "mye",
     "リェ": "rye", "ビェ": "bye", "ピェ": "pye",
 }  # fmt: skip
-_FOREIGN_KANA = re.compile("(ッ?)(" + "|".join(sorted(FOREIGN_KANA, key=len, reverse=True)) + ")")
+_FOREIGN_KANA = LazyPattern("(ッ?)(" + "|".join(sorted(FOREIGN_KANA, key=len, reverse=True)) + ")")
 
 
 def _foreign_kana(match: re.Match[str]) -> str:
@@ -126,7 +128,7 @@ def _foreign_kana(match: re.Match[str]) -> str:
 # "ar".  Measured on 2,000 names of two Wikidata words in katakana: 45.8% matched
 # their Latin spelling at 85 before, 47.8% with it, and no more alerts of them
 # against the OFAC SDN and UN lists.
-_FINAL_LONG_A = re.compile(r"a-(?![a-z])")
+_FINAL_LONG_A = LazyPattern(r"a-(?![a-z])")
 
 
 def kana_reading(text: str) -> str:

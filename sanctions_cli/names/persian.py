@@ -16,14 +16,14 @@ entry: 272 -> 288 of 387 with the consonants, 290 -> 294 with the ya.
 
 from __future__ import annotations
 
-import re
+from ..lazy_re import LazyPattern
 
-_ARABIC_ONLY_SOUNDS = re.compile("[ثذضظ]")
+_ARABIC_ONLY_SOUNDS = LazyPattern("[ثذضظ]")
 _AS_PERSIAN = str.maketrans({"ذ": "ز", "ض": "ز", "ظ": "ز", "ث": "س"})
 # A final alif maqsura (ى) is an a in Arabic spelling (مصطفى Mustafa, موسى Musa),
 # but Persian, Urdu and Egyptian hands write it for a final ya (على Ali, حنفى Hanafi,
 # حاجى Haji): read as ي too.
-_FINAL_ALIF_MAQSURA = re.compile("ى(?![؀-ۿ])")
+_FINAL_ALIF_MAQSURA = LazyPattern("ى(?![؀-ۿ])")
 
 
 def alternative_reading(text: str) -> str | None:
@@ -42,7 +42,7 @@ def alternative_reading(text: str) -> str | None:
 # 294 -> 302 of 387; 25,951 generated clean names 68 -> 70 alerts (one of them
 # بانک اقتصاد نوین, which is the listed EGHTESAD NOVIN BANK), recall unchanged.
 _ARABIC_CONSONANT = "ب-ويپچژکگی"
-_INNER_WAW = re.compile(f"(?<=[{_ARABIC_CONSONANT}])(?=و[{_ARABIC_CONSONANT}])")
+_INNER_WAW = LazyPattern(f"(?<=[{_ARABIC_CONSONANT}])(?=و[{_ARABIC_CONSONANT}])")
 
 
 def waw_reading(text: str) -> str | None:

@@ -21,8 +21,7 @@ romanisations, so the search stays lossless.
 
 from __future__ import annotations
 
-import re
-
+from ..lazy_re import LazyPattern
 from .chinese import HAN_CHARACTERS
 from .han_variants import simplified
 
@@ -32,7 +31,7 @@ _FINALS = 28
 _INITIAL_N, _INITIAL_R, _INITIAL_SILENT = 2, 5, 11  # ㄴ, ㄹ, ㅇ
 # Vowels i and y- (ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ): before them ㄹ and ㄴ fall silent.
 _I_VOWELS = frozenset((2, 3, 6, 7, 12, 17, 20))
-_SYLLABLE = re.compile(f"[\uac00-\ud7a3{HAN_CHARACTERS}]")
+_SYLLABLE = LazyPattern(f"[\uac00-\ud7a3{HAN_CHARACTERS}]")
 
 
 def _fold_hangul(char: str) -> str:

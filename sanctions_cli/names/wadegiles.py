@@ -45,13 +45,15 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
+from ..lazy_re import LazyPattern
+
 # A name whose syllables are rewritten all together has this many tokens at
 # least: a lone word that happens to spell a syllable (a surname, a brand)
 # carries too little to tell the system.
 MIN_TOKENS = 2
 
 # Syllables that only Wade-Giles writes so (see the module docstring).
-MARKERS = re.compile(
+MARKERS = LazyPattern(
     r"^(?:hs|ts|tz)[aeiou]|[^aeiou](?:ih|ieh|ien|ueh|uei)$|^(?:erh|ss[uy])$"
     r"|^ch(?:ia|ie|ing|iu)|^[tlnk]ung$"
 )
