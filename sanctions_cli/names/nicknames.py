@@ -13,23 +13,65 @@ pair or a particle to the scorer, equal or nothing.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from nicknames import NickNamer
+from .. import cache as disk_cache
 
 # Words shorter than this are not related (see the module docstring).
 MIN_LETTERS = 3
+# The package's table, a file beside its code: what the cached relations are keyed on.
+_TABLE_FILE = "names.csv"
+_CACHE_KIND = "nicknames"
+
+Relations = dict[str, frozenset[str]]
+
+
+def build_relations() -> Relations:
+    """Every word of the ``nicknames`` table and the words related to it (its full
+    names and its nicknames, see the module docstring), lower case."""
+    from nicknames import NickNamer
+
+    found: dict[str, set[str]] = {}
+    for full, nicks in NickNamer.default_lookup().items():
+        for nick in nicks:
+            found.setdefault(full, set()).add(nick)
+            found.setdefault(nick, set()).add(full)
+    return {
+        word: frozenset(name for name in names if len(name) >= MIN_LETTERS and name != word)
+        for word, names in found.items()
+    }
+
+
+def _table_key() -> str | None:
+    """sha256 of the package's table and of this module, or None when not found."""
+    spec = importlib.util.find_spec("nicknames")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        table = (Path(next(iter(spec.submodule_search_locations))) / _TABLE_FILE).read_bytes()
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha256(table + b"\x1d" + code).hexdigest()
 
 
 @cache
-def _namer() -> NickNamer:
-    # Imported here: the package reads its version metadata on import (15 ms),
-    # which start-up need not pay before the first name is compared.
-    from nicknames import NickNamer
-
-    return NickNamer()
+def _relations() -> Relations:
+    """The relations, from the disk cache when there: the package's own tables take
+    some 45 ms to build on first use (its import reads version metadata, then
+    parses and inverts its CSV), which a ``check`` of one name would pay."""
+    key = _table_key()
+    if key is not None:
+        cached = disk_cache.load(_CACHE_KIND, key)
+        if isinstance(cached, dict):
+            return cached
+    relations = build_relations()
+    if key is not None:
+        disk_cache.store(_CACHE_KIND, key, relations)
+    return relations
 
 
 @lru_cache(maxsize=1 << 14)
@@ -38,9 +80,7 @@ def related(word: str) -> frozenset[str]:
     lower case (empty for a word the table does not hold)."""
     if len(word) < MIN_LETTERS or not word.isascii() or not word.isalpha():
         return frozenset()
-    namer = _namer()
-    found = namer.canonicals_of(word) | namer.nicknames_of(word)
-    return frozenset(name for name in found if len(name) >= MIN_LETTERS and name != word)
+    return _relations().get(word.lower(), frozenset())
 
 
 def are_related(a: str, b: str) -> bool:

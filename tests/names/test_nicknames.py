@@ -10,6 +10,29 @@ from sanctions_cli.matching import NameMatcher, compare_names
 from sanctions_cli.names import nicknames
 
 
+def test_the_cached_relations_are_the_packages() -> None:
+    """Every word of the ``nicknames`` table is related to what the package's own
+    lookups give (its full names and its nicknames, filtered as the docstring says),
+    from a freshly built table and from the one read back from the disk cache."""
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+    words = {w for full, nicks in NickNamer.default_lookup().items() for w in (full, *nicks)}
+    nicknames._relations.cache_clear()
+    built = nicknames._relations()  # built (the test's cache directory is new)...
+    nicknames._relations.cache_clear()
+    read = nicknames._relations()  # ...then read back
+    assert read == built and read is not built
+    assert len(words) > 2000
+    for word in words:
+        expected = {
+            name
+            for name in namer.canonicals_of(word) | namer.nicknames_of(word)
+            if len(name) >= nicknames.MIN_LETTERS and name != word
+        }
+        assert read.get(word, frozenset()) == expected, word
+
+
 def test_a_name_and_its_nickname_are_related_both_ways() -> None:
     assert nicknames.are_related("bob", "robert")
     assert nicknames.are_related("robert", "bob")
