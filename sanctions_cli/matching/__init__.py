@@ -39,7 +39,7 @@ from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
 from ..names import PreparedName, parties, prepare_name, readings, same_script_alternatives
 from . import scorer
-from .packed import PackedNames
+from .packed import PackedNames, PackedRows, RefRow
 from .scorer import TokenWeights, compare
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 7
+MATCHER_FORMAT = 8
 
 # Matchers kept in the cache: one for the full lists is tens of MB, and one serves
 # a whole run (see ``cache.store``).
@@ -81,7 +81,7 @@ class NameHit:
     match: Match
 
 
-_RefRow = tuple[int, str, Strength, bool]
+_RefRow = RefRow
 
 
 class _Refs(Sequence[NameRef]):
@@ -231,6 +231,7 @@ class NameMatcher:
             self.weights = _state["weights"]
             self._index = _state["index"]
         self.refs: Sequence[NameRef] = _Refs(self._rows)
+        self._strong: Sequence[bool] | None = None
         self._results: dict[tuple[float, bool], OrderedDict[PreparedName, tuple[NameHit, ...]]] = {}
 
     @classmethod
@@ -260,11 +261,11 @@ class NameMatcher:
         """The picklable state of the matcher (without the entries), index built."""
         return {
             "format": MATCHER_FORMAT,
-            "rows": list(self._rows),
+            "rows": PackedRows.pack(self._rows),
             "organisations": list(self._organisations),
             "vessels": list(self._vessels),
-            # Without the per-name weights memo (megabytes, rebuilt on use).
-            "weights": dataclasses.replace(self.weights, _weights_memo={}),
+            # Without the weights' memos (megabytes, rebuilt on use).
+            "weights": dataclasses.replace(self.weights, _weights_memo={}, _memo={}),
             "index": self.index,
             "prepared": self.prepared.packed(),
         }
@@ -361,8 +362,8 @@ class NameMatcher:
                 everything = range(len(self._rows))
                 positions = [everything if q.tokens else () for q in queries]
             if strong_only:
-                rows = self._rows
-                positions = [[p for p in c if rows[p][2] == "strong"] for c in positions]
+                strong = self._strong_names()
+                positions = [[p for p in c if strong[p]] for c in positions]
             # Candidates the index bounded need no bound of the scorer's.
             bounded = not (self.use_index and self.index.prefilter is not None)
             for query, candidates in zip(queries, positions, strict=True):
@@ -373,6 +374,17 @@ class NameMatcher:
             while len(memo) > RESULT_CACHE_SIZE:
                 memo.popitem(last=False)
         return [hits or [] for hits in out]
+
+    def _strong_names(self) -> Sequence[bool]:
+        """Which listed names are strong, by position (made once)."""
+        if self._strong is None:
+            rows = self._rows
+            self._strong = (
+                rows.strong().tolist()
+                if isinstance(rows, PackedRows)
+                else [row[2] == "strong" for row in rows]
+            )
+        return self._strong
 
     def _weights_of(self, name: PreparedName) -> list[float]:
         return scorer._token_weights(name, self.weights)[0]

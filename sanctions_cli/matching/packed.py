@@ -21,13 +21,21 @@ from __future__ import annotations
 import dataclasses
 import marshal
 import sys
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
 
+from ..model import STRENGTHS, Strength
 from ..names import NameOption, PreparedName
+
+if TYPE_CHECKING:
+    from .index import PackedTexts
+
+# One listed name: the position of its entry, its text, strength and whether it
+# is the entry's primary name (``NameMatcher``'s rows).
+RefRow = tuple[int, str, Strength, bool]
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(PreparedName))
 _OPTIONS = _FIELDS.index("options")
@@ -73,3 +81,59 @@ def _flat(name: PreparedName) -> tuple[Any, ...]:
         (option.text, option.mask, option.views, option.kind) for option in name.options
     )
     return tuple(values)
+
+
+class PackedRows(Sequence[RefRow]):
+    """The matcher's rows as arrays and one packed text (``index.PackedTexts``),
+    each row made on access: 38,000 tuples of an int, two strings and a bool took
+    16 ms to unpickle, a third of a warm ``check``'s matcher; these are mapped."""
+
+    def __init__(
+        self,
+        entries: NDArray[np.int64],
+        names: PackedTexts | list[str],
+        strengths: NDArray[np.uint8],
+        primary: NDArray[np.bool_],
+    ) -> None:
+        self.entries = entries
+        self.names = names
+        self.strengths = strengths
+        self.primary = primary
+
+    @classmethod
+    def pack(cls, rows: Sequence[RefRow]) -> PackedRows:
+        if isinstance(rows, PackedRows):
+            return rows
+        from .index import PackedTexts
+
+        return cls(
+            np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)),
+            PackedTexts.pack([row[1] for row in rows]),
+            np.fromiter((STRENGTHS.index(row[2]) for row in rows), dtype=np.uint8, count=len(rows)),
+            np.fromiter((row[3] for row in rows), dtype=np.bool_, count=len(rows)),
+        )
+
+    def __reduce__(self) -> tuple[type[PackedRows], tuple[Any, ...]]:
+        return (PackedRows, (self.entries, self.names, self.strengths, self.primary))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @overload
+    def __getitem__(self, position: int) -> RefRow: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[RefRow]: ...
+    def __getitem__(self, position: int | slice) -> RefRow | Sequence[RefRow]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        return (
+            int(self.entries[position]),
+            self.names[position],
+            STRENGTHS[int(self.strengths[position])],
+            bool(self.primary[position]),
+        )
+
+    def strong(self) -> NDArray[np.bool_]:
+        """Which names are strong."""
+        mask: NDArray[np.bool_] = self.strengths == STRENGTHS.index("strong")
+        return mask

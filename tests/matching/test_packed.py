@@ -7,8 +7,8 @@ import dataclasses
 import pickle
 
 from sanctions_cli.matching import NameMatcher
-from sanctions_cli.matching.packed import PackedNames
-from sanctions_cli.model import Entry, Listing
+from sanctions_cli.matching.packed import PackedNames, PackedRows
+from sanctions_cli.model import Alias, Entry, Listing
 from sanctions_cli.names import PreparedName, prepare_name
 
 LISTING = (Listing(authority="Test authority", list="Test list"),)
@@ -63,3 +63,40 @@ def test_a_packing_by_another_marshal_is_not_read() -> None:
     loaded = NameMatcher(entries, _state=state)
     assert loaded.prepared._packed is None
     assert loaded.prepared[0] == prepare_name("KIM, Jong Sik")
+
+
+def test_rows_packed_come_back_equal_and_pickle() -> None:
+    rows = [
+        (0, "KIM, Jong Sik", "strong", True),
+        (0, "Jong-Sik Kim", "weak", False),
+        (7, "김정식", "strong", False),
+        (9, "", "weak", True),
+    ]
+    packed = PackedRows.pack(rows)
+    assert list(packed) == rows and len(packed) == len(rows)
+    assert packed[1] == rows[1] and packed[1:3] == rows[1:3]
+    assert packed.strong().tolist() == [True, False, True, False]
+    again = pickle.loads(pickle.dumps(packed, protocol=5))
+    assert list(again) == rows
+    assert PackedRows.pack(packed) is packed
+
+
+def test_a_cached_matcher_keeps_its_rows_and_strong_names() -> None:
+    entries = [
+        Entry(
+            id=f"e{i}",
+            type="person",
+            name=name,
+            listings=LISTING,
+            aliases=(Alias(name="Jong-Sik Kim", strength="weak"),) if i == 0 else (),
+        )
+        for i, name in enumerate(NAMES[:3])
+    ]
+    built = NameMatcher(entries)
+    restored = NameMatcher(entries, _state=pickle.loads(pickle.dumps(built.state(), protocol=5)))
+    assert list(restored.refs) == list(built.refs)
+    assert (
+        restored._strong_names()
+        == built._strong_names()
+        == [ref.strength == "strong" for ref in built.refs]
+    )
