@@ -90,6 +90,29 @@ def test_weak_alias_never_alerts_alone() -> None:
     assert [h.matched_name for h in strong.check("Blue Marlin", AFTER_BOTH)] == ["Blue Marlin"]
 
 
+@pytest.mark.parametrize(
+    ("query", "matched"),
+    [
+        ("Muhammad Sheikh", "SHEIKH, Muhammad Naeem"),  # the surname, kept
+        ("Muhammad Naeem", "SHEIKH Muhammad Naeem"),  # the title, left out
+        ("Sheikh Muhammad Naeem", "SHEIKH Muhammad Naeem"),
+    ],
+)
+def test_an_honorific_surname_is_screened_both_ways(query: str, matched: str) -> None:
+    """A listed surname that is also an honorific (``names.title_moved``): the
+    screening path finds the listed name as a surname and as a title."""
+    entry = Entry(
+        id="n",
+        type="person",
+        name="SHEIKH, Muhammad Naeem",
+        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
+    )
+    screener = Screener([SanctionsList(ListMeta("t", "T"), (entry,), "0" * 64)])
+    [hit] = screener.check(query, AFTER_BOTH)
+    assert hit.entry.id == "n" and hit.score >= 95.0
+    assert hit.matched_name in (matched, "SHEIKH, Muhammad Naeem")
+
+
 def test_screen_rows_with_a_date_column(bundled_screener: Screener) -> None:
     rows = [
         {"beneficiary": "Kim Jong Sik", "date": "2017-12-20"},

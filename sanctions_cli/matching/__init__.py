@@ -37,7 +37,14 @@ from typing import TYPE_CHECKING, Any, overload
 from ..collector import collector_paused
 from ..listfile import list_names_digest
 from ..model import Entry, Match, Strength
-from ..names import PreparedName, parties, prepare_name, readings, same_script_alternatives
+from ..names import (
+    PreparedName,
+    parties,
+    prepare_name,
+    readings,
+    same_script_alternatives,
+    title_moved,
+)
 from . import scorer
 from .packed import PackedNames, PackedRows, RefRow
 from .scorer import TokenWeights, compare
@@ -158,7 +165,9 @@ class _Prepared(Sequence[PreparedName]):
 def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
     """The listed names, each entry's in order, and after a name that holds several
     (``names.parties``: ``NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES``)
-    each of them, as names of the entry of the same strength."""
+    each of them, as names of the entry of the same strength; a person's name that
+    starts or ends with an honorific that is also a surname (``names.title_moved``:
+    ``SHEIKH, Muhammad Naeem``) also with it moved, where it is no surname."""
     rows: list[_RefRow] = []
     for index, entry in enumerate(entries):
         for name, strength, is_primary in entry.all_names():
@@ -167,6 +176,9 @@ def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
             for part in parties.parts(name, addresses=False):
                 if prepare_name(part).tokens:
                     rows.append((index, part, strength, False))
+            moved = title_moved(name) if entry.type == "person" else None
+            if moved is not None and prepare_name(moved).tokens:
+                rows.append((index, moved, strength, False))
     return rows
 
 

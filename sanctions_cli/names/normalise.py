@@ -666,6 +666,18 @@ TITLES = frozenset(
     ]
 )
 
+# Honorifics that are also family names (Sheikh, Hajji, Mufti, Mullah, Qari, Lord:
+# ``SHEIKH, Muhammad Naeem``, ``HAJJI, Muhammad Fawzi``): kept where the surname
+# stands (``_surname_titles``), where dropping them left a person their given names
+# only; dropped before a name as any title.  A name that starts or ends with one is
+# searched with it moved to the other end too (``title_moved``): ``Sheikh Ahmed Ali``
+# is also ``Ahmed Ali Sheikh``, and ``Ahmed Ali Sheikh`` a sheikh named Ahmed Ali.
+SURNAME_TITLES = frozenset(
+    ("sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji", "hajji", "hadji", "alhaji")
+    + ("alhaj", "mullah", "mulla", "maulvi", "maulavi", "mawlawi", "mawlana", "maulana")
+    + ("qari", "mufti", "lord")
+)
+
 # Abbreviated titles are written so in Latin script only: in a name read from
 # another script the same letters are a syllable of the name (Khmer ហ៊ុន "hon" of
 # Hun Sen, Thai, Burmese), while a title written out ("Президент") is still one.
@@ -1338,7 +1350,9 @@ def tokenise(text: str) -> tuple[str, ...]:
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
         titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
-        without_titles = [t for t in _strip_title_phrases(tokens, text) if t not in titles]
+        stripped = _strip_title_phrases(tokens, text)
+        surnames = _surname_titles(stripped, text, titles)
+        without_titles = [t for t in stripped if t not in titles or t in surnames]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles, "," in text)
     else:
@@ -1348,6 +1362,21 @@ def tokenise(text: str) -> tuple[str, ...]:
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+def _surname_titles(tokens: list[str], text: str, titles: frozenset[str]) -> frozenset[str]:
+    """The ``SURNAME_TITLES`` of ``tokens`` that stand where the name's surname does:
+    before the comma of ``SURNAME, Given``, or last in a name written given name
+    first after another word that is no title (``Muhammad Hajji``)."""
+    if not SURNAME_TITLES.intersection(tokens):
+        return frozenset()
+    surname, comma, _ = text.partition(",")
+    if comma:
+        return SURNAME_TITLES.intersection(normalise(surname).split(" "))
+    last = tokens[-1]
+    if last in SURNAME_TITLES and any(t not in titles for t in tokens[:-1]):
+        return frozenset((last,))
+    return frozenset()
 
 
 # Titles written before a name in Latin letters, abbreviated or in words that
@@ -1621,9 +1650,34 @@ def readings(text: str) -> tuple[str, ...]:
     writing (``script_readings``), then each name a field of several holds
     (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
     found = script_readings(text)
+    moved = title_moved(text)
+    if moved is not None:
+        found += (moved,)
     for part in parties.parts(text):
         found += script_readings(part)
     return tuple(dict.fromkeys(found)) if len(found) > 1 else found
+
+
+def title_moved(text: str) -> str | None:
+    """A name in Latin letters that starts or ends with a ``SURNAME_TITLES`` word,
+    with that word moved to the other end: dropped as a title where it led, kept as
+    a surname where it ends (``_surname_titles``).  ``SHEIKH, Muhammad Naeem``, whose
+    surname is one such word, becomes ``SHEIKH Muhammad Naeem``: the title first."""
+    if not text.isascii():
+        return None
+    surname, comma, given = text.partition(",")
+    if comma:
+        if normalise(surname) in SURNAME_TITLES and given.strip():
+            return f"{surname.strip()} {given.strip()}"
+        return None
+    words = text.split()
+    if len(words) < 2:
+        return None
+    if normalise(words[0]) in SURNAME_TITLES:
+        return " ".join([*words[1:], words[0]])
+    if normalise(words[-1]) in SURNAME_TITLES:
+        return " ".join([words[-1], *words[:-1]])
+    return None
 
 
 def _respelling(text: str) -> str | None:

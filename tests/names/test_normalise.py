@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from sanctions_cli.matching import compare_names
-from sanctions_cli.names import normalise, prepare_name, skeleton, tokenise
+from sanctions_cli.names import normalise, prepare_name, readings, skeleton, title_moved, tokenise
 from sanctions_cli.names.normalise import script_of, token_kind
 
 
@@ -383,6 +383,55 @@ def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]
 )
 def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:
     assert tokenise(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("HAJJI, Muhammad Fawzi", ("hajji", "muhammad", "fawzi")),  # the surname
+        ("Muhammad Naeem Sheikh", ("muhammad", "naeem", "sheikh")),  # last: the surname
+        ("Sheikh Muhammad Naeem", ("muhammad", "naeem")),  # before the name: a title
+        ("AL-RUBA, Mufti Khadim", ("al", "ruba", "khadim")),  # before the given name
+        ("Mufti Sheikh", ("mufti", "sheikh")),  # titles only: the whole name
+        ("John Smith Jr", ("john", "smith")),  # a generation, no surname
+    ],
+)
+def test_an_honorific_that_is_a_surname_stays_where_the_surname_stands(
+    text: str, tokens: tuple[str, ...]
+) -> None:
+    assert tokenise(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("Sheikh Ahmed Ali", "Ahmed Ali Sheikh"),
+        ("Ahmed Ali Sheikh", "Sheikh Ahmed Ali"),
+        ("SHEIKH, Muhammad Naeem", "SHEIKH Muhammad Naeem"),
+        ("NAEEM, Sheikh Muhammad", None),  # the surname is no title
+        ("Ahmed Sheikh Ali", None),  # in the middle: a title, dropped
+        ("Sheikh", None),
+        ("ศรี Sheikh", None),  # not Latin letters
+    ],
+)
+def test_a_name_is_read_with_its_honorific_moved(text: str, moved: str | None) -> None:
+    assert title_moved(text) == moved
+    if moved is not None:
+        assert moved in readings(text)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Muhammad Hajji", "HAJJI, Muhammad Fawzi"),  # 65.8 when Hajji was dropped
+        ("Muhammad Sheikh", "SHEIKH, Muhammad Naeem"),  # 75.7 so
+        ("Muhammad Naeem", "SHEIKH, Muhammad Naeem"),  # still: a title left out
+        ("Sheikh Ahmed Ali", "Ahmed Ali Sheikh"),  # still: a title moved
+        ("Ahmed Ali Sheikh", "Sheikh Ahmed Ali"),
+    ],
+)
+def test_an_honorific_surname_meets_the_listed_name(query: str, listed: str) -> None:
+    assert compare_names(query, listed).score >= 95.0
 
 
 @pytest.mark.parametrize(
