@@ -1699,7 +1699,7 @@ def same_script_alternatives(text: str) -> frozenset[str]:
     found: set[str | None] = set()
     for source in (text, *parties.parts(text)):
         if not source.isascii() and not chinese.is_foreign_han(source):
-            found.update((_respelling(source), persian.waw_reading(source)))
+            found.update((_respelling(source), *persian.waw_readings(source)))
     return frozenset(t for t in found if t is not None)
 
 
@@ -1714,7 +1714,8 @@ def script_readings(text: str) -> tuple[str, ...]:
     (``persian.alternative_reading``: ``فضل``, Fazal), one in Devanagari with the
     nukta Urdu names leave out (``indic.alternative_reading``: ``हाफिज``, Hafiz).
     A name in Arabic script with a waw between consonants is read with a w there
-    too (``persian.waw_reading``: ``جوهر``, Jawhar).  A name of Han characters
+    too (``persian.waw_readings``: ``جوهر``, Jawhar; in each word alone too, when
+    several have one).  A name of Han characters
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은).  A company named in Han characters
     or in Hangul is read as its English name too (``company_words.english_reading``:
@@ -1724,14 +1725,14 @@ def script_readings(text: str) -> tuple[str, ...]:
     if chinese.is_foreign_han(text):
         return (text,)  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or _respelling(text)
-    waw = persian.waw_reading(text)
+    waws = persian.waw_readings(text)
     korean = hanja.korean_reading(text)
     company = (
         company_words.english_reading(text, normalise)
         if script_of(text) in ("CJK", "HANGUL")
         else None
     )
-    return tuple(t for t in (text, other, waw, korean, company) if t is not None)
+    return tuple(t for t in (text, other, *waws, korean, company) if t is not None)
 
 
 def _name_script(text: str) -> str:

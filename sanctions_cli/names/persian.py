@@ -45,9 +45,37 @@ _ARABIC_CONSONANT = "ب-ويپچژکگی"
 _INNER_WAW = LazyPattern(f"(?<=[{_ARABIC_CONSONANT}])(?=و[{_ARABIC_CONSONANT}])")
 
 
+# A name of several words with such a waw in more than one is read too with the w
+# in each of them alone (جوهر مجيد الدوري is Jawhar Majid al-Duri, not al-Dawri), up
+# to this many words (a reading each).
+WAW_WORDS_MAX = 3
+_FATHA = "\u064e"
+
+
 def waw_reading(text: str) -> str | None:
     """``text`` with each waw between two consonants read as a w (a fatha written
     before it), or None when it has none."""
     if _INNER_WAW.search(text) is None:
         return None
-    return _INNER_WAW.sub("\u064e", text)
+    return _INNER_WAW.sub(_FATHA, text)
+
+
+def waw_readings(text: str) -> tuple[str, ...]:
+    """``waw_reading`` of ``text`` (none when it has no such waw) and, when the waws
+    stand in two to ``WAW_WORDS_MAX`` words, each word's read as a w alone."""
+    every = waw_reading(text)
+    if every is None:
+        return ()
+    by_word: dict[int, list[int]] = {}
+    for match in _INNER_WAW.finditer(text):
+        by_word.setdefault(text.count(" ", 0, match.start()), []).append(match.start())
+    if not 2 <= len(by_word) <= WAW_WORDS_MAX:
+        return (every,)
+    alone = []
+    for positions in by_word.values():
+        pieces, last = [], 0
+        for position in positions:
+            pieces += [text[last:position], _FATHA]
+            last = position
+        alone.append("".join([*pieces, text[last:]]))
+    return (every, *alone)

@@ -14,6 +14,8 @@ on doubled letters, so the skeleton
   ``ph`` is a ``p``), but after l, m, n, r or w inside a word, where it is a
   consonant of its own (``Sirhan``, ``Jawhar``, ``Abdulhamid``: UN original-script
   names against their Latin spellings 288 -> 290 of 387);
+* reads a French ``ou`` before a vowel as the ``w`` it transcribes, after a vowel
+  or first in the word (``Zarkaoui``/``Zarqawi``, ``Ouahid``/``Wahid``);
 * merges voiced and unvoiced pairs (b/p, d/t, g/k, z/s, f/v/w): Korean
   ``Byong``/``Pyong``/``Phyong``, ``Gim``/``Kim``, ``Sig``/``Sik``,
   ``Ivanoff``/``Ivanov``, ``Wladimir``/``Vladimir``;
@@ -45,6 +47,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"(?<=[aeiou])gy(?=[aeiou])", "d"),  # Hungarian gy: Vlagyimir = Vladimir
+        # French ou for a w before a vowel, after one or first (Zarkaoui, Hamraoui,
+        # Jaouad, Chaouki, Ouahid: Zarqawi, Hamrawi, Jawad, Shawki, Wahid); after a
+        # consonant it is the vowel u (Mouammar, Louis).
+        (r"(?:(?<=[aeiou])|^)ou(?=[aei])", "w"),
         # Arabic aw before a long u: a glide some spellings write (Dawood, Dawud,
         # Daoud, Daud; Tawus, Taus)
         (r"(?<=a)w(?=u|oo|ou)", ""),

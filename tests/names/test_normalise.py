@@ -154,6 +154,10 @@ def test_chinese_syllables_are_not_read_as_latin_words() -> None:
         ("rhee", "ree"),  # an h after a first r or w: a spelling's
         ("dawood", "dawud", "daoud", "daud"),  # Arabic aw before a long u
         ("khaled", "kaled"),
+        ("zarkaoui", "zarqawi"),  # French ou for a w, after a vowel or first
+        ("jaouad", "jawad"),
+        ("ouahid", "wahid"),
+        ("mouammar", "muammar"),  # after a consonant, the vowel u
     ],
 )
 def test_skeleton_brings_romanisations_together(spellings: tuple[str, ...]) -> None:
@@ -169,6 +173,12 @@ def test_skeleton_keeps_different_names_apart() -> None:
     # An h after l, m, n, r inside a word is a consonant (Arabic ح, ه): سرحان Sirhan.
     assert skeleton("sirhan") != skeleton("siran")
     assert skeleton("abdulhamid") != skeleton("abdulamid")
+
+
+def test_french_and_english_transcriptions_of_arabic_names_meet() -> None:
+    assert compare_names("Imad Ben Makki Zarqawi", "IMED BEN MEKKI ZARKAOUI").score >= 85.0
+    assert compare_names("عماد بن مكي زرقاوي", "IMED BEN MEKKI ZARKAOUI").score >= 85.0
+    assert skeleton("louis") != skeleton("lwis")  # a consonant before it: the vowel
 
 
 def test_prepared_name_options_and_kinds() -> None:

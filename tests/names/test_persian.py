@@ -75,6 +75,17 @@ def test_the_waw_reading_meets_the_latin_spellings_with_a_w() -> None:
     assert compare_names("محمود", "MAHMOUD").score >= 85.0
 
 
+def test_each_word_with_a_waw_is_read_as_a_w_alone_too() -> None:
+    # Jawhar, but al-Duri: the w in one word of two, not in both.
+    read = [normalise(t) for t in persian.waw_readings("جوهر مجيد الدوري")]
+    assert read == ["jawahar majid al dawari", "jawahar majid al duri", "juhar majid al dawari"]
+    assert compare_names("جوهر مجيد الدوري", "JAWHAR MAJID AL-DURI").score >= 85.0  # 79.4
+    assert persian.waw_readings("جوهر مجيد") == (persian.waw_reading("جوهر مجيد"),)
+    assert persian.waw_readings("محمد علي") == ()
+    many = " ".join(["جوهر"] * (persian.WAW_WORDS_MAX + 1))
+    assert persian.waw_readings(many) == (persian.waw_reading(many),)  # all only
+
+
 def test_a_respelling_is_not_compared_with_names_of_its_own_script() -> None:
     # PreparedName.alternative: the waw and Persian readings are for Latin names.
     assert same_script_alternatives("مسعود پزشک\u200cفر") == {
