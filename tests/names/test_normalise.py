@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions_cli.matching import compare_names
 from sanctions_cli.names import normalise, prepare_name, readings, skeleton, title_moved, tokenise
@@ -470,3 +472,17 @@ def test_legal_forms_of_many_countries(raw: str, tokens: tuple[str, ...]) -> Non
 def test_greek_chi_and_armenian_u_are_read_as_names_spell_them() -> None:
     assert normalise("Αλί Χαμενεΐ") == "ali khamenei"
     assert normalise("Վլադիմիր Պուտին") == "vladimir putin"
+
+
+WORDS = st.sampled_from(["Sheikh", "HAJJI", "mufti", "Ahmed", "Ali", "Kim", "ou", "عيسى", ","])
+
+
+@given(st.lists(WORDS, max_size=5).map(" ".join))
+def test_readings_start_with_the_name_and_a_moved_title_moves_back(text: str) -> None:
+    found = readings(text)
+    assert found[0] == text and len(set(found)) == len(found)
+    moved = title_moved(text)
+    if moved is not None and "," not in text:
+        # Moving the honorific back gives the name's words again, in their order.
+        back = title_moved(moved)
+        assert back is not None and sorted(back.split()) == sorted(text.split())
