@@ -1082,6 +1082,7 @@ class CandidateIndex:
                 dtype=np.float64,
             )
         best = plain
+        lifts: float | NDArray[np.float64] = lift
         for v in range(1, len(scorer.TOKEN_VIEWS)):
             viewed = process.cpdist(
                 [q[v] for q in views],
@@ -1089,11 +1090,14 @@ class CandidateIndex:
                 scorer=fuzz.ratio,
                 dtype=np.float64,
             )
+            if v == scorer.SKELETON_VIEW and lift == scorer.COMPOUND_MAX_LIFT:
+                # Equal skeletons lift a compound further (COMPOUND_SKELETON_LIFT).
+                lifts = np.where(viewed >= 100.0, scorer.COMPOUND_SKELETON_LIFT, lift)
             best = np.maximum(best, viewed)
         if extra is not None:
             best = np.maximum(best, extra)
         capped: NDArray[np.float64] = np.minimum(
-            np.minimum(best, plain + lift), scorer.MAX_VARIANT_SIMILARITY
+            np.minimum(best, plain + lifts), scorer.MAX_VARIANT_SIMILARITY
         )
         return capped
 
@@ -1463,7 +1467,12 @@ class CandidateIndex:
         )
         rules = self._script_rules(prepared, slot_names, pair_query, pair_slot)
         plain_only, syllabic, single_lift = rules.plain_only, rules.syllabic, rules.single_lift
-        lift = np.where(either_compound, scorer.COMPOUND_MAX_LIFT, single_lift)
+        # A compound's lift, larger where the skeletons are equal (``other`` is the
+        # skeleton's ratio here: ``scorer.COMPOUND_SKELETON_LIFT``).
+        compound_lift = np.where(
+            other >= 100.0, scorer.COMPOUND_SKELETON_LIFT, scorer.COMPOUND_MAX_LIFT
+        )
+        lift = np.where(either_compound, compound_lift, single_lift)
         # The rules of some scripts: a reading that leaves vowels unknown (where it
         # can make a pair: within the lift of the plain ratio), fewer consonants.
         reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY

@@ -221,6 +221,11 @@ SHORT_PAIR_MIN_SIMILARITY = 80.0
 # split by a guess too (النا, Elena, read "al na": "nazar" / Nasr 67 plain, 100 as
 # a reading).
 COMPOUND_MAX_LIFT = 12.0
+# ... but this much when the two skeletons are equal: Arabic names written joined
+# in one transcription and apart in another, Abd al- and its assimilated article
+# included (Abdelkader / Abdul Qadir: 70 plain; Abderrazak / Abdul Razzaq 67),
+# or a Korean given name in two romanisations (Kim Jong / Gimchong 67).
+COMPOUND_SKELETON_LIFT = 20.0
 
 # A compound pairs with a single token only from this similarity (see ``compare``).
 COMPOUND_MIN_SIMILARITY = 85.0
@@ -1482,7 +1487,13 @@ def compare(
                     scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
-            lift = COMPOUND_MAX_LIFT if compound else max_lift
+            lift = max_lift
+            if compound:
+                lift = (
+                    COMPOUND_SKELETON_LIFT
+                    if q_opt.views[SKELETON_VIEW] == c_opt.views[SKELETON_VIEW]
+                    else COMPOUND_MAX_LIFT
+                )
             plain_only = same_script or (
                 guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
             )

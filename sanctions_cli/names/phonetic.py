@@ -14,6 +14,8 @@ on doubled letters, so the skeleton
   ``ph`` is a ``p``), but after l, m, n, r or w inside a word, where it is a
   consonant of its own (``Sirhan``, ``Jawhar``, ``Abdulhamid``: UN original-script
   names against their Latin spellings 288 -> 290 of 387);
+* writes the article of ``Abd al-`` assimilated to a sun letter in a joined name
+  as ``al`` (``Abderrahmane``/``Abdulrahman``, ``Abdessalam``/``Abdul Salam``);
 * reads a French ``ou`` before a vowel as the ``w`` it transcribes, after a vowel
   or first in the word (``Zarkaoui``/``Zarqawi``, ``Ouahid``/``Wahid``);
 * merges voiced and unvoiced pairs (b/p, d/t, g/k, z/s, f/v/w): Korean
@@ -47,6 +49,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"(?<=[aeiou])gy(?=[aeiou])", "d"),  # Hungarian gy: Vlagyimir = Vladimir
+        # The article of Abd al- assimilated to a sun letter and written joined
+        # (Abderrahmane, Abdessalam, Abdennour: Abd al-Rahman, al-Salam, al-Nur).
+        (r"^abd[aeiou]([rsntdz])\1", r"abdal\1"),
         # French ou for a w before a vowel, after one or first (Zarkaoui, Hamraoui,
         # Jaouad, Chaouki, Ouahid: Zarqawi, Hamrawi, Jawad, Shawki, Wahid); after a
         # consonant it is the vowel u (Mouammar, Louis).

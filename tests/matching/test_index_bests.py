@@ -154,7 +154,10 @@ def _pair(
         single_lift = scorer.MAX_SKELETON_LIFT if latin else scorer.CROSS_SCRIPT_MAX_LIFT
     guessed = readings is None or readings[0] or readings[1]
     reading = 0.0
-    lift = scorer.COMPOUND_MAX_LIFT if either else single_lift
+    # A compound lifts further where the skeletons are equal (``other`` is the
+    # skeleton's ratio here).
+    compound_lift = scorer.COMPOUND_SKELETON_LIFT if other >= 100 else scorer.COMPOUND_MAX_LIFT
+    lift = compound_lift if either else single_lift
     # A reading counts where it can make a pair: within the lift of the plain ratio.
     reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY
     if guessed and not plain_only and reachable and min(len(text), len(other_text)) > 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -486,3 +487,26 @@ def test_readings_start_with_the_name_and_a_moved_title_moves_back(text: str) ->
         # Moving the honorific back gives the name's words again, in their order.
         back = title_moved(moved)
         assert back is not None and sorted(back.split()) == sorted(text.split())
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abderrazak Mahdjoub", "Abdul Razzaq Mahjoub"),  # 38.7 before
+        ("Abdelkader Mokhtari", "Abdul Qadir Mukhtari"),  # 39.7 before
+        ("Abdennour Bouzid", "Abd al-Nur Bouzid"),  # 46.0 before
+    ],
+)
+def test_abd_al_names_joined_and_apart_meet(query: str, listed: str) -> None:
+    """The article of Abd al- assimilated (skeleton) and a compound of equal skeleton
+    lifted further (``scorer.COMPOUND_SKELETON_LIFT``)."""
+    assert compare_names(query, listed).score >= 85.0
+
+
+@pytest.mark.parametrize("threshold", [70.0, 85.0, 95.0])
+def test_equal_skeleton_compounds_search_equals_brute_force(
+    threshold: float, search_equals_brute_force: Callable[..., object]
+) -> None:
+    listed = ["Abdul Razzaq Mahjoub", "ABD AL-QADIR LAAGOUB", "Gim Chong Il", "Abdelkader Mokhtari"]
+    queries = ["Abderrazak Mahdjoub", "Abdelkader Laagoub", "Kim Jongil", "Abdul Qadir Mukhtari"]
+    search_equals_brute_force(listed, queries, threshold)
