@@ -88,13 +88,10 @@ class NameHit:
     match: Match
 
 
-_RefRow = RefRow
-
-
 class _Refs(Sequence[NameRef]):
     """The listed names as ``NameRef``, made on access from plain tuples (fast to unpickle)."""
 
-    def __init__(self, rows: Sequence[_RefRow]) -> None:
+    def __init__(self, rows: Sequence[RefRow]) -> None:
         self._rows = rows
 
     def __len__(self) -> int:
@@ -120,7 +117,7 @@ class _Prepared(Sequence[PreparedName]):
 
     def __init__(
         self,
-        rows: Sequence[_RefRow],
+        rows: Sequence[RefRow],
         organisations: Sequence[bool],
         vessels: Sequence[bool],
         packed: PackedNames | None = None,
@@ -162,13 +159,13 @@ class _Prepared(Sequence[PreparedName]):
         return (self[i] for i in range(len(self)))
 
 
-def _name_rows(entries: Sequence[Entry]) -> list[_RefRow]:
+def _name_rows(entries: Sequence[Entry]) -> list[RefRow]:
     """The listed names, each entry's in order, and after a name that holds several
     (``names.parties``: ``NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES``)
     each of them, as names of the entry of the same strength; a person's name that
     starts or ends with an honorific that is also a surname (``names.title_moved``:
     ``SHEIKH, Muhammad Naeem``) also with it moved, where it is no surname."""
-    rows: list[_RefRow] = []
+    rows: list[RefRow] = []
     for index, entry in enumerate(entries):
         for name, strength, is_primary in entry.all_names():
             if prepare_name(name).tokens:
@@ -227,7 +224,7 @@ class NameMatcher:
         if _state is None:
             with collector_paused():
                 rows = _name_rows(self.entries)
-                self._rows: Sequence[_RefRow] = rows
+                self._rows: Sequence[RefRow] = rows
                 self._organisations = [self.entries[row[0]].type != "person" for row in rows]
                 self._vessels = [self.entries[row[0]].type == "vessel" for row in rows]
                 self.prepared: _Prepared = _Prepared(rows, self._organisations, self._vessels)
