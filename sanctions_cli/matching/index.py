@@ -1091,8 +1091,14 @@ class CandidateIndex:
                 dtype=np.float64,
             )
             if v == scorer.SKELETON_VIEW and lift == scorer.COMPOUND_MAX_LIFT:
-                # Equal skeletons lift a compound further (COMPOUND_SKELETON_LIFT).
-                lifts = np.where(viewed >= 100.0, scorer.COMPOUND_SKELETON_LIFT, lift)
+                # Equal skeletons of long texts lift a compound further
+                # (COMPOUND_SKELETON_LIFT, COMPOUND_SKELETON_MIN_LETTERS).
+                lengths = np.minimum(
+                    np.fromiter((len(q[0]) for q in views), dtype=np.int64, count=len(views)),
+                    self.option_length[chosen],
+                )
+                equal = (viewed >= 100.0) & (lengths >= scorer.COMPOUND_SKELETON_MIN_LETTERS)
+                lifts = np.where(equal, scorer.COMPOUND_SKELETON_LIFT, lift)
             best = np.maximum(best, viewed)
         if extra is not None:
             best = np.maximum(best, extra)
@@ -1469,8 +1475,12 @@ class CandidateIndex:
         plain_only, syllabic, single_lift = rules.plain_only, rules.syllabic, rules.single_lift
         # A compound's lift, larger where the skeletons are equal (``other`` is the
         # skeleton's ratio here: ``scorer.COMPOUND_SKELETON_LIFT``).
+        long_enough = (
+            np.minimum(row_length[pair_row], self.option_length[pair_option])
+            >= scorer.COMPOUND_SKELETON_MIN_LETTERS
+        )
         compound_lift = np.where(
-            other >= 100.0, scorer.COMPOUND_SKELETON_LIFT, scorer.COMPOUND_MAX_LIFT
+            (other >= 100.0) & long_enough, scorer.COMPOUND_SKELETON_LIFT, scorer.COMPOUND_MAX_LIFT
         )
         lift = np.where(either_compound, compound_lift, single_lift)
         # The rules of some scripts: a reading that leaves vowels unknown (where it

@@ -156,7 +156,10 @@ def _pair(
     reading = 0.0
     # A compound lifts further where the skeletons are equal (``other`` is the
     # skeleton's ratio here).
-    compound_lift = scorer.COMPOUND_SKELETON_LIFT if other >= 100 else scorer.COMPOUND_MAX_LIFT
+    long_enough = min(len(text), len(other_text)) >= scorer.COMPOUND_SKELETON_MIN_LETTERS
+    compound_lift = (
+        scorer.COMPOUND_SKELETON_LIFT if other >= 100 and long_enough else scorer.COMPOUND_MAX_LIFT
+    )
     lift = compound_lift if either else single_lift
     # A reading counts where it can make a pair: within the lift of the plain ratio.
     reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY

@@ -503,10 +503,22 @@ def test_abd_al_names_joined_and_apart_meet(query: str, listed: str) -> None:
     assert compare_names(query, listed).score >= 85.0
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("周娟", "ABOU SHAUKAN"), ("Tú Lê", "TULI"), ("Hải Bùi", "Habu"), ("김서영", "KIM, Song")],
+)
+def test_short_compounds_of_equal_skeleton_stay_apart(query: str, listed: str) -> None:
+    """Short texts share skeletons by chance (``COMPOUND_SKELETON_MIN_LETTERS``):
+    each of these alerted with the larger lift at any length."""
+    assert compare_names(query, listed).score < 85.0
+
+
 @pytest.mark.parametrize("threshold", [70.0, 85.0, 95.0])
 def test_equal_skeleton_compounds_search_equals_brute_force(
     threshold: float, search_equals_brute_force: Callable[..., object]
 ) -> None:
     listed = ["Abdul Razzaq Mahjoub", "ABD AL-QADIR LAAGOUB", "Gim Chong Il", "Abdelkader Mokhtari"]
+    listed += ["TULI", "ABOU SHAUKAN"]
     queries = ["Abderrazak Mahdjoub", "Abdelkader Laagoub", "Kim Jongil", "Abdul Qadir Mukhtari"]
+    queries += ["Tú Lê", "周娟"]
     search_equals_brute_force(listed, queries, threshold)
