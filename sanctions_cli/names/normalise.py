@@ -1647,8 +1647,9 @@ def prepare_name(text: str) -> PreparedName:
 
 def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
-    writing (``script_readings``), then each name a field of several holds
-    (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
+    writing (``script_readings``), then itself with an honorific moved
+    (``title_moved``), then each name a field of several holds (``parties.parts``:
+    ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
     found = script_readings(text)
     moved = title_moved(text)
     if moved is not None:
