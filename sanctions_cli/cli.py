@@ -107,13 +107,13 @@ def _rich_err() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+_PLAIN_ERR = _PlainConsole()
+
+
 def _err() -> Console | _PlainConsole:
     """The console of stderr: rich's on a terminal, else plain lines (a pipeline's
     stderr, a cron job's log)."""
     return _rich_err() if _stderr_styled() else _PLAIN_ERR
-
-
-_PLAIN_ERR = _PlainConsole()
 
 
 T = TypeVar("T")

@@ -1093,12 +1093,8 @@ class CandidateIndex:
             if v == scorer.SKELETON_VIEW and lift == scorer.COMPOUND_MAX_LIFT:
                 # Equal skeletons of long texts lift a compound further
                 # (COMPOUND_SKELETON_LIFT, COMPOUND_SKELETON_MIN_LETTERS).
-                lengths = np.minimum(
-                    np.fromiter((len(q[0]) for q in views), dtype=np.int64, count=len(views)),
-                    self.option_length[chosen],
-                )
-                equal = (viewed >= 100.0) & (lengths >= scorer.COMPOUND_SKELETON_MIN_LETTERS)
-                lifts = np.where(equal, scorer.COMPOUND_SKELETON_LIFT, lift)
+                lengths = np.fromiter((len(q[0]) for q in views), dtype=np.int64, count=len(views))
+                lifts = _compound_lifts(viewed, lengths, self.option_length[chosen])
             best = np.maximum(best, viewed)
         if extra is not None:
             best = np.maximum(best, extra)
@@ -1475,12 +1471,8 @@ class CandidateIndex:
         plain_only, syllabic, single_lift = rules.plain_only, rules.syllabic, rules.single_lift
         # A compound's lift, larger where the skeletons are equal (``other`` is the
         # skeleton's ratio here: ``scorer.COMPOUND_SKELETON_LIFT``).
-        long_enough = (
-            np.minimum(row_length[pair_row], self.option_length[pair_option])
-            >= scorer.COMPOUND_SKELETON_MIN_LETTERS
-        )
-        compound_lift = np.where(
-            (other >= 100.0) & long_enough, scorer.COMPOUND_SKELETON_LIFT, scorer.COMPOUND_MAX_LIFT
+        compound_lift = _compound_lifts(
+            other, row_length[pair_row], self.option_length[pair_option]
         )
         lift = np.where(either_compound, compound_lift, single_lift)
         # The rules of some scripts: a reading that leaves vowels unknown (where it
@@ -1843,6 +1835,21 @@ class CandidateIndex:
         # Both single tokens (the query's rows were chosen so).
         single: IntArray = pairs[self.slot_span[slots[pair_slot[pairs]]] == 1]
         return single
+
+
+def _compound_lifts(
+    skeleton_ratios: NDArray[np.float64], lengths: IntArray, other_lengths: IntArray
+) -> NDArray[np.float64]:
+    """Per pair with a compound, the most a sound-alike view may lift it (the
+    scorer's rule in ``compare``): ``COMPOUND_SKELETON_LIFT`` where the skeletons are
+    equal and both texts have ``COMPOUND_SKELETON_MIN_LETTERS``, else
+    ``COMPOUND_MAX_LIFT``."""
+    equal = skeleton_ratios >= 100.0
+    long = np.minimum(lengths, other_lengths) >= scorer.COMPOUND_SKELETON_MIN_LETTERS
+    lifts: NDArray[np.float64] = np.where(
+        equal & long, scorer.COMPOUND_SKELETON_LIFT, scorer.COMPOUND_MAX_LIFT
+    )
+    return lifts
 
 
 def _row_skeletons(

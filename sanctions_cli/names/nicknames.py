@@ -52,10 +52,10 @@ def _table_key() -> str | None:
         return None
     try:
         table = (Path(next(iter(spec.submodule_search_locations))) / _TABLE_FILE).read_bytes()
-        code = Path(__file__).read_bytes()
     except OSError:
         return None
-    return hashlib.sha256(table + b"\x1d" + code).hexdigest()
+    code = disk_cache.source_digest(("names/nicknames.py",))
+    return hashlib.sha256(table + b"\x1d" + code.encode()).hexdigest()
 
 
 @cache
