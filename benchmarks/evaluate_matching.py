@@ -15,7 +15,9 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
    "Vladimir Putin", and the query/expected pairs of ``cross_script_pairs.csv``;
    2,000 Wikidata people written in Hebrew and in Hangul (``names/transliteration``)
    against their Latin spelling, and 2,000 names of two Wikidata name words
-   written in katakana;
+   written in katakana and in Chinese characters, all drawn from the fifth of the
+   files the transcription table (``names.transcribed``) was not learnt from
+   (``train_transcriptions.held_out``);
    then every OFAC SDN person with middle names, as first given name and surname
    ("Sergei Saenko" for "SAENKO, Sergei Ivanovich"), against its listed name;
 3. a screening set generated (seeded) from the OFAC SDN list of 2023-12-28 and
@@ -56,6 +58,9 @@ from sanctions_cli.matching.scorer import SKELETON_VIEW, TokenWeights, compare  
 from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList  # noqa: E402
 from sanctions_cli.names import normalise, prepare_name  # noqa: E402
 from sanctions_cli.screening import DEFAULT_THRESHOLD, Screener  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_transcriptions import held_out  # noqa: E402
 
 SDN_FOLDER = Path("data/lists/ofac-sdn-2023-12-28")
 UN_FILE = Path("data/lists/un-consolidated-2026-02-27/UN_consolidated.xml")
@@ -364,13 +369,15 @@ def evaluate_wikidata(shared: Path, seed: int) -> None:
                 and len(r[0]) >= WORD_MIN_LETTERS
                 and word_pattern.fullmatch(r[1].replace(" ", ""))
             ]
+            # Only the words the transcription table never learnt from.
+            words = [w for w in words if held_out(w[0].lower())]
             drawn_words = rng.sample(words, min(2 * WIKIDATA_SAMPLE, len(words)))
             pairs = [
                 (f"{a[0]} {b[0]}", f"{a[1]}{dot}{b[1]}")
                 for a, b in zip(drawn_words[::2], drawn_words[1::2], strict=False)
             ]
         else:
-            pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] and r[1]]
+            pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] and r[1] and held_out(r[0])]
         sample = rng.sample(pairs, min(WIKIDATA_SAMPLE, len(pairs)))
         others = [rng.sample(range(len(sample)), WIKIDATA_OTHERS) for _ in sample]
         print(f"\n== Wikidata: {len(sample)} names in {script} and Latin letters (seed {seed})")

@@ -41,8 +41,7 @@ from ..names import (
     PreparedName,
     parties,
     prepare_name,
-    readings,
-    same_script_alternatives,
+    prepared_readings,
     title_moved,
 )
 from . import scorer
@@ -328,13 +327,12 @@ class NameMatcher:
         its best hit.  ``strong_only`` leaves out weak aliases unscored (screening
         never alerts on them).
         """
-        texts: list[tuple[str, bool]] = []
+        texts: list[PreparedName] = []
         spans: list[tuple[int, int]] = []
         for name in names:
-            name_readings = readings(name)
+            name_readings = prepared_readings(name)
             spans.append((len(texts), len(name_readings)))
-            alternatives = same_script_alternatives(name) if len(name_readings) > 1 else ()
-            texts.extend((text, text in alternatives) for text in name_readings)
+            texts.extend(name_readings)
         found = self._search_texts(texts, threshold, strong_only)
         if len(texts) == len(spans):
             return found
@@ -344,15 +342,15 @@ class NameMatcher:
         ]
 
     def _search_texts(
-        self, names: list[tuple[str, bool]], threshold: float, strong_only: bool
+        self, names: list[PreparedName], threshold: float, strong_only: bool
     ) -> list[list[NameHit]]:
         memo = self._results.setdefault((threshold, strong_only), OrderedDict())
         out: list[list[NameHit] | None] = []
         todo: dict[PreparedName, list[int]] = {}
-        for name, alternative in names:
+        for name in names:
             # compare() sees everything of a prepared name but the raw text, so
             # "KIM, Jong-Sik" and "Kim Jong Sik" are one search.
-            key = dataclasses.replace(prepare_name(name), original="", alternative=alternative)
+            key = dataclasses.replace(name, original="")
             known = memo.get(key)
             if known is not None:
                 memo.move_to_end(key)
@@ -401,9 +399,7 @@ class NameMatcher:
     def search_brute_force(self, name: str, threshold: float) -> list[NameHit]:
         """``search`` without the index: every listed name scored (the reference)."""
         found = []
-        alternatives = same_script_alternatives(name)
-        for text in readings(name):
-            query = dataclasses.replace(prepare_name(text), alternative=text in alternatives)
+        for query in prepared_readings(name):
             if query.tokens:
                 found.append(self._score(query, range(len(self._rows)), threshold, bounded=False))
         return _best_per_name(found)
@@ -455,16 +451,7 @@ def _best_per_name(found: Sequence[Sequence[NameHit]]) -> list[NameHit]:
 def compare_names(a: str, b: str, weights: TokenWeights | None = None) -> Match:
     """``compare`` of two names as written, each under every reading
     (``names.readings``): the best of them."""
-    a_alternatives, b_alternatives = same_script_alternatives(a), same_script_alternatives(b)
-    matches = (
-        compare(
-            dataclasses.replace(prepare_name(x), alternative=x in a_alternatives),
-            dataclasses.replace(prepare_name(y), alternative=y in b_alternatives),
-            weights,
-        )
-        for x in readings(a)
-        for y in readings(b)
-    )
+    matches = (compare(x, y, weights) for x in prepared_readings(a) for y in prepared_readings(b))
     return max(matches, key=lambda match: match.score)
 
 

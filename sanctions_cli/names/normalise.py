@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -47,7 +47,18 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import belarusian, chinese, company_words, hanja, hebrew, indic, japanese, parties, persian
+from . import (
+    belarusian,
+    chinese,
+    company_words,
+    hanja,
+    hebrew,
+    indic,
+    japanese,
+    parties,
+    persian,
+    transcribed,
+)
 from .chinese import FOREIGN_HAN, pinyin_ascii
 from .phonetic import identity, skeleton
 from .syllables import written_syllables
@@ -1659,6 +1670,21 @@ def readings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found)) if len(found) > 1 else found
 
 
+def prepared_readings(text: str) -> tuple[PreparedName, ...]:
+    """Every reading of a name (``readings``) prepared for comparing, a respelling
+    in its own script flagged ``alternative`` (``same_script_alternatives``)."""
+    found = readings(text)
+    if len(found) == 1:
+        return (prepare_name(text),)
+    alternatives = same_script_alternatives(text)
+    return tuple(
+        replace(prepare_name(reading), alternative=True)
+        if reading in alternatives
+        else prepare_name(reading)
+        for reading in found
+    )
+
+
 def title_moved(text: str) -> str | None:
     """A name in Latin letters that starts or ends with a ``SURNAME_TITLES`` word,
     with that word moved to the other end: dropped as a title where it led, kept as
@@ -1724,7 +1750,7 @@ def script_readings(text: str) -> tuple[str, ...]:
     if text.isascii():
         return (text,)
     if chinese.is_foreign_han(text):
-        return (text,)  # a transcription, not a name to read as Japanese
+        return (text, *_transcribed(text))  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or _respelling(text)
     waws = persian.waw_readings(text)
     korean = hanja.korean_reading(text)
@@ -1733,7 +1759,26 @@ def script_readings(text: str) -> tuple[str, ...]:
         if script_of(text) in ("CJK", "HANGUL")
         else None
     )
-    return tuple(t for t in (text, other, *waws, korean, company) if t is not None)
+    learned = _transcribed(text)
+    return tuple(t for t in (text, other, *waws, korean, company, *learned) if t is not None)
+
+
+# The table of ``names.transcribed`` for each script it reads back: foreign names
+# (those told apart as such) and any name in Hebrew, whose Israeli names it read
+# as well as foreign ones in training.
+_TRANSCRIBED_SCRIPTS = {
+    FOREIGN_HANGUL: transcribed.HANGUL,
+    FOREIGN_KATAKANA: transcribed.KATAKANA,
+    FOREIGN_HAN: transcribed.HAN,
+    "HEBREW": transcribed.HEBREW,
+}
+
+
+def _transcribed(text: str) -> tuple[str, ...]:
+    """The Latin spellings a foreign name's transcription was likeliest made from
+    (``names.transcribed``: ``ドナルド・トランプ``, donald trump)."""
+    script = _TRANSCRIBED_SCRIPTS.get(_name_script(text))
+    return transcribed.readings(text, script) if script is not None else ()
 
 
 def _name_script(text: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctions_cli.matching import NameMatcher, compare_names
-from sanctions_cli.names import FOREIGN_HAN, chinese, prepare_name, readings
+from sanctions_cli.names import FOREIGN_HAN, chinese, prepare_name, readings, transcribed
 
 
 def test_a_name_of_han_words_joined_by_a_middle_dot_is_foreign() -> None:
@@ -41,8 +41,12 @@ def test_a_word_is_read_as_transcriptions_use_its_syllables(han: str, read: str)
 
 def test_a_foreign_name_is_one_token_a_word() -> None:
     assert prepare_name("谢尔盖·拉夫罗夫").tokens == ("serge", "laflof")
-    # Not read as a Japanese name in kanji too.
-    assert readings("谢尔盖·拉夫罗夫") == ("谢尔盖·拉夫罗夫",)
+    # Not read as a Japanese name in kanji too: only as the Latin spellings it
+    # transcribes (names.transcribed).
+    assert readings("谢尔盖·拉夫罗夫") == (
+        "谢尔盖·拉夫罗夫",
+        *transcribed.readings("谢尔盖·拉夫罗夫", transcribed.HAN),
+    )
 
 
 def test_a_foreign_name_meets_its_latin_spelling_on_loose_consonants() -> None:

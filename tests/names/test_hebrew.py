@@ -61,17 +61,23 @@ def test_a_geresh_written_as_an_apostrophe_stays_with_its_word() -> None:
     assert tokenise("ג'ורג' וושינגטון")[0] == "jorj"
 
 
+def _in_hebrew(found: tuple[str, ...]) -> list[str]:
+    """The readings still in Hebrew letters (the others are the Latin spellings of
+    ``names.transcribed``)."""
+    return [text for text in found if not text.isascii()]
+
+
 def test_a_vav_between_consonants_is_also_read_as_v() -> None:
     # דוד is "dod" or David: the other reading writes the vav doubled (a v).
-    assert readings("דוד לוי") == ("דוד לוי", "דווד לוי")
+    assert _in_hebrew(readings("דוד לוי")) == ["דוד לוי", "דווד לוי"]
     assert compare_names("דוד לוי", "David Levy").score >= 85.0
     # A word with another vowel letter keeps its vav a vowel (Gurion), and a name
     # without such a vav has one reading.
     assert readings("דוד בן גוריון")[1] == "דווד בן גוריון"
-    assert readings("משה לוי") == ("משה לוי",)
+    assert _in_hebrew(readings("משה לוי")) == ["משה לוי"]
 
 
 def test_a_vav_before_a_yod_between_consonants_is_also_read_as_vi() -> None:
     # דויד is "doyd" or David written with its i.
-    assert readings("דויד") == ("דויד", "דוויד")
+    assert _in_hebrew(readings("דויד")) == ["דויד", "דוויד"]
     assert compare_names("דויד לוי", "David Levy").score >= 85.0

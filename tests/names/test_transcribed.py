@@ -1,0 +1,136 @@
+"""Foreign names read back from their transcription (``names.transcribed``)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctions_cli.matching import compare_names
+from sanctions_cli.names import readings, transcribed
+from sanctions_cli.names.transcribed import (
+    EMPTY,
+    HAN,
+    HANGUL,
+    HEBREW,
+    KATAKANA,
+    LETTERS,
+    TranscriptionTable,
+    script_words,
+    units,
+)
+
+
+def test_a_hangul_syllable_is_cut_into_its_jamo_initial_and_final_apart() -> None:
+    # 각: initial ㄱ (U+1100) and final ㄱ (U+11A8) are two units.
+    assert units("각", HANGUL) == ["\u1100", "\u1161", "\u11a8"]
+    assert len(units("트럼프", HANGUL)) == 7  # 트 럼 프: 2 + 3 + 2 jamo
+
+
+def test_a_hebrew_letter_keeps_its_geresh_and_loses_its_points() -> None:
+    assert units("ג'ורג'", HEBREW) == ["ג'", "ו", "ר", "ג'"]
+    assert units("ג׳ורג׳", HEBREW) == ["ג'", "ו", "ר", "ג'"]  # the geresh sign itself
+    assert units("שָׁלוֹם", HEBREW) == ["ש", "ל", "ו", "ם"]
+
+
+def test_kana_and_han_are_a_unit_a_character() -> None:
+    assert units("トランプ", KATAKANA) == ["ト", "ラ", "ン", "プ"]
+    assert units("普京", HAN) == ["普", "京"]
+
+
+def test_words_are_parted_by_spaces_middle_dots_and_hyphens() -> None:
+    assert script_words("弗拉基米尔·普京") == ["弗拉基米尔", "普京"]
+    assert script_words("ドナルド・トランプ") == ["ドナルド", "トランプ"]
+    assert script_words("장-폴  사르트르") == ["장", "폴", "사르트르"]
+
+
+def _toy() -> TranscriptionTable:
+    # テ is "te", but "t" before a small ィ (ティ, ti); ィ is "i".
+    return TranscriptionTable.from_counts(
+        {
+            KATAKANA: {
+                ("", "テ", ""): {"te": 8, "t": 2},
+                ("", "テ", "ィ"): {"t": 5},
+                ("", "ィ", ""): {"i": 5},
+                ("", "ー", ""): {EMPTY: 4},
+            }
+        },
+        {},
+    )
+
+
+def test_a_context_seen_overrides_the_unit_alone() -> None:
+    table = _toy()
+    assert max(table.distribution(KATAKANA, "^", "テ", "$").items(), key=lambda kv: kv[1]) == (
+        "te",
+        0.8,
+    )
+    after = table.distribution(KATAKANA, "^", "テ", "ィ")
+    assert max(after, key=after.__getitem__) == "t"
+    assert math.isclose(sum(after.values()), 1.0)
+    assert table.spellings("ティ", KATAKANA)[0][0] == "ti"
+    assert table.spellings("テー", KATAKANA)[0][0] == "te"  # the long mark writes nothing
+
+
+def test_a_unit_never_seen_gives_no_spelling() -> None:
+    table = _toy()
+    assert table.distribution(KATAKANA, "^", "ア", "$") == {}
+    assert table.spellings("アテ", KATAKANA) == []
+
+
+def test_the_table_file_reads_back_what_was_written() -> None:
+    table = TranscriptionTable.from_counts(
+        {HAN: {("^", "普", ""): {"pu": 3, "p": 1}}}, {"^": {"a": 2, "$": 1}}
+    )
+    again = TranscriptionTable.parse(table.lines())
+    assert again.entries == table.entries
+    assert again.counts((HAN, "^", "普", "")) == {"pu": 3, "p": 1}
+    assert again.counts((LETTERS, "^", "", "")) == {"a": 2, "$": 1}
+    assert again.counts((HAN, "", "京", "")) is None
+
+
+def test_the_letters_prefer_the_spellings_latin_names_have() -> None:
+    letters = {"": {"a": 5, "c": 5, "k": 5, "$": 5}, "^": {"k": 9, "c": 1}}
+    table = TranscriptionTable.from_counts({}, letters)
+    assert table.letter_log_probability("^", "k") > table.letter_log_probability("^", "c")
+
+
+def test_foreign_names_in_four_scripts_are_read_back_into_their_spelling() -> None:
+    assert "donald trump" in transcribed.readings("도널드 트럼프", HANGUL)
+    assert "roman abramovich" in transcribed.readings("罗曼·阿布拉莫维奇", HAN)
+    assert "george washington" in transcribed.readings("ג'ורג' וושינגטון", HEBREW)
+    assert "roman abramovich" in transcribed.readings("ロマン・アブラモビッチ", KATAKANA)
+
+
+def test_a_name_is_searched_under_its_spellings_read_back() -> None:
+    # Told apart as a foreign name (a word of several syllables first): read back.
+    found = readings("로만 아브라모비치")
+    assert found[0] == "로만 아브라모비치"
+    assert "roman abramovich" in found[1:]
+    assert compare_names("로만 아브라모비치", "ABRAMOVICH, Roman").score >= 85.0
+    assert compare_names("ロマン・アブラモビッチ", "ABRAMOVICH, Roman").score >= 85.0
+    # A Korean name is read by the Korean rules alone.
+    assert readings("김정식") == ("김정식",)
+
+
+def test_a_word_of_another_script_leaves_the_name_unread() -> None:
+    assert transcribed.readings("도널드 Trump", HANGUL) == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=6),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_hangul_reads_as_at_most_so_many_latin_names(words: list[str]) -> None:
+    found = transcribed.readings(" ".join(words), HANGUL)
+    assert len(found) <= transcribed.READINGS
+    assert len(set(found)) == len(found)
+    for text in found:
+        assert re.fullmatch("[a-z]+( [a-z]+)*", text)
+        assert len(text.split()) == len(words)
