@@ -85,7 +85,9 @@ _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 _HEBREW_MARKS = re.compile("[\u0591-\u05c7]")
 _HEBREW_GERESH = "\u05f3'\u2019`\u00b4"
 _NO_GERSHAYIM = str.maketrans("", "", '\u05f4"')
-_WORD_SPLIT = re.compile("[\\s\u00b7\u30fb\u2027\u2022\u30a0=\\-\u2010-\u2015]+")
+# What parts a name's words: spaces, the middle dots of Chinese and katakana, the
+# katakana double hyphen, hyphens and the Hebrew maqaf.
+_WORD_SPLIT = re.compile("[\\s\u00b7\u30fb\u2027\u2022\u30a0=\\-\u2010-\u2015\u05be]+")
 
 
 def units(word: str, script: str) -> list[str]:

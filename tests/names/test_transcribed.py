@@ -119,18 +119,35 @@ def test_a_word_of_another_script_leaves_the_name_unread() -> None:
     assert transcribed.readings("도널드 Trump", HANGUL) == ()
 
 
-@settings(max_examples=60, deadline=None)
+_SCRIPT_LETTERS = {
+    HANGUL: st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+    KATAKANA: st.characters(min_codepoint=0x30A1, max_codepoint=0x30FC),
+    HAN: st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    HEBREW: st.characters(min_codepoint=0x05D0, max_codepoint=0x05EA),
+}
+
+
+@settings(max_examples=120, deadline=None)
 @given(
-    st.lists(
-        st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=6),
-        min_size=1,
-        max_size=3,
+    st.sampled_from(sorted(_SCRIPT_LETTERS)).flatmap(
+        lambda script: st.tuples(
+            st.just(script),
+            st.lists(
+                st.text(_SCRIPT_LETTERS[script], min_size=1, max_size=6), min_size=1, max_size=3
+            ),
+        )
     )
 )
-def test_any_hangul_reads_as_at_most_so_many_latin_names(words: list[str]) -> None:
-    found = transcribed.readings(" ".join(words), HANGUL)
+def test_any_name_reads_as_at_most_so_many_latin_names(drawn: tuple[str, list[str]]) -> None:
+    script, words = drawn
+    name = " ".join(words)
+    found = transcribed.readings(name, script)
     assert len(found) <= transcribed.READINGS
     assert len(set(found)) == len(found)
     for text in found:
         assert re.fullmatch("[a-z]+( [a-z]+)*", text)
-        assert len(text.split()) == len(words)
+        assert len(text.split()) == len(script_words(name))  # a word a word
+
+
+def test_a_maqaf_parts_hebrew_words() -> None:
+    assert script_words("דוד בן־גוריון") == ["דוד", "בן", "גוריון"]
