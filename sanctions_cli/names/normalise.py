@@ -1746,7 +1746,10 @@ def script_readings(text: str) -> tuple[str, ...]:
     shaped as a Korean name may be Korean, read in Hangul third
     (``hanja.korean_reading``: ``金正恩``, 김정은).  A company named in Han characters
     or in Hangul is read as its English name too (``company_words.english_reading``:
-    ``沈忠國際海運有限公司``, Shen Zhong International Shipping)."""
+    ``沈忠國際海運有限公司``, Shen Zhong International Shipping).  A foreign name in
+    Hangul, katakana or Han characters, or a name in Hebrew, is read last as the
+    Latin spellings it likeliest transcribes (``names.transcribed``: ``도널드 트럼프``,
+    donald trump)."""
     if text.isascii():
         return (text,)
     if chinese.is_foreign_han(text):
