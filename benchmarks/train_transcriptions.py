@@ -183,28 +183,27 @@ def align(cut: list[str], latin: str, weights: Weights) -> tuple[float, list[str
 
 
 def initial_weights(names: list[list[tuple[list[str], str]]]) -> Weights:
+    """The first round's weights: every unit of a name may spell any piece of the
+    name's Latin words (of any of them: the words may be in the other order), the
+    more cheaply the nearer the piece is to anyascii's reading of the unit."""
     weights: Weights = {}
+    reads: dict[str, str] = {}
     for name in names:
-        for cut, latin in name:
+        pieces = {
+            latin[i:j]
+            for _cut, latin in name
+            for i in range(len(latin) + 1)
+            for j in range(i, min(len(latin), i + MAX_SPELLING) + 1)
+        }
+        for cut, _latin in name:
             for unit in cut:
-                if unit in weights:
-                    continue
-                read = guess(unit)
-                spellings = {
-                    latin[i:j]
-                    for i in range(len(latin) + 1)
-                    for j in range(i, min(len(latin), i + MAX_SPELLING) + 1)
-                }
-                weights[unit] = {s: -EDIT_COST * edit_distance(s, read) for s in spellings}
-            # Spellings of other words are added as the unit meets them.
-            for unit in cut:
-                read = guess(unit)
-                table = weights[unit]
-                for i in range(len(latin) + 1):
-                    for j in range(i, min(len(latin), i + MAX_SPELLING) + 1):
-                        piece = latin[i:j]
-                        if piece not in table:
-                            table[piece] = -EDIT_COST * edit_distance(piece, read)
+                read = reads.get(unit)
+                if read is None:
+                    read = reads[unit] = guess(unit)
+                table = weights.setdefault(unit, {})
+                for piece in pieces:
+                    if piece not in table:
+                        table[piece] = -EDIT_COST * edit_distance(piece, read)
     return weights
 
 
