@@ -200,10 +200,6 @@ class TranscriptionTable:
         self._parsed.pop(context, None)
         return former
 
-    def scripts(self) -> set[str]:
-        """The scripts the table spells (its letters aside)."""
-        return {context[0] for context in self.entries} - {LETTERS}
-
     def letter_log_probability(self, context: str, letter: str) -> float:
         """Log probability of ``letter`` (or ``WORD_END``) after ``context`` in a
         Latin name: the counts of the last ``LETTERS_ORDER`` letters, smoothed
