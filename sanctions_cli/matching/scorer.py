@@ -1462,6 +1462,10 @@ def compare(
         else None
     )
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
+    # Feminine and masculine given names (``_gendered_pair``) are persons' names: a
+    # company's or vessel's word with its final a dropped or added is a typo
+    # (OSTOZHENK / OSTOZHENKA, KARBAL / KARBALA).
+    persons = not (query.is_organisation or candidate.is_organisation)
     # A reading of a script whose final a is guessed (SCHWA_SCRIPTS): Bakr or Bakra,
     # Narendr or Narendra, no feminine form.
     schwa = bool({query.script, candidate.script} & SCHWA_SCRIPTS)
@@ -1511,8 +1515,12 @@ def compare(
                 q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
             )
             if not compound:
-                if not (read or schwa) and _gendered_pair(
-                    q_opt.text, c_opt.text, surname=bool(c_opt.mask & candidate.surname_mask)
+                if (
+                    persons
+                    and not (read or schwa)
+                    and _gendered_pair(
+                        q_opt.text, c_opt.text, surname=bool(c_opt.mask & candidate.surname_mask)
+                    )
                 ):
                     similarity = 0.0  # another given name (see _gendered_pair)
                 similarity = max(similarity, related_similarity(q_opt.text, c_opt.text))

@@ -1238,6 +1238,97 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
     return None
 
 
+# Legal forms written glued to a word of the name, as a field that lost a space
+# writes them ("GBDLIMITED", "SHIPPINGLTD", "OOOROMASHKA", "JSCARGUMENT"): split
+# off the word, so both are read as what they are.  Only forms that no common word
+# ends (or starts) with, before (after) at least GLUED_MIN_REST letters: "inc"
+# ends "zinc", "co" and "sa" end many words, "corp" starts "corporal", "pao" starts
+# "Paolo", "zao" "Zaozhuang"; "corp" and "company" end names (BANCORP, FINCORP,
+# KHORS AIRCOMPANY, AVIACOMPANY), so they stay.
+GLUED_END_LEGAL_FORMS = (
+    "limited", "ltd", "llc", "llp", "gmbh", "plc", "jsc", "pjsc", "ojsc", "cjsc",
+    "corporation", "incorporated", "sarl",
+)  # fmt: skip
+GLUED_START_LEGAL_FORMS = ("ooo", "llc", "jsc", "pjsc", "ojsc", "cjsc", "oao")
+GLUED_MIN_REST = 3
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+_GLUED_END = re.compile(f"([a-z]{{{GLUED_MIN_REST},}}?)({_alternation(GLUED_END_LEGAL_FORMS)})")
+_GLUED_START = re.compile(f"({_alternation(GLUED_START_LEGAL_FORMS)})([a-z]{{{GLUED_MIN_REST},}})")
+# The words of a legal-form phrase written as one ("JOINTSTOCK COMPANY",
+# "LIMITEDLIABILITY COMPANY"): every run of two words or more of a phrase, joined,
+# of at least JOINED_PHRASE_MIN_LENGTH letters (shorter runs, "sade" of "s a de c
+# v", are words).
+JOINED_PHRASE_MIN_LENGTH = 8
+_JOINED_PHRASE_RUNS: dict[str, tuple[str, ...]] = {
+    "".join(phrase[start:end]): phrase[start:end]
+    for phrase in sorted(_LEGAL_PHRASES)
+    for start in range(len(phrase))
+    for end in range(start + 2, len(phrase) + 1)
+    if len("".join(phrase[start:end])) >= JOINED_PHRASE_MIN_LENGTH
+    and all(len(word) >= 2 for word in phrase[start:end])
+}
+_UNGLUE_MIN_LENGTH = GLUED_MIN_REST + min(map(len, GLUED_END_LEGAL_FORMS + GLUED_START_LEGAL_FORMS))
+
+
+# A legal-form word split by a stray space is rejoined when it has at least this
+# many letters: shorter ones are names of two syllables too ("Kai Sha", "Yu Gen"
+# of kabushiki kaisha, yugen kaisha; "Pub Lic").
+REJOINED_LEGAL_WORD_MIN_LENGTH = 7
+
+
+def _rejoin_legal_words(tokens: list[str]) -> list[str]:
+    """Two adjacent tokens that together spell a legal-form word of at least
+    ``REJOINED_LEGAL_WORD_MIN_LENGTH`` letters, neither a word of a legal form
+    itself, as one."""
+    if len(tokens) < 2:
+        return tokens
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if index + 1 < len(tokens):
+            following = tokens[index + 1]
+            if (
+                len(token) + len(following) >= REJOINED_LEGAL_WORD_MIN_LENGTH
+                and token + following in _LEGAL_WORD_SET
+                and token not in _LEGAL_PHRASE_WORDS
+                and following not in _LEGAL_PHRASE_WORDS
+            ):
+                out.append(token + following)
+                index += 2
+                continue
+        out.append(token)
+        index += 1
+    return out
+
+
+def _unglue_legal_forms(tokens: list[str]) -> list[str]:
+    """``tokens`` with legal forms glued to a word split off (``GLUED_END_LEGAL_FORMS``),
+    legal-form phrases written as one word split into theirs, and a legal-form word
+    split in two by a stray space ("LIM ITED", "COM PANY") made one again."""
+    tokens = _rejoin_legal_words(tokens)
+    out: list[str] = []
+    for token in tokens:
+        if len(token) < _UNGLUE_MIN_LENGTH or not token.isalpha():
+            out.append(token)
+            continue
+        run = _JOINED_PHRASE_RUNS.get(token)
+        if run is not None:
+            out.extend(run)
+            continue
+        glued = _GLUED_END.fullmatch(token) or _GLUED_START.fullmatch(token)
+        if glued is None:
+            out.append(token)
+        else:
+            out.extend(glued.groups())
+    return out
+
+
 def _legal_forms(tokens: list[str], comma: bool = False) -> list[str]:
     # A word read through a typo as a word of a legal form stays as written when
     # it makes no legal form: "Aisha", "Antonia", "Republic" are names, not
@@ -1353,6 +1444,7 @@ def tokenise(text: str) -> tuple[str, ...]:
         return tuple(_korean_form(t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
+    tokens = _unglue_legal_forms(tokens)
     if any("dd" in t for t in tokens):
         tokens = [part for t in tokens for part in _din_split(t)]
     tokens = [_korean_form(t) for t in tokens]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 
@@ -833,6 +834,24 @@ def test_feminine_and_masculine_given_names_are_two_names(a: str, b: str) -> Non
     match = compare(prepare_name(a), prepare_name(b))
     assert match.score < THRESHOLD
     assert len(match.pairs) == 1  # the family name only
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("LLC OSTOZHENK 19", "LLC OSTOZHENKA 19"),
+        ("Amana Trading Ltd", "AMAN TRADING LTD"),
+    ],
+)
+def test_a_final_a_dropped_from_a_company_word_is_a_typo(a: str, b: str) -> None:
+    # Feminine given names are persons': in a company's name the same change is a typo.
+    assert compare(prepare_name(a), prepare_name(b)).score >= THRESHOLD
+
+
+def test_a_final_a_dropped_from_a_listed_company_word_is_a_typo() -> None:
+    listed = dataclasses.replace(prepare_name("GHORB KARBALA"), entity_organisation=True)
+    assert compare(prepare_name("GHORB KARBAL"), listed).score >= THRESHOLD
+    assert compare(prepare_name("GHORB KARBAL"), prepare_name("GHORB KARBALA")).score < THRESHOLD
     # A Slavic family name's feminine form is the family's.
     assert score("Ivanova Anna", "IVANOV, Anna") >= THRESHOLD
     # A listed surname's ending varies with its language: Belarusian -a, Russian -o.

@@ -230,6 +230,35 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "tokens"),
+    [
+        # a field that lost a space glues the legal form to a word
+        ("GBDLIMITED", ("gbd", "llc")),
+        ("Global United ShippingLtd", ("global", "united", "shipping", "llc")),
+        ("VATECHSARL", ("vatech", "llc")),
+        ("OOOROMASHKA", ("llc", "romashka")),
+        ("JSCARGUMENT", ("jsc", "argument")),
+        ("Public JointStock Company Sasta", ("jsc", "sasta")),
+        ("LimitedLiability Company Legion", ("llc", "legion")),
+        # forms that end or start words and names stay in them
+        ("Bancorp", ("bancorp",)),
+        ("Khors Aircompany", ("khors", "aircompany")),
+        ("Paolo Zinc", ("paolo", "zinc")),
+        ("Corporal Jones", ("corporal", "jones")),
+        ("Lltd", ("lltd",)),
+        # a legal-form word split by a stray space
+        ("GBD LIM ITED", ("gbd", "llc")),
+        ("Sabalan Com Pany", ("sabalan", "corp")),
+        ("Lim Ited Liability Company Nanochip", ("llc", "nanochip")),
+        # but not two syllables of a name
+        ("Wang Kai Sha", ("wang", "kai", "sha")),
+    ],
+)
+def test_legal_forms_glued_to_a_word(raw: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(raw) == tokens
+
+
+@pytest.mark.parametrize(
     ("raw", "kinds"),
     [
         ("Y. El Ballouti", ("initial", "particle", "word")),
