@@ -840,7 +840,7 @@ def test_feminine_and_masculine_given_names_are_two_names(a: str, b: str) -> Non
     ("a", "b"),
     [
         ("LLC OSTOZHENK 19", "LLC OSTOZHENKA 19"),
-        ("Amana Trading Ltd", "AMAN TRADING LTD"),
+        ("Karbala Trading Ltd", "KARBAL TRADING LTD"),
     ],
 )
 def test_a_final_a_dropped_from_a_company_word_is_a_typo(a: str, b: str) -> None:
@@ -852,6 +852,12 @@ def test_a_final_a_dropped_from_a_listed_company_word_is_a_typo() -> None:
     listed = dataclasses.replace(prepare_name("GHORB KARBALA"), entity_organisation=True)
     assert compare(prepare_name("GHORB KARBAL"), listed).score >= THRESHOLD
     assert compare(prepare_name("GHORB KARBAL"), prepare_name("GHORB KARBALA")).score < THRESHOLD
+
+
+def test_a_final_a_added_to_a_long_listed_family_name_is_a_typo() -> None:
+    assert compare_names("Efrain MENDIVIL FIGUERO", "MENDIVIL FIGUEROA, Efrain").score >= THRESHOLD
+    # a short one is another name
+    assert compare_names("Wana Exiang", "WAN, Exiang").score < THRESHOLD
     # A Slavic family name's feminine form is the family's.
     assert score("Ivanova Anna", "IVANOV, Anna") >= THRESHOLD
     # A listed surname's ending varies with its language: Belarusian -a, Russian -o.
