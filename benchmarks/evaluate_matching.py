@@ -675,6 +675,8 @@ OCR_CONFUSIONS = (
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Legal forms a field that lost a space glues to a word.
 GLUED_FORMS = ("limited", "ltd", "llc", "gmbh", "jsc", "plc")
+# Characters of a line of a SWIFT MT payment field, where names are cut.
+FIELD_LINE = 35
 
 
 def _noise_ocr(words: list[str], rng: random.Random) -> list[str]:
@@ -754,6 +756,11 @@ def _noise_glued_form(words: list[str], rng: random.Random) -> list[str]:
     return [*words[:-1], words[-1] + rng.choice(GLUED_FORMS).upper()]
 
 
+def _noise_cut(words: list[str], rng: random.Random) -> list[str]:
+    """A name longer than a payment field's line cut at its length (35 characters)."""
+    return " ".join(words)[:FIELD_LINE].split()
+
+
 NOISE_MODELS: dict[str, Callable[[list[str], random.Random], list[str]]] = {
     "scanner (OCR) confusion": _noise_ocr,
     "neighbouring key": _noise_keyboard,
@@ -762,6 +769,7 @@ NOISE_MODELS: dict[str, Callable[[list[str], random.Random], list[str]]] = {
     "vowel left out": _noise_vowel,
     "two typos in the longest word": _noise_two_typos,
     "legal form glued (companies)": _noise_glued_form,
+    "cut at a field line's 35 characters": _noise_cut,
 }
 
 
@@ -803,7 +811,7 @@ def evaluate_noise(screener: Screener, entries: Sequence[Entry], seed: int) -> N
                 missed.append((query, name, score))
         share = caught / max(1, tried)
         examples = "; ".join(f"{q!r} ({listed!r}) {s:.0f}" for q, listed, s in missed[:2])
-        print(f"  {label:<32} {caught:>4}/{tried:<4} {share:.3f}   missed e.g. {examples}")
+        print(f"  {label:<36} {caught:>4}/{tried:<4} {share:.3f}   missed e.g. {examples}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

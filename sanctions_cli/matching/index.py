@@ -1219,6 +1219,7 @@ class CandidateIndex:
                 masks=masks,
                 postings=[expanded[scope][text][0] for text in texts],
                 credits=[expanded[scope][text][1] for text in texts],
+                truncated=query.truncated,
             )
             for (texts, masks), (query, weights), scope in zip(
                 options, queries, scopes, strict=True
@@ -1261,6 +1262,7 @@ class CandidateIndex:
                     q_best=q_best,
                     c_best=c_best,
                     c_offsets=c_offsets,
+                    truncated=query.truncated,
                 )
             )
         kept = prefilter.second_stage_batch(target=target, queries=second)

@@ -24,6 +24,10 @@ from the scorer's contract (its module docstring):
   token that may make one: an initial, a legal form or particle, a word with an
   initial of its letter in the other name or that reads as a misspelt legal form).
 
+A query that may have been cut at a field's length (``StageOneQuery.truncated``)
+may leave any listed token unknown to the scorer: against it, a listed token's
+weak term and unpaired cost are nothing (its numbers no penalty either).
+
 A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
 of a name per matched option rather than per token can only count a token twice (a
 single and a compound both matched), which loosens the bound, never breaks it.
@@ -88,6 +92,9 @@ class StageOneQuery:
     # The tokens themselves: a word may pair as an initial pair or a misspelt
     # legal form (``token_factors``).
     tokens: Sequence[str] = ()
+    # A name that may have been cut at a field's length (``PreparedName.truncated``):
+    # any listed word may be unknown to ``scorer.compare``, unpaired at no cost.
+    truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,8 @@ class StageTwoQuery:
     q_best: NDArray[np.float64]
     c_best: NDArray[np.float64]
     c_offsets: IntArray
+    # As ``StageOneQuery.truncated``.
+    truncated: bool = False
 
 
 def kind_code(kind: str) -> int:
@@ -365,7 +374,11 @@ class Prefilter:
         pair_query = pairs // names
         pair_name = pairs % names
         base = q_base[pair_query]
-        total = base + name_base[pair_name] + np.minimum(c_gain, name_cap[pair_name]) + q_gain
+        # A name's weak terms are its unpaired costs at most; a query cut at a
+        # field's length may leave every listed word unknown, at no cost.
+        truncated = np.asarray([q.truncated for q in queries], dtype=bool)[pair_query]
+        names_side = np.where(truncated, 0.0, name_base[pair_name])
+        total = base + names_side + np.minimum(c_gain, name_cap[pair_name]) + q_gain
         if extra > 0:
             # Words that may pair with an initial of the other name.
             total += extra * _initial_letter_weights(
@@ -459,14 +472,20 @@ class Prefilter:
         r_initial_pair = (is_initial & ((r_bit & self.name_word_letters[r_names]) != 0)) | (
             is_word & ((r_bit & self.name_initial_letters[r_names]) != 0)
         )
+        # A query cut at a field's length may leave any listed word unknown: its
+        # names' tokens cost nothing unpaired (``StageOneQuery.truncated``).
+        truncated = np.asarray([q.truncated for q in used], dtype=bool)[pair_query]
+        c_known = ~truncated[owner]
         # Numbers pair only with their equal: one without it costs the penalty.
         penalty = np.zeros(count, dtype=bool)
-        c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0)
+        c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0) & c_known
         np.logical_or.at(penalty, owner[c_number_missing], True)
         r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0)
         np.logical_or.at(penalty, row_pair[r_number_missing], True)
         target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
-        c_terms = _terms(c_best, c_kind, c_weight, c_initial_pair, alpha[owner], target_n[owner])
+        c_terms = _terms(
+            c_best, c_kind, c_weight, c_initial_pair, alpha[owner], target_n[owner], c_known
+        )
         total = np.add.reduceat(c_terms, c_offsets[:-1])
         r_terms = _terms(
             r_best, r_code, r_weight, r_initial_pair, alpha[row_pair], target_n[row_pair]
@@ -482,7 +501,7 @@ class Prefilter:
         # (3,000 distinct names: survivors 2,828 -> 1,353 with ``F - 2 ALPHA_COMMON``
         # for all, -> 1,302 with each pair's ``alpha``).
         c_dead = (c_kind == KIND_CODES["word"]) & (c_best < scorer.MIN_TOKEN_SIMILARITY)
-        c_dead &= ~c_initial_pair
+        c_dead &= ~c_initial_pair & c_known
         c_raw = np.bincount(
             owner, weights=np.where(c_dead, self.token_raw[tokens], 0.0), minlength=count
         )
@@ -563,9 +582,11 @@ def _terms(
     initial_pair: NDArray[np.bool_],
     alpha_of: NDArray[np.float64],
     target_of: NDArray[np.float64],
+    known: NDArray[np.bool_] | None = None,
 ) -> NDArray[np.float64]:
     """What each token adds to ``A - T D`` at most (the module docstring): its best
-    credit less the target, or its unpaired cost when that is less bad."""
+    credit less the target, or its unpaired cost when that is less bad (nothing
+    for a token that may be ``known`` to be unknown: ``StageOneQuery.truncated``)."""
     credit = np.where(
         best >= scorer.MIN_TOKEN_SIMILARITY,
         100.0 - scorer.PAIR_DEFICIT_GAIN * (100.0 - best),
@@ -573,6 +594,8 @@ def _terms(
     )
     credit = np.where(initial_pair, np.maximum(credit, scorer.INITIAL_CREDIT * 100.0), credit)
     cost = np.where(kind == KIND_CODES["word"], alpha_of, UNPAIRED_COST[kind])
+    if known is not None:
+        cost = np.where(known, cost, 0.0)
     terms: NDArray[np.float64] = np.maximum(
         (credit - target_of) * weight, -target_of * cost * weight
     )

@@ -99,7 +99,12 @@ which must stay lossless (the tests compare indexed search with brute force):
   the difference of the two names' unpaired words' weights, plus the unpaired
   minor tokens' weight (so at least ``alpha`` times all unpaired words' weight).
   A change that only lowers scores (a larger denominator, a penalty, a pair
-  refused) is always safe.
+  refused) is always safe;
+* a screened name that may have been cut at a payment field's length
+  (``PreparedName.truncated``) leaves the listed words after its last paired one
+  unknown, neither paired nor unpaired, when a paired word is rare
+  (``TRUNCATED_MIN_RARITY``): against such a name, the bounds let every listed
+  token go unpaired at no cost and no listed number cost the penalty.
 """
 
 from __future__ import annotations
@@ -586,6 +591,12 @@ ROMANISED_SYLLABLES_MIN_WORDS = 3
 # Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
 # and son, not spelling variants: points off when the pairing crosses the particle.
 PATRONYM_ORDER_PENALTY = 25.0
+
+# A screened name that may have been cut at a payment field's length leaves the
+# listed words after its last paired one unknown only when a paired word is at
+# least this rare (0 common, 1 rare: ``TokenWeights``): "LIMITED LIABILITY COMPANY
+# TRADING H", cut from any such company's name, identifies none of them.
+TRUNCATED_MIN_RARITY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -1652,6 +1663,14 @@ def compare(
     if best_similarity == 0:
         return Match(0.0, query.normalised, candidate.normalised, tuple(pairs))
 
+    # A screened name that may have been cut at a payment field's length
+    # (``PreparedName.truncated``): the listed words after the last one paired may
+    # be the words cut off, so they count as unknown, neither paired nor missing,
+    # once a word of some rarity is paired (``TRUNCATED_MIN_RARITY``).
+    unknown = 0
+    if query.truncated and rarity >= TRUNCATED_MIN_RARITY:
+        unknown = _after_last(used_c, len(candidate.tokens))
+        used_c |= unknown
     q_words, q_minor, q_numbers, q_raw = _unpaired(query, q_weight, used_q)
     c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
     # A word contradicted by another word counts in full whatever its rarity: a
@@ -1840,6 +1859,16 @@ def compare(
         )
         for reason, detail, term in present
     ]
+    if unknown:
+        adjustments.append(
+            Adjustment(
+                "truncated",
+                f"the screened name has the {len(query.original)} characters of a payment"
+                " field's line and may be cut there: the listed words after the last one"
+                f" paired ({_written_words(candidate, unknown)}) count as unknown",
+                0.0,
+            )
+        )
     if q_numbers or c_numbers:
         score -= NUMBER_MISMATCH_PENALTY
         adjustments.append(
@@ -1870,6 +1899,15 @@ def compare(
         pairs=tuple(pairs),
         adjustments=tuple(adjustments),
     )
+
+
+def _after_last(used: int, count: int) -> int:
+    """The mask of the ``count`` tokens after the last one of ``used``."""
+    return ((1 << count) - 1) & ~((1 << used.bit_length()) - 1)
+
+
+def _written_words(name: PreparedName, mask: int) -> str:
+    return " ".join(name.tokens[i] for i in mask_bits(mask))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -2171,6 +2209,8 @@ def score_bound(
         (candidate, c_weight, candidate_best, q_initials, q_first),
     )
     for name, token_weight, best, other_initials, other_first in sides:
+        # A screened name cut at a field's length may leave any listed word unknown.
+        unknown = query.truncated and name is candidate
         for token, kind, weight, similarity in zip(
             name.tokens, name.kinds, token_weight, best, strict=True
         ):
@@ -2182,8 +2222,10 @@ def score_bound(
             ):
                 credit = max(credit, INITIAL_CREDIT * 100)
             if kind == "number":
-                if similarity < 100.0:
+                if similarity < 100.0 and not unknown:
                     penalty = NUMBER_MISMATCH_PENALTY  # nothing can pair it
+                cost = 0.0
+            elif unknown:
                 cost = 0.0
             elif kind == "word":
                 cost = alpha_min / 2 * weight

@@ -163,6 +163,10 @@ class PreparedName:
     # alternatives``: the Persian, Belarusian, Hebrew, Indic readings): it is meant
     # for names of other scripts, and is compared with none of its own.
     alternative: bool = False
+    # True when the name has exactly the length of a payment field's line
+    # (``FIELD_LINE_LENGTHS``): it may have been cut there, its last word a part
+    # and the words after it lost.  Only the screened name's counts in scoring.
+    truncated: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -1712,6 +1716,14 @@ def _hyphen_groups(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(m for word, m in spans if m & (m - 1) and _HYPHENATED.search(word))
 
 
+# Lengths at which payment messages cut a name: a line of a SWIFT MT field (50K
+# ordering customer, 59 beneficiary) holds 35 characters, and systems that keep
+# one line cut longer names there ("LIMITED LIABILITY COMPANY LEGION KO" for
+# LEGION KOMPLEKT).  A name of exactly that length is screened as possibly cut
+# (``PreparedName.truncated``, ``matching.scorer``).
+FIELD_LINE_LENGTHS = frozenset((35,))
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def _option_views(text: str) -> tuple[str, ...]:
     """An option's text under every view (memoised: tokens recur across names)."""
@@ -1745,6 +1757,7 @@ def prepare_name(text: str) -> PreparedName:
         surname_mask=_surname_mask(text, tokens),
         hyphen_groups=_hyphen_groups(text, tokens),
         titled=_has_title(text, tokens),
+        truncated=len(text) in FIELD_LINE_LENGTHS,
     )
 
 

@@ -559,3 +559,44 @@ def test_a_vessels_name_in_a_longer_name_is_someone_elses() -> None:
         for threshold in (50.0, 85.0):
             indexed = matcher.search(query, threshold)
             assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+
+
+def _cut(name: str, length: int = 35) -> str:
+    """``name`` cut or padded with a word to ``length`` characters, as a payment field's
+    line cuts it (``names.FIELD_LINE_LENGTHS``)."""
+    while len(name) < length:
+        name += " " + name.split()[0]
+    return name[:length]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_names_cut_at_a_field_length_search_equals_brute_force(threshold: float) -> None:
+    """A screened name of a payment field line's length may be cut: the listed words
+    after its last paired one are unknown to the scorer; the index's bounds let every
+    listed word go unpaired at no cost for such a name, and still find exactly the
+    hits of brute force."""
+    rng = random.Random(int(threshold) + 35)
+
+    def rare() -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    entries = [
+        Entry(
+            f"C{i}",
+            "organization",
+            " ".join((_company(rng), rare(), _company(rng), _company(rng))),
+            (),
+            LISTING,
+        )
+        for i in range(100)
+    ]
+    entries += [Entry(f"P{i}", "person", _name(rng), (), LISTING) for i in range(100)]
+    matcher = NameMatcher(entries)
+    cut = 0
+    for entry in rng.sample(entries, 60):
+        query = _cut(entry.name + " " + _company(rng))
+        assert prepare_name(query).truncated
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        cut += any(a.reason == "truncated" for h in indexed for a in h.match.adjustments)
+    assert cut  # the data does leave listed words unknown

@@ -913,3 +913,27 @@ def test_a_later_ou_is_a_long_u_a_reading_would_write() -> None:
     # the ou of Mourad, in the first syllable, is the short u مراد leaves unwritten
     assert reading_similarity("marad", "mourad", True, False) == 100.0
     assert reading_similarity("mahamad", "mahmoud", True, False) < 90.0
+
+
+def test_a_name_cut_at_a_field_line_leaves_the_rest_of_the_listed_name_unknown() -> None:
+    # 35 characters: one line of a SWIFT field, where payment systems cut names
+    listed = prepare_name("LIMITED LIABILITY COMPANY LEGION KOMPLEKT")
+    cut = prepare_name("LIMITED LIABILITY COMPANY LEGION KO")
+    assert cut.truncated and not prepare_name("LIMITED LIABILITY COMPANY LEGION").truncated
+    match = compare(cut, listed)
+    assert match.score >= THRESHOLD
+    assert [a.reason for a in match.adjustments if a.reason == "truncated"] == ["truncated"]
+    # the same words not at a field's length: the listed word is missing
+    shorter = compare(prepare_name("LIMITED LIABILITY COMPANY LEGION KOO"), listed)
+    assert shorter.score < match.score
+    assert "truncated" not in {a.reason for a in shorter.adjustments}
+
+
+def test_a_cut_name_of_common_words_leaves_nothing_unknown() -> None:
+    # nothing rare paired: the cut name could be any such company's
+    match = compare(
+        prepare_name("LIMITED LIABILITY COMPANY TRADING H"),
+        prepare_name("LIMITED LIABILITY COMPANY TRADING HOUSE PETROVSKY"),
+    )
+    assert match.score < THRESHOLD
+    assert "truncated" not in {a.reason for a in match.adjustments}
