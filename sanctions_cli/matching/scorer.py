@@ -1669,7 +1669,7 @@ def compare(
     # once a word of some rarity is paired (``TRUNCATED_MIN_RARITY``).
     unknown = 0
     if query.truncated and rarity >= TRUNCATED_MIN_RARITY:
-        unknown = _after_last(used_c, len(candidate.tokens))
+        unknown = _cut_tail(query, candidate, used_q, used_c)
         used_c |= unknown
     q_words, q_minor, q_numbers, q_raw = _unpaired(query, q_weight, used_q)
     c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
@@ -1901,9 +1901,24 @@ def compare(
     )
 
 
-def _after_last(used: int, count: int) -> int:
-    """The mask of the ``count`` tokens after the last one of ``used``."""
-    return ((1 << count) - 1) & ~((1 << used.bit_length()) - 1)
+def _cut_tail(query: PreparedName, candidate: PreparedName, used_q: int, used_c: int) -> int:
+    """The listed tokens that a screened name cut at a field's length may have lost:
+    those after the last one paired, when the screened name reads as the beginning
+    of the listed one, cut there: every word of it paired but the last, which is
+    paired too (cut after a word) or begins the listed word that follows (cut in
+    it: LEGION KO / LEGION KOMPLEKT).  A word of the screened name unpaired before
+    that is another name's ("RAFI ... TILFAH AL-DULAIMI" is not "... AL-TIKRITI")."""
+    count = len(candidate.tokens)
+    tail = ((1 << count) - 1) & ~((1 << used_c.bit_length()) - 1)
+    if not tail:
+        return 0
+    last = len(query.tokens) - 1
+    unpaired = _word_mask(query.kinds) & ~used_q
+    if unpaired & ~(1 << last):
+        return 0
+    if unpaired and not candidate.tokens[used_c.bit_length()].startswith(query.tokens[last]):
+        return 0
+    return tail
 
 
 def _written_words(name: PreparedName, mask: int) -> str:
