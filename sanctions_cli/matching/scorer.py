@@ -1863,9 +1863,9 @@ def compare(
         adjustments.append(
             Adjustment(
                 "truncated",
-                f"the screened name has the {len(query.original)} characters of a payment"
-                " field's line and may be cut there: the listed words after the last one"
-                f" paired ({_written_words(candidate, unknown)}) count as unknown",
+                "the screened name has the length of a payment field's line and may be"
+                " cut there: the listed words after the last one paired"
+                f" ({_written_words(candidate, unknown)}) count as unknown",
                 0.0,
             )
         )

@@ -929,6 +929,18 @@ def test_a_name_cut_at_a_field_line_leaves_the_rest_of_the_listed_name_unknown()
     assert "truncated" not in {a.reason for a in shorter.adjustments}
 
 
+def test_a_search_explains_the_words_a_cut_name_leaves_unknown() -> None:
+    from sanctions_cli.matching import NameMatcher
+    from sanctions_cli.model import Entry, Listing
+
+    listing = (Listing(authority="Test authority", list="Test list"),)
+    name = "LIMITED LIABILITY COMPANY LEGION KOMPLEKT"
+    matcher = NameMatcher([Entry("E1", "organization", name, (), listing)])
+    (hit,) = matcher.search("LIMITED LIABILITY COMPANY LEGION KO", THRESHOLD)
+    (detail,) = [a.detail for a in hit.match.adjustments if a.reason == "truncated"]
+    assert "length of a payment field's line" in detail and "(komplekt)" in detail
+
+
 def test_a_cut_name_of_common_words_leaves_nothing_unknown() -> None:
     # nothing rare paired: the cut name could be any such company's
     match = compare(
