@@ -18,7 +18,8 @@ Owns everything that turns a raw name into tokens:
 * ``tokenise``: token rules that make equal what is written differently: titles
   and honorifics removed from people's names, company legal forms canonicalised
   across languages to one class token (``llc``, ``jsc``, ``corp``, ``lp``),
-  through a typo too (``Compnay``, ``Jint Stock Company``), numbers written as
+  through a typo too (``Compnay``, ``Jint Stock Company``), glued to a word or split
+  by a stray space (``GBDLIMITED``, ``JOINTSTOCK``, ``LIM ITED``), numbers written as
   words (through a typo in a long one: ``Twelfrh``), ordinals or Roman numerals
   turned into digits, Arabic articles and patronyms made one form
   (``el-``/``al-``/``ad-`` -> ``al``, ``ibn``/``ben`` -> ``bin``; ``al-Din``
@@ -31,7 +32,9 @@ Owns everything that turns a raw name into tokens:
   alone, its Japanese reading beside the pinyin (``names.japanese``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
-  views (``names.phonetic``) computed once, so scoring does no string work.
+  views (``names.phonetic``) computed once, so scoring does no string work; a
+  name of a payment field line's length flagged as possibly cut there
+  (``FIELD_LINE_LENGTHS``).
 """
 
 from __future__ import annotations
