@@ -703,6 +703,7 @@ def _noise_keyboard(words: list[str], rng: random.Random) -> list[str]:
                 letter = rng.choice(near)
                 letter = letter.upper() if word.isupper() else letter
                 words[i] = word[:at] + letter + word[at + 1 :]
+                break
     return words
 
 

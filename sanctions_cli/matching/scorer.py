@@ -1474,8 +1474,8 @@ def compare(
     )
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # Feminine and masculine given names (``_gendered_pair``) are persons' names: a
-    # company's or vessel's word with its final a dropped or added is a typo
-    # (OSTOZHENK / OSTOZHENKA, KARBAL / KARBALA).
+    # company's or vessel's long word with its final a dropped or added is a typo
+    # (OSTOZHENK / OSTOZHENKA, KARBAL / KARBALA: ``ENDING_TYPO_MIN_LENGTH``).
     organisation = query.is_organisation or candidate.is_organisation
     # A reading of a script whose final a is guessed (SCHWA_SCRIPTS): Bakr or Bakra,
     # Narendr or Narendra, no feminine form.
