@@ -747,7 +747,9 @@ def _noise_two_typos(words: list[str], rng: random.Random) -> list[str]:
     if len(word) >= 8:
         for _ in range(2):
             at = rng.randrange(1, len(word) - 1)
-            word = word[:at] + rng.choice("aeioulnrst") + word[at + 1 :]
+            letter = rng.choice("aeioulnrst")
+            letter = letter.upper() if word.isupper() else letter
+            word = word[:at] + letter + word[at + 1 :]
         words[i] = word
     return words
 

@@ -556,6 +556,7 @@ class CandidateIndex:
         ] = {}
         self._related_cache: dict[str, list[int]] = {}
         self._split_cache: dict[str, list[int]] = {}
+        self._substituted_cache: dict[str, list[int]] = {}
         self._loose_vocabularies: dict[bool, _ViewVocabulary] = {}
 
     def _index_consonants(self) -> None:
@@ -645,6 +646,7 @@ class CandidateIndex:
         state["_match_cache"] = {}
         state["_related_cache"] = {}
         state["_split_cache"] = {}
+        state["_substituted_cache"] = {}
         state["_loose_vocabularies"] = {}
         # The option ids in the order of their texts: the few lookups of a short
         # run bisect them (``option_id``) rather than wait for the dict (~20 ms).
@@ -693,6 +695,7 @@ class CandidateIndex:
         self._match_cache.clear()
         self._related_cache.clear()
         self._split_cache.clear()
+        self._substituted_cache.clear()
 
     def related(self, text: str) -> list[int]:
         """Ids of the listed options one adjacent transposition from ``text``
@@ -710,6 +713,18 @@ class CandidateIndex:
             if len(self._related_cache) >= MATCH_CACHE_SIZE:
                 self._related_cache.clear()
             self._related_cache[text] = found
+        return found
+
+    def substituted(self, text: str) -> list[int]:
+        """Ids of the listed single-token options one changed letter from ``text``
+        (``scorer.substitutions``), memoised."""
+        found = self._substituted_cache.get(text)
+        if found is None:
+            ids = (self.option_id(variant) for variant in scorer.substitutions(text))
+            found = [i for i in ids if i is not None and self.option_single[i]]
+            if len(self._substituted_cache) >= MATCH_CACHE_SIZE:
+                self._substituted_cache.clear()
+            self._substituted_cache[text] = found
         return found
 
     def split_related(self, text: str) -> list[int]:
@@ -853,7 +868,9 @@ class CandidateIndex:
                 continue
             options = found % width
             pair_views = [viewed_texts[k] for k in np.searchsorted(long_owner, found // width)]
-            similarities = self._similarities(pair_views, options.tolist(), lift)
+            similarities = self._similarities(
+                pair_views, options.tolist(), lift, substituted=not compound
+            )
             kept = similarities >= cutoff
             keys.append(found[kept])
             similarity_parts.append(similarities[kept])
@@ -872,10 +889,16 @@ class CandidateIndex:
         for found_keys, found_similarities in alike:
             keys.append(found_keys)
             similarity_parts.append(found_similarities)
+        # One changed letter (``scorer.substitution_similarity``): looked up for the
+        # lengths whose plain ratio stays below the cutoff.
+        changed = scorer.substitution_lengths(cutoff)
         related = [
             (n * width + option, self._related_similarity(distinct[n], option))
             for n in ([] if compound else range(len(distinct)))  # single tokens only pair so
-            for option in self.related(distinct[n])
+            for option in (
+                self.related(distinct[n])
+                + (self.substituted(distinct[n]) if len(distinct[n]) in changed else [])
+            )
         ]
         related = [(key, similarity) for key, similarity in related if similarity >= cutoff]
         if cutoff <= scorer.MAX_VARIANT_SIMILARITY:
@@ -1067,12 +1090,14 @@ class CandidateIndex:
         lift: float,
         extra: NDArray[np.float64] | None = None,
         plain: NDArray[np.float64] | None = None,
+        substituted: bool = False,
     ) -> NDArray[np.float64]:
         """``scorer._option_similarity`` of query options (their viewed texts) paired
         with listed options, the lift at most ``lift``, unequal texts (see
         ``_search``): one ``cpdist`` per view over all the pairs (the plain ratios
         ``plain`` when the caller has them), and ``extra`` (the ratio of each pair
-        under a rule of some scripts) when given."""
+        under a rule of some scripts) when given.  With ``substituted`` (single
+        query tokens) at least ``_substitution_bounds``."""
         chosen = np.asarray(options, dtype=np.int64)
         if plain is None:
             plain = process.cpdist(
@@ -1101,7 +1126,37 @@ class CandidateIndex:
         capped: NDArray[np.float64] = np.minimum(
             np.minimum(best, plain + lifts), scorer.MAX_VARIANT_SIMILARITY
         )
+        if substituted:
+            lengths = np.fromiter((len(q[0]) for q in views), dtype=np.int64, count=len(views))
+            substitutions = self._substitution_similarities(
+                plain, lengths, chosen, lambda k: views[k][0]
+            )
+            capped = np.maximum(capped, substitutions)
         return capped
+
+    def _substitution_similarities(
+        self,
+        plain: NDArray[np.float64],
+        lengths: IntArray,
+        options: IntArray,
+        text_of: Callable[[int], str],
+    ) -> NDArray[np.float64]:
+        """Per pair of a single query token (its plain ratio, its length, its text
+        ``text_of(pair)``) and a listed option: ``scorer.substitution_similarity`` as
+        ``related_similarity`` caps it, 0 when none.  Only pairs of one length ``n``
+        and a plain ratio of at least ``100 (n - 1) / n`` (what one changed letter
+        leaves) are compared."""
+        n = np.maximum(lengths, 1).astype(np.float64)
+        maybe = np.flatnonzero(
+            (lengths == self.option_length[options])
+            & (lengths >= scorer.SUBSTITUTION_MIN_LENGTH)
+            & (plain * n >= 100.0 * (n - 1.0) - 1e-6)
+        )
+        out = np.zeros(len(lengths), dtype=np.float64)
+        option_texts = self.option_texts
+        for k in maybe.tolist():
+            out[k] = scorer.substitution_similarity(text_of(k), option_texts[int(options[k])])
+        return np.minimum(out, scorer.MAX_VARIANT_SIMILARITY)
 
     def cutoff(self, threshold: float) -> float:
         """The token similarity a name needs somewhere to reach ``threshold``."""
@@ -1477,6 +1532,7 @@ class CandidateIndex:
             other, row_length[pair_row], self.option_length[pair_option]
         )
         lift = np.where(either_compound, compound_lift, single_lift)
+        pair_length = self.option_length[pair_option]
         # The rules of some scripts: a reading that leaves vowels unknown (where it
         # can make a pair: within the lift of the plain ratio), fewer consonants.
         reachable = plain + lift >= scorer.MIN_TOKEN_SIMILARITY
@@ -1491,6 +1547,14 @@ class CandidateIndex:
         sims = np.maximum(plain, np.minimum(other, plain + lift))
         sims = np.where(plain_only, plain, sims)
         sims = np.minimum(sims, scorer.MAX_VARIANT_SIMILARITY)
+        # One changed letter (``scorer.substitution_similarity``): a single query token.
+        substituted = self._substitution_similarities(
+            np.where(pair_row_compound, 0.0, plain),
+            row_length[pair_row],
+            pair_option,
+            lambda k: row_texts[int(pair_row[k])],
+        )
+        sims = np.maximum(sims, substituted)
         # Two letters swapped (``scorer.transposition_similarity``) or a nickname
         # (``scorer.nickname_similarity``), looked up: two single tokens only.
         found: dict[str, list[tuple[int, float]]] = {}
@@ -1524,7 +1588,6 @@ class CandidateIndex:
             hit = hit[pair_row_compound[hit] != pair_slot_compound[hit]]
             sims[hit] = np.maximum(sims[hit], scorer.MAX_VARIANT_SIMILARITY)
         # Short tokens and syllables: another name below their minimum.
-        pair_length = self.option_length[pair_option]
         short = np.maximum(row_length[pair_row], pair_length) <= scorer.SHORT_TOKEN_LENGTH
         sims[short & (sims < scorer.SHORT_PAIR_MIN_SIMILARITY)] = 0.0
         sims[syllabic & (sims < scorer.SYLLABLE_MIN_SIMILARITY)] = 0.0

@@ -25,8 +25,9 @@ from the scorer's contract (its module docstring):
   initial of its letter in the other name or that reads as a misspelt legal form).
 
 A query that may have been cut at a field's length (``StageOneQuery.truncated``)
-may leave any listed token unknown to the scorer: against it, a listed token's
-weak term and unpaired cost are nothing (its numbers no penalty either).
+may leave any listed token and its own last token unknown to the scorer: against
+it, their weak terms and unpaired costs are nothing (their numbers no penalty
+either).
 
 A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
 of a name per matched option rather than per token can only count a token twice (a
@@ -93,7 +94,8 @@ class StageOneQuery:
     # legal form (``token_factors``).
     tokens: Sequence[str] = ()
     # A name that may have been cut at a field's length (``PreparedName.truncated``):
-    # any listed word may be unknown to ``scorer.compare``, unpaired at no cost.
+    # any listed word and its own last token (the part of a word cut in) may be
+    # unknown to ``scorer.compare``, unpaired at no cost.
     truncated: bool = False
 
 
@@ -315,9 +317,12 @@ class Prefilter:
         token_codes: list[int] = []
         token_weights: list[float] = []
         token_query: list[int] = []
+        cut_rows: list[int] = []  # the last token of each truncated query
         for q, query in enumerate(queries):
             first = len(token_codes)
             count = len(query.kinds)
+            if query.truncated and count:
+                cut_rows.append(first + count - 1)
             q_special[q], initials, words = _special_words(query, extra)
             q_initials.append(initials)
             q_words.append(words)
@@ -345,9 +350,9 @@ class Prefilter:
         q_codes = np.asarray(token_codes, dtype=np.int64)
         q_weight = np.asarray(token_weights, dtype=np.float64)
         q_owner = np.asarray(token_query, dtype=np.int64)
-        q_base = q_special + np.bincount(
-            q_owner, weights=weak[q_codes] * q_weight, minlength=len(queries)
-        )
+        q_weak = weak[q_codes]
+        q_weak[cut_rows] = np.maximum(q_weak[cut_rows], 0.0)  # unknown: no cost
+        q_base = q_special + np.bincount(q_owner, weights=q_weak * q_weight, minlength=len(queries))
         # Names' side: per (query, posting) its best credit, each matched option's
         # tokens gaining over their weak terms, summed per (query, name).
         p_key, p_credit = group_max_rounded_up(
@@ -368,7 +373,7 @@ class Prefilter:
             np.concatenate(t_credit),
         )
         t_of = t_key // names
-        t_gain = np.maximum(t_best - target - weak[q_codes[t_of]], 0.0) * q_weight[t_of]
+        t_gain = np.maximum(t_best - target - q_weak[t_of], 0.0) * q_weight[t_of]
         t_pair = q_owner[t_of] * names + t_key % names
         q_gain = np.bincount(np.searchsorted(pairs, t_pair), weights=t_gain, minlength=len(pairs))
         pair_query = pairs // names
@@ -476,11 +481,19 @@ class Prefilter:
         # names' tokens cost nothing unpaired (``StageOneQuery.truncated``).
         truncated = np.asarray([q.truncated for q in used], dtype=bool)[pair_query]
         c_known = ~truncated[owner]
+        # ... and its own last token.
+        r_known = (
+            _query_rows(
+                used,
+                lambda q: [q.truncated and i == len(q.tokens) - 1 for i in range(len(q.tokens))],
+            )
+            == 0
+        )
         # Numbers pair only with their equal: one without it costs the penalty.
         penalty = np.zeros(count, dtype=bool)
         c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0) & c_known
         np.logical_or.at(penalty, owner[c_number_missing], True)
-        r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0)
+        r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0) & r_known
         np.logical_or.at(penalty, row_pair[r_number_missing], True)
         target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
         c_terms = _terms(
@@ -488,7 +501,7 @@ class Prefilter:
         )
         total = np.add.reduceat(c_terms, c_offsets[:-1])
         r_terms = _terms(
-            r_best, r_code, r_weight, r_initial_pair, alpha[row_pair], target_n[row_pair]
+            r_best, r_code, r_weight, r_initial_pair, alpha[row_pair], target_n[row_pair], r_known
         )
         total += np.bincount(row_pair, weights=r_terms, minlength=count)
         # Words of both names that cannot pair contradict each other.  With ``a``,
@@ -506,7 +519,7 @@ class Prefilter:
             owner, weights=np.where(c_dead, self.token_raw[tokens], 0.0), minlength=count
         )
         r_raw_length = _query_rows(used, lambda q: [raw_length(t) for t in q.tokens])
-        r_dead = is_word & (r_best < scorer.MIN_TOKEN_SIMILARITY) & ~r_initial_pair
+        r_dead = is_word & (r_best < scorer.MIN_TOKEN_SIMILARITY) & ~r_initial_pair & r_known
         r_raw = np.bincount(row_pair, weights=np.where(r_dead, r_raw_length, 0.0), minlength=count)
         share = scorer.CONTRADICTION_FACTOR - 2.0 * alpha
         total -= target_n * share * np.minimum(c_raw, r_raw)

@@ -600,3 +600,102 @@ def test_names_cut_at_a_field_length_search_equals_brute_force(threshold: float)
         assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
         cut += any(a.reason == "truncated" for h in indexed for a in h.match.adjustments)
     assert cut  # the data does leave listed words unknown
+
+
+def _changed_letter(rng: random.Random, name: str) -> str:
+    """``name`` with one letter (not a word's first) of a word of five letters or
+    more changed to another (``scorer.substitution_similarity``)."""
+    words = name.split()
+    places = [i for i, w in enumerate(words) if len(w) >= scorer.SUBSTITUTION_MIN_LENGTH]
+    if not places:
+        return name
+    i = rng.choice(places)
+    at = rng.randrange(1, len(words[i]))
+    letter = rng.choice([c for c in "aeiklmnrstu" if c != words[i][at].lower()])
+    words[i] = words[i][:at] + letter + words[i][at + 1 :]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 92.0, 95.0])
+def test_one_changed_letter_search_equals_brute_force(threshold: float) -> None:
+    """A word with one letter changed pairs as one with a letter dropped
+    (``scorer.substitution_similarity``), above its plain ratio: partners the ratio
+    search cannot reach are looked up, and the index still finds exactly the hits
+    of brute force."""
+    rng = random.Random(int(threshold) + 7)
+    entries = [Entry(f"P{i}", "person", _name(rng), (), LISTING) for i in range(150)]
+    entries += [
+        Entry(f"C{i}", "organization", _name(rng) + " " + _company(rng), (), LISTING)
+        for i in range(50)
+    ]
+    matcher = NameMatcher(entries)
+    lifted = 0
+    for entry in rng.sample(entries, 80):
+        query = _changed_letter(rng, entry.name)
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        lifted += any(
+            scorer.substitution_similarity(p.query, p.candidate) > 0
+            for h in indexed
+            for p in h.match.pairs
+        )
+    assert lifted  # the data does pair words one changed letter apart
+
+
+def _long_company_names(rng: random.Random, count: int) -> list[Entry]:
+    """Organisations of seven words, common and rare, most longer than a field line."""
+    common = ["national", "trading", "development", "company", "group", "bank", "of"]
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+
+    return [
+        Entry(
+            f"C{i}",
+            "organization",
+            " ".join(rng.choice(common) if rng.random() < 0.6 else word() for _ in range(7)),
+            (),
+            LISTING,
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 85.0, 95.0])
+def test_names_cut_in_a_word_search_equals_brute_force(threshold: float) -> None:
+    """A name cut at a field line's length in the middle of a word: that part of a
+    word is unknown to the scorer too when it begins the listed word; the bounds let
+    it go unpaired at no cost, and the index finds exactly the hits of brute force."""
+    rng = random.Random(int(threshold) + 36)
+    entries = _long_company_names(rng, 150)
+    matcher = NameMatcher(entries)
+    cut_words = 0
+    for entry in rng.sample(entries, 80):
+        query = entry.name[:35]
+        if not prepare_name(query).truncated:
+            continue  # shorter, or cut before a space
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        cut_words += any("before the cut" in a.detail for h in indexed for a in h.match.adjustments)
+    assert cut_words  # the data does leave the part of a cut word unknown
+
+
+def test_the_score_bound_holds_for_names_cut_in_a_word() -> None:
+    # scorer.score_bound lets the last word of a cut name go unpaired at no cost
+    rng = random.Random(37)
+    entries = _long_company_names(rng, 60)
+    matcher = NameMatcher(entries)
+    names = list(range(len(matcher)))
+    checked = 0
+    for entry in entries[:30]:
+        query = prepare_name(entry.name[:35])
+        if not query.truncated:
+            continue
+        bests = matcher.index.token_bests(query, names)
+        for position, (q_best, c_best) in zip(names, bests, strict=True):
+            name = matcher.prepared[position]
+            score = scorer.compare(query, name, matcher.weights).score
+            bound = scorer.score_bound(query, name, q_best, c_best, matcher.weights)
+            assert bound >= score - 0.05, (query.original, name.original, score, bound)
+            checked += score >= 60.0
+    assert checked

@@ -949,3 +949,50 @@ def test_a_cut_name_of_common_words_leaves_nothing_unknown() -> None:
     )
     assert match.score < THRESHOLD
     assert "truncated" not in {a.reason for a in match.adjustments}
+
+
+def test_a_name_cut_in_a_word_leaves_that_part_of_a_word_unknown() -> None:
+    # three words paired (scorer.TRUNCATED_MIN_WORDS), the cut part begins the next
+    listed = prepare_name("NATIONAL AEROSPACE DEVELOPMENT ADMINISTRATION")
+    match = compare(prepare_name("NATIONAL AEROSPACE DEVELOPMENT ADMI"), listed)
+    assert match.score >= THRESHOLD
+    (detail,) = [a.detail for a in match.adjustments if a.reason == "truncated"]
+    assert "(admi), the part of administration before the cut" in detail
+    # a last word that begins no listed word is another word
+    other = compare(prepare_name("NATIONAL AEROSPACE DEVELOPMENT ADMX"), listed)
+    assert other.score < THRESHOLD
+    # the part of a legal form's written word (COMPA of COMPANY, read "corp")
+    company = compare(
+        prepare_name("IRAN PETROCHEMICAL COMMERCIAL COMPA"),
+        prepare_name("IRAN PETROCHEMICAL COMMERCIAL COMPANY"),
+    )
+    assert company.score >= THRESHOLD
+
+
+def test_a_cut_word_paired_as_a_near_miss_may_be_left_unknown_instead() -> None:
+    # RECONSTRUC pairs with RECONSTRUCTION at 83.3; as the part of it before the cut
+    # it is unknown, and the rest of the listed name with it
+    match = compare(
+        prepare_name("IRANIAN ORGANIZATION FOR RECONSTRUC"),
+        prepare_name("IRANIAN ORGANIZATION FOR RECONSTRUCTION IN LEBANON"),
+    )
+    assert match.score >= THRESHOLD
+    assert "reconstruc" not in {p.query for p in match.pairs}
+
+
+def test_one_changed_letter_counts_as_one_letter_dropped() -> None:
+    from sanctions_cli.matching.scorer import substitution_similarity
+
+    assert substitution_similarity("glenmore", "glencore") == pytest.approx(100 * (1 - 1 / 15))
+    assert substitution_similarity("nadar", "nadal") == pytest.approx(100 * (1 - 1 / 9))
+    assert substitution_similarity("mario", "maria") == 0.0  # a final vowel: another name
+    assert substitution_similarity("omar", "amar") == 0.0  # short, and the first letter
+    assert substitution_similarity("harry", "larry") == 0.0  # the first letter
+    assert substitution_similarity("jensen", "jansen") > 0.0
+    assert substitution_similarity("glenmore", "glencora") == 0.0  # two letters
+    assert substitution_similarity("путин", "пулин") == 0.0  # latin letters only
+    assert compare_names("Rafael Nadar", "Rafael Nadal").score >= THRESHOLD
+    assert compare_names("Jansen Huang", "Jensen Huang").score >= THRESHOLD
+    # a name of one word: one changed letter is as often another word
+    assert compare_names("Martin", "MARLIN").score < THRESHOLD
+    assert compare_names("Fomin Ltd", "FAMIN FZE").score < THRESHOLD
