@@ -166,9 +166,10 @@ class PreparedName:
     # alternatives``: the Persian, Belarusian, Hebrew, Indic readings): it is meant
     # for names of other scripts, and is compared with none of its own.
     alternative: bool = False
-    # True when the name has exactly the length of a payment field's line
-    # (``FIELD_LINE_LENGTHS``): it may have been cut there, its last word a part
-    # and the words after it lost.  Only the screened name's counts in scoring.
+    # True when the name has the length of a payment field's line
+    # (``FIELD_LINE_LENGTHS``), or its reading's original has: it may have been cut
+    # there, its last word a part and the words after it lost.  Only the screened
+    # name's counts in scoring.
     truncated: bool = False
 
     @property
@@ -1722,9 +1723,11 @@ def _hyphen_groups(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
 # Lengths at which payment messages cut a name: a line of a SWIFT MT field (50K
 # ordering customer, 59 beneficiary) holds 35 characters, and systems that keep
 # one line cut longer names there ("LIMITED LIABILITY COMPANY LEGION KO" for
-# LEGION KOMPLEKT).  A name of exactly that length is screened as possibly cut
+# LEGION KOMPLEKT), or one character shorter when the cut fell on a space that
+# was then trimmed ("LIMITED LIABILITY COMPANY NORTHERN" for NORTHERN
+# TECHNOLOGIES).  A name of such a length is screened as possibly cut
 # (``PreparedName.truncated``, ``matching.scorer``).
-FIELD_LINE_LENGTHS = frozenset((35,))
+FIELD_LINE_LENGTHS = frozenset((34, 35))
 
 
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
@@ -1769,28 +1772,39 @@ def readings(text: str) -> tuple[str, ...]:
     writing (``script_readings``), then itself with an honorific moved
     (``title_moved``), then each name a field of several holds (``parties.parts``:
     ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
+    return _readings(text)[0]
+
+
+def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``readings``, and those of them that read the whole name (not a part)."""
     found = script_readings(text)
     moved = title_moved(text)
     if moved is not None:
         found += (moved,)
+    whole = frozenset(found)
     for part in parties.parts(text):
         found += script_readings(part)
-    return tuple(dict.fromkeys(found)) if len(found) > 1 else found
+    return (tuple(dict.fromkeys(found)) if len(found) > 1 else found), whole
 
 
 def prepared_readings(text: str) -> tuple[PreparedName, ...]:
     """Every reading of a name (``readings``) prepared for comparing, a respelling
-    in its own script flagged ``alternative`` (``same_script_alternatives``)."""
-    found = readings(text)
+    in its own script flagged ``alternative`` (``same_script_alternatives``), a
+    reading of the whole name cut where the name may be, whatever its own length
+    (``PreparedName.truncated``)."""
+    found, whole = _readings(text)
     if len(found) == 1:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
-    return tuple(
-        replace(prepare_name(reading), alternative=True)
-        if reading in alternatives
-        else prepare_name(reading)
-        for reading in found
-    )
+    cut = len(text) in FIELD_LINE_LENGTHS
+    prepared = []
+    for reading in found:
+        name = prepare_name(reading)
+        truncated = cut if reading in whole else name.truncated
+        if reading in alternatives or name.truncated != truncated:
+            name = replace(name, alternative=reading in alternatives, truncated=truncated)
+        prepared.append(name)
+    return tuple(prepared)
 
 
 def title_moved(text: str) -> str | None:

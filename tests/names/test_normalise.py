@@ -551,3 +551,21 @@ def test_equal_skeleton_compounds_search_equals_brute_force(
     queries = ["Abderrazak Mahdjoub", "Abdelkader Laagoub", "Kim Jongil", "Abdul Qadir Mukhtari"]
     queries += ["Tú Lê", "周娟"]
     search_equals_brute_force(listed, queries, threshold)
+
+
+def test_a_name_of_a_field_lines_length_may_be_cut() -> None:
+    from sanctions_cli.names import prepared_readings
+
+    # 35 characters: a line of a SWIFT field; 34: cut on a space, then trimmed
+    assert prepare_name("LIMITED LIABILITY COMPANY LEGION KO").truncated
+    assert prepare_name("LIMITED LIABILITY COMPANY NORTHERN").truncated
+    assert not prepare_name("LIMITED LIABILITY COMPANY NORTH").truncated
+    # a reading of the whole name is cut where the name is, whatever its length
+    kanji = "高市早苗" * 8 + "高市早"
+    assert len(kanji) == 35
+    found = prepared_readings(kanji)
+    assert len(found) > 1 and all(name.truncated for name in found)
+    # a part of a field of several names is not
+    parts = prepared_readings("KIM JONG SIK / ACME TRADING COMPANY")
+    assert len(parts) == 3
+    assert parts[0].truncated and not any(name.truncated for name in parts[1:])
