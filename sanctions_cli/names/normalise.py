@@ -1088,6 +1088,29 @@ def _roman_value(token: str) -> int:
     return total
 
 
+# A word and a number written together (ZA RYOK2, JSC33, VABO2012, 028ZVECAN, MIG29)
+# are the word and the number, as written apart (ZA RYOK 2, MIG-29): a token of a
+# run of letters (two or more) and a run of digits, in either order, is split in
+# two, after the scanner's digits inside a word are read as letters
+# (``_fix_ocr_digits``).  Other mixtures stay one token: codes and handles
+# (N200VR, M3S3C3, Nitr0jen26), a number and a letter (46B, 3G, M1), ordinals (7TH,
+# read 7 by ``_numbers``).  131 of the OFAC and UN lists' 38,424 names tokenised
+# otherwise when every mixture was split, most of them handles and tail numbers.
+_DIGIT = re.compile(r"\d")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|\D+")
+
+
+def _split_digits(token: str) -> list[str]:
+    """``token`` split where its run of letters meets its run of digits (see
+    ``_LETTERS_OR_DIGITS``), or as it is."""
+    if token.isdigit() or not _DIGIT.search(token) or _ORDINAL.match(token):
+        return [token]
+    parts = _LETTERS_OR_DIGITS.findall(token)
+    if len(parts) == 2 and all(p.isdigit() or (len(p) >= 2 and p.isalpha()) for p in parts):
+        return parts
+    return [token]
+
+
 def _fix_ocr_digits(token: str) -> str:
     """``sech1n`` -> ``sechin``: single digits inside a mostly-letter token are letters."""
     digits = sum(char.isdigit() for char in token)
@@ -1451,6 +1474,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_korean_form(t) for t in raw)
     tokens = [_fix_ocr_digits(t) for t in raw]
+    if _DIGIT.search(text):
+        tokens = [part for t in tokens for part in _split_digits(t)]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
     tokens = _unglue_legal_forms(tokens)
     if any("dd" in t for t in tokens):

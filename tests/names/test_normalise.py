@@ -569,3 +569,22 @@ def test_a_name_of_a_field_lines_length_may_be_cut() -> None:
     parts = prepared_readings("KIM JONG SIK / ACME TRADING COMPANY")
     assert len(parts) == 3
     assert parts[0].truncated and not any(name.truncated for name in parts[1:])
+
+
+@pytest.mark.parametrize(
+    ("joined", "apart"),
+    [
+        ("ZA RYOK2", "ZA RYOK 2"),
+        ("MIG29", "MIG-29"),
+        ("JSC33 SUDOREMONTNY ZAVOD", "JSC 33 SUDOREMONTNY ZAVOD"),
+        ("DOO RAD 028ZVECAN", "DOO RAD 028 ZVECAN"),
+    ],
+)
+def test_a_word_and_a_number_written_together_are_both(joined: str, apart: str) -> None:
+    assert tokenise(joined) == tokenise(apart)
+    assert "number" in prepare_name(joined).kinds
+
+
+def test_ordinals_and_scanned_digits_are_not_split() -> None:
+    assert tokenise("7TH OF TIR") == ("7", "of", "tir")
+    assert tokenise("Igor SECH1N") == ("igor", "sechin")  # a scanner's 1 for an i
