@@ -13,7 +13,9 @@ only those.  It can never drop a hit:
   (``rapidfuzz.fuzz.ratio``), or a sound-alike view's (``scorer.TOKEN_VIEWS``)
   when higher but at most a lift above the plain one, or, between two single
   tokens, ``scorer.transposition_similarity`` (two letters swapped: such
-  partners are found by looking the swapped spellings up), or, across a reading
+  partners are found by looking the swapped spellings up) or
+  ``scorer.substitution_similarity`` (one letter changed: looked up for the word
+  lengths whose plain ratio stays below the cutoff), or, across a reading
   that leaves vowels unknown, ``scorer.reading_similarity`` of two options of the same
   consonants (found by looking their consonants up, ``_index_consonants``);
   tokens up to ``EXACT_TOKEN_MAX_LEN`` only match when equal.
@@ -1097,7 +1099,7 @@ class CandidateIndex:
         ``_search``): one ``cpdist`` per view over all the pairs (the plain ratios
         ``plain`` when the caller has them), and ``extra`` (the ratio of each pair
         under a rule of some scripts) when given.  With ``substituted`` (single
-        query tokens) at least ``_substitution_bounds``."""
+        query tokens) at least ``_substitution_similarities``."""
         chosen = np.asarray(options, dtype=np.int64)
         if plain is None:
             plain = process.cpdist(

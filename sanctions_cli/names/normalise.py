@@ -1076,6 +1076,9 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "8": "b", "9": "g"})
+# A scanner's 1 is an l or an i: before a vowel an l (A1i, O1eg, 1iam, Kha1id: few
+# names have an i before a vowel there), else an i (Sech1n, She1kh).
+_ONE_FOR_L = re.compile(r"1(?=[aeiouy])")
 _LONE_DIGIT = re.compile(r"(?<![0-9])[0-9](?![0-9])")
 
 
@@ -1112,7 +1115,8 @@ def _split_digits(token: str) -> list[str]:
 
 
 def _fix_ocr_digits(token: str) -> str:
-    """``sech1n`` -> ``sechin``: single digits inside a mostly-letter token are letters."""
+    """``sech1n`` -> ``sechin``, ``a1i`` -> ``ali``: single digits inside a
+    mostly-letter token are letters (``_OCR_DIGITS``, ``_ONE_FOR_L``)."""
     digits = sum(char.isdigit() for char in token)
     if (
         0 < digits < len(token) - digits
@@ -1120,7 +1124,7 @@ def _fix_ocr_digits(token: str) -> str:
         and len(_LONE_DIGIT.findall(token)) == digits
         and not _ORDINAL.match(token)
     ):
-        return token.translate(_OCR_DIGITS)
+        return _ONE_FOR_L.sub("l", token).translate(_OCR_DIGITS)
     return token
 
 
