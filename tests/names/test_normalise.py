@@ -238,6 +238,8 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
         ("GBDLIMITED", ("gbd", "llc")),
         ("Global United ShippingLtd", ("global", "united", "shipping", "llc")),
         ("VATECHSARL", ("vatech", "llc")),
+        ("ADOON GENERAL TRADINGFZE", ("adoon", "general", "trading", "llc")),
+        ("INVERSIONES ADAGLTDA.", ("inversiones", "adag", "llc")),
         ("OOOROMASHKA", ("llc", "romashka")),
         ("JSCARGUMENT", ("jsc", "argument")),
         ("Public JointStock Company Sasta", ("jsc", "sasta")),
