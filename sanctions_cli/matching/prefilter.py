@@ -481,14 +481,9 @@ class Prefilter:
         # names' tokens cost nothing unpaired (``StageOneQuery.truncated``).
         truncated = np.asarray([q.truncated for q in used], dtype=bool)[pair_query]
         c_known = ~truncated[owner]
-        # ... and its own last token.
-        r_known = (
-            _query_rows(
-                used,
-                lambda q: [q.truncated and i == len(q.tokens) - 1 for i in range(len(q.tokens))],
-            )
-            == 0
-        )
+        # ... and its own last token (the last row of each such pair).
+        r_known = np.ones(len(row_pair), dtype=bool)
+        r_known[(np.cumsum(row_counts) - 1)[truncated & (row_counts > 0)]] = False
         # Numbers pair only with their equal: one without it costs the penalty.
         penalty = np.zeros(count, dtype=bool)
         c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0) & c_known
