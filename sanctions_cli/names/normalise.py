@@ -60,6 +60,7 @@ from . import (
     japanese,
     parties,
     persian,
+    scanner,
     transcribed,
 )
 from .chinese import FOREIGN_HAN, pinyin_ascii
@@ -171,6 +172,10 @@ class PreparedName:
     # there, its last word a part and the words after it lost.  Only the screened
     # name's counts in scoring.
     truncated: bool = False
+    # True for a reading of a name in Latin letters with pairs of letters a
+    # scanner makes of one read as that one (``scanner.scanner_reading``: Karirn,
+    # Karim): a guess at the name, which costs its hits a little.
+    scanned: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -1278,16 +1283,20 @@ def _misspelt_legal_phrase(tokens: list[str], index: int) -> tuple[str, int] | N
 # "JSCARGUMENT"): split off the word, so both are read as what they are.  Only
 # forms that no common word ends (or starts) with, before (after) at least
 # GLUED_MIN_REST letters: "inc" ends "zinc", "co" and "sa" end many words, "corp"
-# starts "corporal", "pao" starts "Paolo", "zao" "Zaozhuang"; "corp" and "company"
-# end names (BANCORP, FINCORP, KHORS AIRCOMPANY, AVIACOMPANY), so they stay.  (srl,
-# ltda, fze, fzco: no name of the OFAC and UN lists nor of the benchmark's 20,000
-# payment names reads otherwise.)
+# starts "corporal", "pao" starts "Paolo", "zao" "Zaozhuang"; "corp" ends names
+# (BANCORP, FINCORP), so it stays.  (srl, ltda, fze, fzco: no name of the OFAC and UN
+# lists nor of the benchmark's 20,000 payment names reads otherwise.)
 GLUED_END_LEGAL_FORMS = (
     "limited", "ltd", "llc", "llp", "gmbh", "plc", "jsc", "pjsc", "ojsc", "cjsc",
     "corporation", "incorporated", "sarl", "srl", "ltda", "fze", "fzco",
 )  # fmt: skip
 GLUED_START_LEGAL_FORMS = ("ooo", "llc", "jsc", "pjsc", "ojsc", "cjsc", "oao")
 GLUED_MIN_REST = 3
+# "company" glued to a word (TAWASULCOMPANY, COMPANYNORTHERN) of at least this many
+# letters: it ends shorter words of names (KHORS AIRCOMPANY, AVIACOMPANY,
+# EUROCOMPANY, the only ones of the OFAC and UN lists), where "euro" or "air" left
+# alone would meet any Euro Ltd.
+GLUED_COMPANY_MIN_REST = 5
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -1296,6 +1305,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 _GLUED_END = re.compile(f"([a-z]{{{GLUED_MIN_REST},}}?)({_alternation(GLUED_END_LEGAL_FORMS)})")
 _GLUED_START = re.compile(f"({_alternation(GLUED_START_LEGAL_FORMS)})([a-z]{{{GLUED_MIN_REST},}})")
+_GLUED_COMPANY = re.compile(
+    f"([a-z]{{{GLUED_COMPANY_MIN_REST},}})(company)|(company)([a-z]{{{GLUED_COMPANY_MIN_REST},}})"
+)
 # The words of a legal-form phrase written as one ("JOINTSTOCK COMPANY",
 # "LIMITEDLIABILITY COMPANY"): every run of two words or more of a phrase, joined,
 # of at least JOINED_PHRASE_MIN_LENGTH letters (shorter runs, "sade" of "s a de c
@@ -1358,11 +1370,15 @@ def _unglue_legal_forms(tokens: list[str]) -> list[str]:
         if run is not None:
             out.extend(run)
             continue
-        glued = _GLUED_END.fullmatch(token) or _GLUED_START.fullmatch(token)
+        glued = (
+            _GLUED_END.fullmatch(token)
+            or _GLUED_START.fullmatch(token)
+            or _GLUED_COMPANY.fullmatch(token)
+        )
         if glued is None:
             out.append(token)
         else:
-            out.extend(glued.groups())
+            out.extend(part for part in glued.groups() if part is not None)
     return out
 
 
@@ -1494,7 +1510,12 @@ def tokenise(text: str) -> tuple[str, ...]:
         titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
         stripped = _strip_title_phrases(tokens, text)
         surnames = _surname_titles(stripped, text, titles)
-        without_titles = [t for t in stripped if t not in titles or t in surnames]
+        inner = _inner_titles(stripped, titles) if "," not in text else ()
+        without_titles = [
+            t
+            for i, t in enumerate(stripped)
+            if t not in titles or t in surnames or (i in inner and t not in SURNAME_TITLES)
+        ]
         if without_titles and len(without_titles) < len(tokens):
             with_legal_forms = _legal_forms(without_titles, "," in text)
     else:
@@ -1504,6 +1525,17 @@ def tokenise(text: str) -> tuple[str, ...]:
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+def _inner_titles(tokens: list[str], titles: frozenset[str]) -> range:
+    """Positions of ``tokens`` between its first word that is no title and its last:
+    a title there is a word of the name ("JOUD GENERAL TRADING", "POPULAR FRONT ...
+    GENERAL COMMAND", "OIL OF DR CONGO"), as titles stand before a name (or after it,
+    "Jr", "PhD").  Honorifics that are family names (``SURNAME_TITLES``) have their
+    own rule (``_surname_titles``): within a name they are honorifics of the next
+    word ("MUSTAFA HAJJI MUHAMMAD KHAN")."""
+    words = [i for i, t in enumerate(tokens) if t not in titles]
+    return range(words[0] + 1, words[-1]) if words else range(0)
 
 
 def _surname_titles(tokens: list[str], text: str, titles: frozenset[str]) -> frozenset[str]:
@@ -1801,8 +1833,10 @@ def prepare_name(text: str) -> PreparedName:
 def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
     writing (``script_readings``), then itself with an honorific moved
-    (``title_moved``), then each name a field of several holds (``parties.parts``:
-    ``KIM JONG SIK / ACME TRADING LTD``) with its readings."""
+    (``title_moved``), then as a scanner may have misread it
+    (``scanner.scanner_reading``: ``Karirn``, Karim), then each name a field of
+    several holds (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its
+    readings."""
     return _readings(text)[0]
 
 
@@ -1812,6 +1846,9 @@ def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     moved = title_moved(text)
     if moved is not None:
         found += (moved,)
+    scanned = scanner.scanner_reading(text)
+    if scanned is not None:
+        found += (scanned,)
     whole = frozenset(found)
     for part in parties.parts(text):
         found += script_readings(part)
@@ -1827,13 +1864,19 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
     if len(found) == 1:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
+    scanned = scanner.scanner_reading(text)
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
         name = prepare_name(reading)
         truncated = cut if reading in whole else name.truncated
-        if reading in alternatives or name.truncated != truncated:
-            name = replace(name, alternative=reading in alternatives, truncated=truncated)
+        if reading in alternatives or name.truncated != truncated or reading == scanned:
+            name = replace(
+                name,
+                alternative=reading in alternatives,
+                truncated=truncated,
+                scanned=reading == scanned,
+            )
         prepared.append(name)
     return tuple(prepared)
 

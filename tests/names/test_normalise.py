@@ -244,9 +244,12 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
         ("JSCARGUMENT", ("jsc", "argument")),
         ("Public JointStock Company Sasta", ("jsc", "sasta")),
         ("LimitedLiability Company Legion", ("llc", "legion")),
+        ("TAWASULCOMPANY", ("tawasul", "corp")),
+        ("COMPANYNORTHERN TECHNOLOGIES", ("corp", "northern", "technologies")),
         # forms that end or start words and names stay in them
         ("Bancorp", ("bancorp",)),
         ("Khors Aircompany", ("khors", "aircompany")),
+        ("Eurocompany Ltd", ("eurocompany", "llc")),
         ("Paolo Zinc", ("paolo", "zinc")),
         ("Corporal Jones", ("corporal", "jones")),
         ("Lltd", ("lltd",)),
@@ -425,6 +428,13 @@ def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]
         ("Bay Shipping Ltd", ("bay", "shipping", "llc")),  # a company's words
         ("Ing Wei", ("ing", "wei")),  # two words must be left
         ("السيد محمد علي", ("al", "sid", "mahamad", "ali")),  # Elsayed, a given name too
+        # within a name a title is a word of it, with or without a legal form
+        ("JOUD GENERAL TRADING", ("joud", "general", "trading")),
+        ("Oil of Dr Congo", ("oil", "of", "dr", "congo")),
+        # ... but not an honorific that is a family name: it honours the next word
+        ("MUSTAFA HAJJI MUHAMMAD KHAN", ("mustafa", "muhammad", "khan")),
+        # ... nor a title after the comma of SURNAME, Given
+        ("SMITH, Dr John", ("smith", "john")),
     ],
 )
 def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:
