@@ -1834,7 +1834,7 @@ def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
     writing (``script_readings``), then itself with an honorific moved
     (``title_moved``), then as a scanner may have misread it
-    (``scanner.scanner_reading``: ``Karirn``, Karim), then each name a field of
+    (``scanner.scanner_readings``: ``Karirn``, Karim), then each name a field of
     several holds (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its
     readings."""
     return _readings(text)[0]
@@ -1846,9 +1846,7 @@ def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     moved = title_moved(text)
     if moved is not None:
         found += (moved,)
-    scanned = scanner.scanner_reading(text)
-    if scanned is not None:
-        found += (scanned,)
+    found += scanner.scanner_readings(text)
     whole = frozenset(found)
     for part in parties.parts(text):
         found += script_readings(part)
@@ -1864,18 +1862,18 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
     if len(found) == 1:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
-    scanned = scanner.scanner_reading(text)
+    scanned = scanner.scanner_readings(text)
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
         name = prepare_name(reading)
         truncated = cut if reading in whole else name.truncated
-        if reading in alternatives or name.truncated != truncated or reading == scanned:
+        if reading in alternatives or name.truncated != truncated or reading in scanned:
             name = replace(
                 name,
                 alternative=reading in alternatives,
                 truncated=truncated,
-                scanned=reading == scanned,
+                scanned=reading in scanned,
             )
         prepared.append(name)
     return tuple(prepared)

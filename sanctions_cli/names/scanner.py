@@ -1,14 +1,15 @@
-"""What a scanner (OCR) reads two letters as one: the name a scanned document meant.
+"""Names a scanner (OCR) may have misread: one letter made two, read back as one.
 
 A scanned name comes back with letters a scanner confuses: ``rn`` for ``m``
 (``Karirn`` for Karim), ``cl`` for ``d`` (``AL-ASSACL`` for AL-ASSAD), ``vv`` for
 ``w``.  The edit distance counts each as two or three changes, so a short word is
-lost (Karirn / Karim scores 72.7).  ``scanner_reading`` gives the name with every
-such pair read as the one letter, one more reading of the name to search
-(``normalise.readings``); the scorer takes a point or two off a hit found through
-it (``scorer.SCANNER_READING_PENALTY``), as the pairs are often written so
-(Bernard, Clara).  Confusions of one letter for another (``e``/``c``, ``1``/``l``)
-are a changed letter, which the scorer and ``normalise`` already read.
+lost (Karirn / Karim scores 72.7).  ``scanner_readings`` gives the name with every
+such pair read as the one letter (and, when several words have one, each word
+read alone), more readings of the name to search (``normalise.readings``); the
+scorer takes a few points off a hit found through one
+(``scorer.SCANNER_READING_PENALTY``), as the pairs are often written so (Bernard,
+Clara).  Confusions of one letter for another (``e``/``c``, ``1``/``l``) are a
+changed letter, which the scorer and ``normalise`` already read.
 """
 
 from __future__ import annotations
@@ -35,3 +36,26 @@ def scanner_reading(text: str) -> str | None:
     if not text.isascii() or _PAIR.search(text) is None:
         return None
     return _PAIR.sub(_one_letter, text)
+
+
+# Words with such pairs read one at a time up to this many (``scanner_readings``);
+# beyond, only all at once.
+SCANNER_WORDS_ONE_BY_ONE = 3
+_WORD = re.compile(r"\S+")
+
+
+def scanner_readings(text: str) -> tuple[str, ...]:
+    """The ``scanner_reading`` of ``text`` and, when several of its words have such
+    pairs, each of them read alone (up to ``SCANNER_WORDS_ONE_BY_ONE``): in
+    ``Harnzah DIRNAWI`` only the first is misread (Hamzah DIRNAWI)."""
+    whole = scanner_reading(text)
+    if whole is None:
+        return ()
+    words = [found for found in _WORD.finditer(text) if _PAIR.search(found.group())]
+    if not 1 < len(words) <= SCANNER_WORDS_ONE_BY_ONE:
+        return (whole,)
+    alone = (
+        text[: word.start()] + _PAIR.sub(_one_letter, word.group()) + text[word.end() :]
+        for word in words
+    )
+    return (*alone, whole)

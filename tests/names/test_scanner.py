@@ -12,7 +12,12 @@ from sanctions_cli.matching import NameMatcher, compare_names
 from sanctions_cli.matching.scorer import SCANNER_READING_PENALTY
 from sanctions_cli.model import Entry, Listing
 from sanctions_cli.names import prepared_readings, readings
-from sanctions_cli.names.scanner import SCANNER_PAIRS, scanner_reading
+from sanctions_cli.names.scanner import (
+    SCANNER_PAIRS,
+    SCANNER_WORDS_ONE_BY_ONE,
+    scanner_reading,
+    scanner_readings,
+)
 
 THRESHOLD = 85.0
 
@@ -24,7 +29,7 @@ THRESHOLD = 85.0
         ("Samer Kamal AL-ASSACL", "Samer Kamal AL-ASSAD"),
         ("RNAHAN AIR", "MAHAN AIR"),
         ("Clawood", "Dawood"),
-        ("Vvang Rnin", "Wang Min"),
+        ("Vvang Chen", "Wang Chen"),
     ],
 )
 def test_pairs_a_scanner_makes_of_one_letter_are_read_as_it(scanned: str, meant: str) -> None:
@@ -32,6 +37,18 @@ def test_pairs_a_scanner_makes_of_one_letter_are_read_as_it(scanned: str, meant:
     # searched as written first, then so read
     assert readings(scanned) == (scanned, meant)
     assert [r.scanned for r in prepared_readings(scanned)] == [False, True]
+
+
+def test_words_with_such_pairs_are_read_one_by_one_too() -> None:
+    # A name may have the pair as written too: DIRNAWI keeps its rn.
+    assert scanner_readings("Harnzah DIRNAWI") == (
+        "Hamzah DIRNAWI",
+        "Harnzah DIMAWI",
+        "Hamzah DIMAWI",
+    )
+    assert compare_names("Harnzah DIRNAWI", "DIRNAWI, Hamzah").score >= THRESHOLD
+    many = " ".join(["Karirn"] * (SCANNER_WORDS_ONE_BY_ONE + 1))
+    assert scanner_readings(many) == (" ".join(["Karim"] * (SCANNER_WORDS_ONE_BY_ONE + 1)),)
 
 
 def test_names_without_such_pairs_or_in_other_scripts_have_no_scanner_reading() -> None:
