@@ -173,7 +173,7 @@ class PreparedName:
     # name's counts in scoring.
     truncated: bool = False
     # True for a reading of a name in Latin letters with pairs of letters a
-    # scanner makes of one read as that one (``scanner.scanner_reading``: Karirn,
+    # scanner makes of one read as that one (``scanner.scanner_readings``: Karirn,
     # Karim): a guess at the name, which costs its hits a little.
     scanned: bool = False
 
