@@ -722,7 +722,10 @@ class CandidateIndex:
         (``scorer.substitutions``), memoised."""
         found = self._substituted_cache.get(text)
         if found is None:
-            ids = (self.option_id(variant) for variant in scorer.substitutions(text))
+            variants = scorer.substitutions(text)
+            # Some 125 lookups a word: the dict's own get once ``option_id`` built it.
+            table = self._option_ids
+            ids = map(table.get, variants) if table is not None else map(self.option_id, variants)
             found = [i for i in ids if i is not None and self.option_single[i]]
             if len(self._substituted_cache) >= MATCH_CACHE_SIZE:
                 self._substituted_cache.clear()
