@@ -113,6 +113,20 @@ def test_an_honorific_surname_is_screened_both_ways(query: str, matched: str) ->
     assert hit.matched_name in (matched, "SHEIKH, Muhammad Naeem")
 
 
+def test_a_family_name_starting_with_an_honorific_is_found_given_names_first() -> None:
+    # Within a name the honorific is dropped (it honours the next word), so the
+    # name is also searched with it moved last, where it is kept (title_moved).
+    entry = Entry(
+        id="y",
+        type="person",
+        name="SHEIKH YAHYA, Abu Yahya",
+        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
+    )
+    screener = Screener([SanctionsList(ListMeta("t", "T"), (entry,), "0" * 64)])
+    [hit] = screener.check("Abu Yahya SHEIKH YAHYA", AFTER_BOTH)
+    assert hit.entry.id == "y" and hit.score >= 95.0
+
+
 def test_screen_rows_with_a_date_column(bundled_screener: Screener) -> None:
     rows = [
         {"beneficiary": "Kim Jong Sik", "date": "2017-12-20"},

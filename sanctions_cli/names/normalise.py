@@ -1882,7 +1882,8 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
 def title_moved(text: str) -> str | None:
     """A name in Latin letters that starts or ends with a ``SURNAME_TITLES`` word,
     with that word moved to the other end: dropped as a title where it led, kept as
-    a surname where it ends (``_surname_titles``).  ``SHEIKH, Muhammad Naeem``, whose
+    a surname where it ends (``_surname_titles``); one within the name is moved to
+    its end.  ``SHEIKH, Muhammad Naeem``, whose
     surname is one such word, becomes ``SHEIKH Muhammad Naeem``: the title first."""
     if not text.isascii():
         return None
@@ -1898,6 +1899,13 @@ def title_moved(text: str) -> str | None:
         return " ".join([*words[1:], words[0]])
     if normalise(words[-1]) in SURNAME_TITLES:
         return " ".join([words[-1], *words[:-1]])
+    for index in range(1, len(words) - 1):
+        if normalise(words[index]) in SURNAME_TITLES:
+            # Within a name it honours the next word (MUSTAFA HAJJI MUHAMMAD KHAN),
+            # or begins a family name written after the given names (Abu Yahya
+            # SHEIKH YAHYA, listed as SHEIKH YAHYA, Abu Yahya): moved last, it is
+            # kept as one.
+            return " ".join([*words[:index], *words[index + 1 :], words[index]])
     return None
 
 

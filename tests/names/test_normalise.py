@@ -465,7 +465,9 @@ def test_an_honorific_that_is_a_surname_stays_where_the_surname_stands(
         ("Ahmed Ali Sheikh", "Sheikh Ahmed Ali"),
         ("SHEIKH, Muhammad Naeem", "SHEIKH Muhammad Naeem"),
         ("NAEEM, Sheikh Muhammad", None),  # the surname is no title
-        ("Ahmed Sheikh Ali", None),  # in the middle: a title, dropped
+        # in the middle: the title of the next word, dropped, or the start of a
+        # family name written after the given names, kept when moved last
+        ("Ahmed Sheikh Ali", "Ahmed Ali Sheikh"),
         ("Sheikh", None),
         ("ศรี Sheikh", None),  # not Latin letters
     ],
