@@ -101,14 +101,7 @@ def test_weak_alias_never_alerts_alone() -> None:
 def test_an_honorific_surname_is_screened_both_ways(query: str, matched: str) -> None:
     """A listed surname that is also an honorific (``names.title_moved``): the
     screening path finds the listed name as a surname and as a title."""
-    entry = Entry(
-        id="n",
-        type="person",
-        name="SHEIKH, Muhammad Naeem",
-        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
-    )
-    screener = Screener([SanctionsList(ListMeta("t", "T"), (entry,), "0" * 64)])
-    [hit] = screener.check(query, AFTER_BOTH)
+    [hit] = _one_person_screener("n", "SHEIKH, Muhammad Naeem").check(query, AFTER_BOTH)
     assert hit.entry.id == "n" and hit.score >= 95.0
     assert hit.matched_name in (matched, "SHEIKH, Muhammad Naeem")
 
@@ -116,15 +109,19 @@ def test_an_honorific_surname_is_screened_both_ways(query: str, matched: str) ->
 def test_a_family_name_starting_with_an_honorific_is_found_given_names_first() -> None:
     # Within a name the honorific is dropped (it honours the next word), so the
     # name is also searched with it moved last, where it is kept (title_moved).
-    entry = Entry(
-        id="y",
-        type="person",
-        name="SHEIKH YAHYA, Abu Yahya",
-        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
-    )
-    screener = Screener([SanctionsList(ListMeta("t", "T"), (entry,), "0" * 64)])
+    screener = _one_person_screener("y", "SHEIKH YAHYA, Abu Yahya")
     [hit] = screener.check("Abu Yahya SHEIKH YAHYA", AFTER_BOTH)
     assert hit.entry.id == "y" and hit.score >= 95.0
+
+
+def _one_person_screener(entry_id: str, name: str) -> Screener:
+    entry = Entry(
+        id=entry_id,
+        type="person",
+        name=name,
+        listings=(Listing("Test", "Test", listed_on=D(2000, 1, 1)),),
+    )
+    return Screener([SanctionsList(ListMeta("t", "T"), (entry,), "0" * 64)])
 
 
 def test_screen_rows_with_a_date_column(bundled_screener: Screener) -> None:
