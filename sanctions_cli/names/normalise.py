@@ -1840,17 +1840,19 @@ def readings(text: str) -> tuple[str, ...]:
     return _readings(text)[0]
 
 
-def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """``readings``, and those of them that read the whole name (not a part)."""
+def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """``readings``, those of them that read the whole name (not a part), and those
+    that read it as a scanner may have misread it."""
     found = script_readings(text)
     moved = title_moved(text)
     if moved is not None:
         found += (moved,)
-    found += scanner.scanner_readings(text)
+    scanned = scanner.scanner_readings(text)
+    found += scanned
     whole = frozenset(found)
     for part in parties.parts(text):
         found += script_readings(part)
-    return (tuple(dict.fromkeys(found)) if len(found) > 1 else found), whole
+    return (tuple(dict.fromkeys(found)) if len(found) > 1 else found), whole, scanned
 
 
 def prepared_readings(text: str) -> tuple[PreparedName, ...]:
@@ -1858,11 +1860,10 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
     in its own script flagged ``alternative`` (``same_script_alternatives``), a
     reading of the whole name cut where the name may be, whatever its own length
     (``PreparedName.truncated``)."""
-    found, whole = _readings(text)
+    found, whole, scanned = _readings(text)
     if len(found) == 1:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
-    scanned = scanner.scanner_readings(text)
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
