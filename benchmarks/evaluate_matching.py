@@ -67,6 +67,22 @@ from train_transcriptions import held_out  # noqa: E402
 
 SDN_FOLDER = Path("data/lists/ofac-sdn-2023-12-28")
 UN_FILE = Path("data/lists/un-consolidated-2026-02-27/UN_consolidated.xml")
+UK_FILE = Path("data/lists/uk-fcdo-2025-08-11/uk_sanctions_list_summary.ods")
+CANADA_FILE = Path("data/lists/canada-sema-2025-05/sema.xml")
+OPENSANCTIONS_FILE = Path("data/lists/opensanctions-ua-war-sanctions-2026-03/targets.simple.csv")
+# The lists the screening section screens against (``--lists``, format and path
+# under ../shared): OFAC's SDN and the UN's, on which the rules were developed, and
+# the UK's, Canada's and OpenSanctions' (Ukraine war sanctions), which they were
+# not: other lists' conventions, and thousands of vessels named by one word.
+LIST_SETS: dict[str, tuple[tuple[str, Path], ...]] = {
+    "ofac-un": (("ofac-csv", SDN_FOLDER), ("un-xml", UN_FILE)),
+    "ofac": (("ofac-csv", SDN_FOLDER),),
+    "uk-ca-os": (
+        ("uk-ods", UK_FILE),
+        ("canada-xml", CANADA_FILE),
+        ("opensanctions-csv", OPENSANCTIONS_FILE),
+    ),
+}
 PAIRS = Path("data/names/name-pairs-bench/cases.csv")
 PUTIN = Path("data/names/cross-script/putin_names.txt")
 CROSS = Path("data/names/cross-script/cross_script_pairs.csv")
@@ -522,19 +538,28 @@ def clean_names(count: int, seed: int) -> list[str]:
     return names
 
 
+def load_list_set(shared: Path, name: str) -> list[SanctionsList]:
+    """The lists of ``LIST_SETS[name]`` found under ``shared``."""
+    from sanctions_cli.importers import import_files
+
+    lists = []
+    for fmt, path in LIST_SETS[name]:
+        if not (shared / path).exists():
+            print(f"  ({shared / path} not found: left out)")
+        elif fmt == "ofac-csv":
+            lists.append(load_sdn(shared / path))
+        else:
+            lists.append(import_files(fmt, [shared / path]))
+    return lists
+
+
 def evaluate_screening(
-    shared: Path,
+    lists: Sequence[SanctionsList],
     variants: int,
     clean: int,
     seed: int,
-    sdn_only: bool = False,
     baselines: bool = True,
 ) -> None:
-    lists = [load_sdn(shared / SDN_FOLDER)]
-    if not sdn_only and (shared / UN_FILE).is_file():
-        from sanctions_cli.importers import import_files
-
-        lists.append(import_files("un-xml", [shared / UN_FILE]))
     titles = " + ".join(lst.meta.title for lst in lists)
     print(f"\n== Screening against {titles}")
     started = time.perf_counter()
@@ -825,6 +850,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-screening", action="store_true")
     parser.add_argument(
+        "--lists",
+        action="append",
+        choices=sorted(LIST_SETS),
+        help="lists to screen against (repeatable; default ofac-un): "
+        + "; ".join(f"{k}: {' + '.join(fmt for fmt, _ in v)}" for k, v in LIST_SETS.items()),
+    )
+    parser.add_argument(
         "--sdn-only", action="store_true", help="screen against the OFAC SDN list alone"
     )
     parser.add_argument(
@@ -852,10 +884,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate_original_script(shared)
     if sdn_folder.exists():
         evaluate_short_forms(sdn, weights)
-    if not args.skip_screening and sdn_folder.exists():
-        evaluate_screening(
-            shared, args.variants, args.clean, args.seed, args.sdn_only, not args.no_baselines
-        )
+    if not args.skip_screening:
+        for set_name in args.lists or ["ofac" if args.sdn_only else "ofac-un"]:
+            lists = load_list_set(shared, set_name)
+            if lists:
+                evaluate_screening(
+                    lists, args.variants, args.clean, args.seed, not args.no_baselines
+                )
     return 0
 
 

@@ -449,6 +449,23 @@ SINGLE_WORD_LONG_LENGTH = 5
 # generated clean names, recall unchanged).
 ONE_WORD_MAX_LIFT = 8.0
 
+# A vessel's name is registered in Latin letters (SILVERA, MELIA, RIMSON), and a
+# payment in Latin letters copies it, with a typo at most: a screened word alike
+# in sound only is another name (Melo / MELIA, Begue / BEGEY: 88 to 91 with the
+# full lift).  Between Latin spellings a vessel's word pairs on its spelling, a
+# typo (``related_similarity``) included, lifted by a sound-alike at most as far
+# as a consonant that sounds alike lifts the word of a one-word name
+# (ONE_WORD_MAX_LIFT: POLE DUDINKA / POLA DUDINKA); a name read from another
+# script, which guesses its vowels, is lifted as usual (ايران برك / IRAN PARAK).
+# The screened name's words joined to meet one of the vessel's are not lifted at
+# all (the Hangul 임서연 read "rim so yon" / RIMSON, 王佳 read "o ka" / OAKA: 88
+# with the compound's lift).  The UK, Canadian and OpenSanctions lists name
+# thousands of vessels, and half the false alerts of names generated as clean
+# against them were vessels (``benchmarks/evaluate_matching.py --lists uk-ca-os``:
+# 22 -> 13 at seed 7, 14 -> 5 at seed 11, of 3,000).
+VESSEL_MAX_LIFT = ONE_WORD_MAX_LIFT
+VESSEL_COMPOUND_MAX_LIFT = 0.0
+
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.
 INITIAL_CREDIT = 0.8
@@ -572,6 +589,11 @@ SHORT_FORM_FAMILY_FACTOR = GIVEN_NAMES_OMISSION
 # given names to omit).  Prefixes of a vessel's name (MV, MT) are particles.
 # Measured as for SHORT_FORM_WORDS: false alerts 84 -> 78, recall unchanged.
 VESSEL_NAME_FACTOR = GIVEN_NAMES_OMISSION
+# A word of the vessel's name missing from the screened name leaves another name
+# (Philippe / CAP PHILIPPE, 88.5 as an omitted word): a vessel's name is all its
+# words, as registered and as a payment copies it, so the word counts as a
+# contradicted one, on both sides.
+VESSEL_CUT_FACTOR = CONTRADICTION_FACTOR
 
 # The screened name is a listed person's first given name and surname, every
 # word of it paired, and only the listed name's middle names (second given names,
@@ -688,6 +710,11 @@ class TokenWeights:
         """Whether a listed name or the prior has ``token`` (or a sound-alike)."""
         key = skeleton_view(token)
         return key in self.document_frequency or key in self.prior_frequency
+
+    def in_prior(self, token: str) -> bool:
+        """Whether the prior (a reference list's names, whatever is loaded) has
+        ``token`` (or a sound-alike)."""
+        return skeleton_view(token) in self.prior_frequency
 
     def rarity(self, token: str) -> float:
         """0 for a common token, 1 for a rare one."""
@@ -1602,6 +1629,12 @@ def _compare(
         else None
     )
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
+    # A vessel's name is spelled as registered (VESSEL_MAX_LIFT), and has no
+    # initials: its letter is a word of the name (ELENA A, RAY G, M SOPHIA, SEASONS
+    # I), which a payment writes as it is, and which a person's surname of that
+    # letter is not (Elena Agnesi / ELENA A, Ray Group / RAY G, Sophia Muratori /
+    # M SOPHIA: 87 to 91 with the letter as an initial).
+    vessel = query.entity_vessel or candidate.entity_vessel
     # Feminine and masculine given names (``_gendered_pair``) are persons' names: a
     # company's or vessel's long word with its final a dropped or added is a typo
     # (OSTOZHENK / OSTOZHENKA, KARBAL / KARBALA: ``ENDING_TYPO_MIN_LENGTH``).
@@ -1631,8 +1664,20 @@ def _compare(
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, weight, True, qi, ci))
-                elif q_single and _is_single(c_opt.mask) and _legal_pair(q_opt, c_opt):
-                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH).
+                elif (
+                    q_single
+                    and _is_single(c_opt.mask)
+                    and _legal_pair(q_opt, c_opt)
+                    and (
+                        q_opt.text in LEGAL_FORM_WORDS[c_opt.text]
+                        or not weights.in_prior(q_opt.text)
+                    )
+                ):
+                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH),
+                    # or the form itself where no form is read (S.A. DC C.V.), but not
+                    # a word of names (Sara, one letter from SARL: Mrs Sara Morgan /
+                    # LIMITED LIABILITY COMPANY MORGAN 95 with it).  The prior's
+                    # words, not the loaded lists': those may spell a form so.
                     scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
@@ -1644,6 +1689,10 @@ def _compare(
                     and min(len(q_opt.text), len(c_opt.text)) >= COMPOUND_SKELETON_MIN_LETTERS
                     else COMPOUND_MAX_LIFT
                 )
+            if vessel and compound:
+                lift = VESSEL_COMPOUND_MAX_LIFT
+            elif vessel and latin:
+                lift = min(lift, VESSEL_MAX_LIFT)
             plain_only = same_script or (
                 guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
             )
@@ -1731,6 +1780,7 @@ def _compare(
             elif (
                 q_single
                 and _is_single(c_opt.mask)
+                and not vessel
                 and (q_opt.kind == "initial") != (c_opt.kind == "initial")
                 and q_opt.text[0] == c_opt.text[0]
             ):
@@ -1905,6 +1955,11 @@ def _compare(
         # A vessel's name of one word found in a longer screened name: the other
         # words make someone else's name (VESSEL_NAME_FACTOR).
         omission_cost = max(omission_cost, VESSEL_NAME_FACTOR * q_raw)
+    vessel_cut = candidate.entity_vessel and c_words > q_words
+    if vessel_cut:
+        # ... and a word of the vessel's name missing from the screened name
+        # (VESSEL_CUT_FACTOR).
+        omission_cost = max(omission_cost, VESSEL_CUT_FACTOR * c_raw)
     if syllabic:
         # A Korean or Chinese name is a few syllables, each a token of two to four
         # letters: a syllable more or less is another given name (Zhang Wen / Zhang
@@ -1933,6 +1988,7 @@ def _compare(
         given_missing,
         short_form_cost > 0,
         vessel_part,
+        vessel_cut,
         surname_missing,
     ]
     floors_count = floors.count(True)
@@ -1986,6 +2042,12 @@ def _compare(
             vessel_part,
             "vessel_name_part",
             "the listed vessel's name is one word of the screened name",
+            raised,
+        ),
+        (
+            vessel_cut,
+            "vessel_name_cut",
+            "a word of the listed vessel's name is not in the screened name",
             raised,
         ),
         (

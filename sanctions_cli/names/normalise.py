@@ -564,6 +564,22 @@ def _romanise_greek(match: re.Match[str]) -> str:
     return anyascii(text)
 
 
+# A letter alone, an initial ("Ю. Шведова", "ШВЕДОВА Ю.В.", "Ж. Иванов"), of an
+# alphabet some of whose letters are written with two or more Latin ones (Ю yu, Ж
+# zh, Щ shch, Θ th, Շ sh: Cyrillic, Greek, Armenian, Georgian) stays one letter,
+# the first of its romanisation: read "yu", it was a word that met no given name
+# (``ЛИЧМАН Ю. Миколаївна`` / LYCHMAN Yulia Nikolaevna 0).
+_LONE_LETTER = re.compile(
+    r"(?<![^\W\d_])[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u10a0-\u10ff](?![^\W\d_])"
+)
+
+
+def _initial_letter(match: re.Match[str]) -> str:
+    """A lone letter (``_LONE_LETTER``) as the first letter of its romanisation."""
+    latin = anyascii(match.group(0))
+    return latin[0] if latin[:1].isalpha() else match.group(0)
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def normalise(text: str) -> str:
     """Normalised form of a name: lower-case ASCII tokens separated by single spaces.
@@ -589,6 +605,7 @@ def normalise(text: str) -> str:
         else:
             text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
         text = _HAN.sub(_romanise_han, text)
+        text = _LONE_LETTER.sub(_initial_letter, text)
         text = _GREEK.sub(_romanise_greek, text)
         text = _BARE_ABUGIDA.sub(_romanise_bare_abugida, text)
         text = indic.INDIC_RUN.sub(indic.romanise, text)
@@ -1442,7 +1459,10 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
 
 
 def _abbreviated(text: str, letter: str) -> bool:
-    """True when ``text`` writes the one letter ``letter`` alone with a full stop."""
+    """True when ``text`` writes the one letter ``letter`` alone with a full stop
+    (or a letter of another alphabet read as it: ``_LONE_LETTER``, Ю. for y.)."""
+    if not text.isascii():
+        text = _LONE_LETTER.sub(_initial_letter, text)
     return re.search(rf"(?<![^\W\d_]){letter}\.", text, re.IGNORECASE) is not None
 
 

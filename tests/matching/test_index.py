@@ -561,6 +561,40 @@ def test_a_vessels_name_in_a_longer_name_is_someone_elses() -> None:
             assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
 
 
+def test_a_vessels_name_is_spelled_whole() -> None:
+    # A vessel's letter is no initial, its words pair as spelled (no sound-alike),
+    # and a word of its name missing leaves another name (scorer.VESSEL_MAX_LIFT,
+    # VESSEL_CUT_FACTOR); a person's listed initial still pairs with a word.
+    entries = [
+        Entry("V1", "vessel", "ELENA A", (), LISTING),
+        Entry("V2", "vessel", "MELIA", (), LISTING),
+        Entry("V3", "vessel", "CAP PHILIPPE", (), LISTING),
+        Entry("V4", "vessel", "SILVERA", (), LISTING),
+        Entry("P1", "person", "MELIA, Dmitri", (), LISTING),
+        Entry("P2", "person", "NOVAK, E.", (), LISTING),
+    ]
+    matcher = NameMatcher(entries)
+
+    def names(query: str, threshold: float = 85.0) -> set[str]:
+        return {h.ref.name for h in matcher.search(query, threshold)}
+
+    assert names("Elena Agnesi") == set()
+    assert names("Elena A") == {"ELENA A"}
+    assert names("Novak Elena") == {"NOVAK, E."}  # a person's initial
+    assert names("Melo") == set()  # alike in sound only
+    assert names("Dmitri Melo") == {"MELIA, Dmitri"}  # a person's name: a sound-alike
+    assert names("Silvera") == {"SILVERA"}
+    assert names("Silverra") == {"SILVERA"}  # a typo
+    assert names("Philippe") == set()
+    assert names("MV Cap Philippe") == {"CAP PHILIPPE"}
+    cut = next(h for h in matcher.search("Philippe", 50.0) if h.ref.name == "CAP PHILIPPE")
+    assert "vessel_name_cut" in {a.reason for a in cut.match.adjustments}
+    for query in ("Elena Agnesi", "Melo", "Philippe", "Elena", "Silvera", "Melia Dmitri"):
+        for threshold in (50.0, 85.0):
+            indexed = matcher.search(query, threshold)
+            assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+
+
 def _cut(name: str, length: int = 35) -> str:
     """``name`` cut or padded with a word to ``length`` characters, as a payment field's
     line cuts it (``names.FIELD_LINE_LENGTHS``)."""

@@ -223,6 +223,9 @@ def test_one_word_respellings_still_match(a: str, b: str) -> None:
         # doubled: "wood" is no OOD (Bulgarian) nor EOOD misspelt
         ("Koti Wood", "KOTI OOD", False),
         ("Koti Ltdd", "KOTI LTD", True),
+        # ... and is no word of names (Sara, one letter from SARL: a llc)
+        ("Mrs Sara Morgan", "LIMITED LIABILITY COMPANY MORGAN", False),
+        ("Koti Sarl", "KOTI LLC", True),
     ],
 )
 def test_a_short_misspelt_legal_form_pairs_with_it(a: str, b: str, expected: bool) -> None:

@@ -282,6 +282,27 @@ def test_a_connector_letter_that_joins_nothing_is_an_initial(
     assert prepare_name(raw).kinds == kinds
 
 
+@pytest.mark.parametrize(
+    ("raw", "tokens", "kinds"),
+    [
+        ("Ю. Шведова", ("y", "shvedova"), ("initial", "word")),
+        ("ШВЕДОВА Ю.В.", ("shvedova", "y", "v"), ("word", "initial", "initial")),
+        ("Ж. Иванов", ("z", "ivanov"), ("initial", "word")),
+        ("Θ. Παπαδόπουλος", ("t", "papadopulos"), ("initial", "word")),
+        # between words, with its full stop: no Spanish "y" (and)
+        ("ЛИЧМАН Ю. Миколаївна", ("lichman", "y", "mikolaivna"), ("word", "initial", "word")),
+        ("Юлия Шведова", ("yuliya", "shvedova"), ("word", "word")),  # words stay whole
+    ],
+)
+def test_an_initial_of_another_alphabet_is_one_letter(
+    raw: str, tokens: tuple[str, ...], kinds: tuple[str, ...]
+) -> None:
+    # Ю is "yu" in Latin letters: as an initial, its first letter
+    prepared = prepare_name(raw)
+    assert (prepared.tokens, prepared.kinds) == (tokens, kinds)
+    assert compare_names("ЛИЧМАН Ю. Миколаївна", "ЛИЧМАН Юлія Миколаївна").score >= 85
+
+
 def test_a_dropped_title_is_remembered() -> None:
     assert prepare_name("Präsident Putin").titled
     assert prepare_name("Mr John Smith").titled
