@@ -569,8 +569,11 @@ def _romanise_greek(match: re.Match[str]) -> str:
 # zh, Щ shch, Θ th, Շ sh: Cyrillic, Greek, Armenian, Georgian) stays one letter,
 # the first of its romanisation: read "yu", it was a word that met no given name
 # (``ЛИЧМАН Ю. Миколаївна`` / LYCHMAN Yulia Nikolaevna 0).
+# (A letter beside a combining mark, a stress mark: Мари́я, is in a word.)
 _LONE_LETTER = re.compile(
-    r"(?<![^\W\d_])[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u10a0-\u10ff](?![^\W\d_])"
+    r"(?<![^\W\d_]|[\u0300-\u036f])"
+    r"[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u10a0-\u10ff]"
+    r"(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 
@@ -578,6 +581,23 @@ def _initial_letter(match: re.Match[str]) -> str:
     """A lone letter (``_LONE_LETTER``) as the first letter of its romanisation."""
     latin = anyascii(match.group(0))
     return latin[0] if latin[:1].isalpha() else match.group(0)
+
+
+# ... and so is such a letter's romanisation with a full stop, an initial too
+# ("Yu. Shvedova", "A. Yu. Ivanov", "IVANOV Zh.K."): the Latin letters of the
+# Cyrillic letters written with two or more (Ю Я Є Ё Ж Х Ц Ч Ш Щ).  Without a stop
+# Yu, Ch, Sh are names (Chinese, Korean).
+_LATIN_INITIAL = re.compile(r"(?<![^\W\d_])(?:Shch|Y[uaoe]|Zh|Kh|Ts|Ch|Sh)(?=\.)", re.IGNORECASE)
+
+
+def _initials_as_letters(text: str) -> str:
+    """``text`` with its initials of several letters as one (``_LONE_LETTER``,
+    ``_LATIN_INITIAL``)."""
+    if not text.isascii():
+        text = _LONE_LETTER.sub(_initial_letter, text)
+    if "." in text:
+        text = _LATIN_INITIAL.sub(lambda m: m.group(0)[0], text)
+    return text
 
 
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
@@ -599,13 +619,13 @@ def normalise(text: str) -> str:
             text = japanese.japanese_text(text)
     text = _APOSTROPHES.sub("", text)
     text = _LETTER_PREFIX.sub(r"\1", text)
+    text = _initials_as_letters(text)
     if not text.isascii():
         if is_foreign_hangul(text):
             text = _HANGUL_SYLLABLE.sub(_romanise_foreign_hangul, text)
         else:
             text = _HANGUL_SYLLABLE.sub(_romanise_hangul, text)
         text = _HAN.sub(_romanise_han, text)
-        text = _LONE_LETTER.sub(_initial_letter, text)
         text = _GREEK.sub(_romanise_greek, text)
         text = _BARE_ABUGIDA.sub(_romanise_bare_abugida, text)
         text = indic.INDIC_RUN.sub(indic.romanise, text)
@@ -1460,9 +1480,9 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
 
 def _abbreviated(text: str, letter: str) -> bool:
     """True when ``text`` writes the one letter ``letter`` alone with a full stop
-    (or a letter of another alphabet read as it: ``_LONE_LETTER``, Ю. for y.)."""
-    if not text.isascii():
-        text = _LONE_LETTER.sub(_initial_letter, text)
+    (or an initial of several letters read as one: ``_initials_as_letters``, Ю. or
+    Yu. for y.)."""
+    text = _initials_as_letters(text)
     return re.search(rf"(?<![^\W\d_]){letter}\.", text, re.IGNORECASE) is not None
 
 

@@ -292,6 +292,10 @@ def test_a_connector_letter_that_joins_nothing_is_an_initial(
         # between words, with its full stop: no Spanish "y" (and)
         ("ЛИЧМАН Ю. Миколаївна", ("lichman", "y", "mikolaivna"), ("word", "initial", "word")),
         ("Юлия Шведова", ("yuliya", "shvedova"), ("word", "word")),  # words stay whole
+        # ... and its Latin letters with a full stop
+        ("A. Yu. Ivanov", ("a", "y", "ivanov"), ("initial", "initial", "word")),
+        ("IVANOV Zh.K.", ("ivanov", "z", "k"), ("word", "initial", "initial")),
+        ("Chung Yu", ("chung", "ryu"), ("word", "word")),  # no stop: a name
     ],
 )
 def test_an_initial_of_another_alphabet_is_one_letter(
@@ -301,6 +305,7 @@ def test_an_initial_of_another_alphabet_is_one_letter(
     prepared = prepare_name(raw)
     assert (prepared.tokens, prepared.kinds) == (tokens, kinds)
     assert compare_names("ЛИЧМАН Ю. Миколаївна", "ЛИЧМАН Юлія Миколаївна").score >= 85
+    assert compare_names("Yu. Shvedova", "SHVEDOVA, Yulia").score >= 85
 
 
 def test_a_dropped_title_is_remembered() -> None:
