@@ -111,6 +111,7 @@ which must stay lossless (the tests compare indexed search with brute force):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -410,6 +411,11 @@ SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
 # counts at most this, below MIN_TOKEN_SIMILARITY, so the words do not pair
 # ("Park Jun-hee" is not "Park Chung-hee").
 NASAL_MISMATCH_MAX_SIMILARITY = 60.0
+# So are an open syllable and a closed one (Hui/Hun, So/Son, Kim/Ki: 희/훈,
+# 소/손): no romanisation writes a final consonant another leaves out ("Kim
+# Song-hui" met "KIM, Song Hun" at 90, through the skeletons "ho" and "hon").  Not
+# a foreign name's transcription (``LOOSE_CONSONANT_SCRIPTS``), whose words are no
+# syllables and which drops and adds final consonants.
 
 # The skeleton merges a glide with the vowel after it (hyon/hun, kyong/kong: "o"),
 # but every romanisation writes a Korean glide (Hyon, Hyun, Hyeon for 현; Hun,
@@ -644,6 +650,13 @@ ROMANISED_SYLLABLES_MIN_WORDS = 3
 # Swapped names around "bin" (Salman bin Muhammad / Muhammad bin Salman) are father
 # and son, not spelling variants: points off when the pairing crosses the particle.
 PATRONYM_ORDER_PENALTY = 25.0
+# The syllables of a Korean or Chinese given name keep their order: Su-hyeong is
+# not Hyeong-su, as 수형 is not 형수.  Two names of ROMANISED_SYLLABLES_MIN_WORDS
+# syllables or more (``_SYLLABLE_SHAPE``) whose pairs the order of neither name
+# allows, the surname moved from one end to the other aside ("KIM, Jong Sik" /
+# "Jong Sik Kim"), lose these points: "Kim Su-hyeong" met "KIM, Yong Su" at 88.7,
+# su with su and hyeong with yong.
+SYLLABLE_ORDER_PENALTY = PATRONYM_ORDER_PENALTY
 
 # A screened name that may have been cut at a payment field's length leaves the
 # listed words after its last paired one unknown only when a paired word is at
@@ -1296,13 +1309,18 @@ def _ending(text: str) -> str:
     return "vowel" if last in ("a", "e", "o") else "consonant"
 
 
-def _nasal_mismatch(a: str, b: str) -> bool:
+def _nasal_mismatch(a: str, b: str, open_closed: bool = True) -> bool:
     """True when two romanised syllables differ in their final nasal, -n against
-    -ng (see ``NASAL_MISMATCH_MAX_SIMILARITY``)."""
-    a_ng, b_ng = a.endswith("ng"), b.endswith("ng")
-    if a_ng == b_ng or not (b if a_ng else a).endswith("n"):
+    -ng, or (with ``open_closed``) one is open and the other closed by a consonant
+    (see ``NASAL_MISMATCH_MAX_SIMILARITY``)."""
+    a_shape, b_shape = _SYLLABLE_SHAPE.fullmatch(a), _SYLLABLE_SHAPE.fullmatch(b)
+    if a_shape is None or b_shape is None:
         return False
-    return _SYLLABLE_SHAPE.fullmatch(a) is not None and _SYLLABLE_SHAPE.fullmatch(b) is not None
+    a_final, b_final = a_shape.group(4) or "", b_shape.group(4) or ""
+    if {a_final, b_final} == {"n", "ng"}:
+        return True
+    # (an r closes no Korean or Chinese syllable: Sta / Star are English)
+    return open_closed and "r" not in (a_final, b_final) and bool(a_final) != bool(b_final)
 
 
 # East Slavic family names are a stem and one of a few suffixes, each spelled
@@ -1726,7 +1744,7 @@ def _compare(
                     similarity = _one_word_similarity(
                         q_opt.text, c_opt.text, similarity, doubles=not read
                     )
-                if _nasal_mismatch(q_opt.text, c_opt.text):
+                if _nasal_mismatch(q_opt.text, c_opt.text, open_closed=loose is None):
                     similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
                 if not read and _slavic_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
@@ -2111,6 +2129,15 @@ def _compare(
                 -PATRONYM_ORDER_PENALTY,
             )
         )
+    if _syllables_crossed(query, candidate, paired):
+        score -= SYLLABLE_ORDER_PENALTY
+        adjustments.append(
+            Adjustment(
+                "syllable_order",
+                "syllables of a Korean or Chinese name are paired out of their order",
+                -SYLLABLE_ORDER_PENALTY,
+            )
+        )
     if score > best_similarity + MAX_SCORE_BONUS:
         adjustments.append(
             Adjustment("cap", "capped at the best token similarity", best_similarity - score)
@@ -2405,6 +2432,30 @@ def _patronym_crossed(
         if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
             return True
     return False
+
+
+def _syllables_crossed(
+    query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
+) -> bool:
+    """True when two names of romanised Korean or Chinese syllables pair their
+    syllables out of order (``SYLLABLE_ORDER_PENALTY``): the listed positions of
+    the screened name's single-token pairs, in its order, are no rotation of an
+    increasing sequence (a surname moved from one end to the other)."""
+    q_words, c_words = _word_mask(query.kinds), _word_mask(candidate.kinds)
+    if (
+        q_words.bit_count() < ROMANISED_SYLLABLES_MIN_WORDS
+        or c_words.bit_count() < ROMANISED_SYLLABLES_MIN_WORDS
+        or not _syllables_only(query, q_words)
+        or not _syllables_only(candidate, c_words)
+    ):
+        return False
+    order = [
+        c_mask.bit_length()
+        for q_mask, c_mask in sorted(paired)
+        if _is_single(q_mask) and _is_single(c_mask)
+    ]
+    descents = sum(1 for a, b in itertools.pairwise(order) if a > b)
+    return descents > 1 or (descents == 1 and order[-1] > order[0])
 
 
 # compare() rounds scores to one decimal: a true 84.96 is reported as 85.0.

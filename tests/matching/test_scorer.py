@@ -656,12 +656,25 @@ def test_a_listed_word_is_not_read_as_a_misspelt_legal_form() -> None:
     assert ("sass", "jsc") in [(p.query, p.candidate) for p in reverse.pairs]
 
 
+def test_syllables_of_a_given_name_keep_their_order() -> None:
+    # Su-hyeong is not Hyeong-su; a surname moved to the other end is the same name
+    crossed = compare_names("Kim Su-hyeong", "KIM, Yong Su")
+    assert crossed.score < THRESHOLD
+    assert "syllable_order" in {a.reason for a in crossed.adjustments}
+    assert score("Kim Sik Jong", "KIM, Jong Sik") < THRESHOLD
+    for query in ("Jong Sik Kim", "Kim Jong Sik", "KIM, Jong Sik"):
+        assert score(query, "KIM JONG SIK") == 100.0
+
+
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
         ("Park Jun-hee", "PARK Chung-hee"),
         ("Lee Sun Hee", "LEE Sung Hee"),
         ("Kim Jin Ho", "KIM Jing Ho"),
+        # an open syllable and a closed one are two syllables too
+        ("Kim Song-hui", "KIM, Song Hun"),
+        ("Aung Thu", "AUNG, Tun"),
     ],
 )
 def test_syllables_closed_by_n_and_ng_are_two_syllables(query: str, listed: str) -> None:
