@@ -2449,11 +2449,17 @@ def _syllables_crossed(
         or not _syllables_only(candidate, c_words)
     ):
         return False
-    order = [
-        c_mask.bit_length()
+    listed = [
+        c_mask.bit_length() - 1
         for q_mask, c_mask in sorted(paired)
         if _is_single(q_mask) and _is_single(c_mask)
     ]
+    # A syllable written twice pairs with either of its places, whichever keeps
+    # the order ("Oo Ko Ko" / "Ko Ko Oo").
+    places: dict[str, list[int]] = {}
+    for position in sorted(listed):
+        places.setdefault(candidate.tokens[position], []).append(position)
+    order = [places[candidate.tokens[position]].pop(0) for position in listed]
     descents = sum(1 for a, b in itertools.pairwise(order) if a > b)
     return descents > 1 or (descents == 1 and order[-1] > order[0])
 

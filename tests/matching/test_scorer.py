@@ -664,6 +664,7 @@ def test_syllables_of_a_given_name_keep_their_order() -> None:
     assert score("Kim Sik Jong", "KIM, Jong Sik") < THRESHOLD
     for query in ("Jong Sik Kim", "Kim Jong Sik", "KIM, Jong Sik"):
         assert score(query, "KIM JONG SIK") == 100.0
+    assert score("Oo Ko Ko", "Ko Ko Oo") == 100.0  # a syllable twice: either place
 
 
 @pytest.mark.parametrize(
