@@ -2101,43 +2101,37 @@ def _compare(
                 0.0,
             )
         )
-    if q_numbers or c_numbers:
-        score -= NUMBER_MISMATCH_PENALTY
-        adjustments.append(
-            Adjustment(
-                "number_mismatch",
-                "a number of one name is not in the other",
-                -NUMBER_MISMATCH_PENALTY,
-            )
-        )
-    if query.scanned:
-        score -= SCANNER_READING_PENALTY
-        adjustments.append(
-            Adjustment(
-                "scanner_reading",
-                "the screened name read as a scanner may have misread it"
-                " (rn as m, cl as d, vv as w)",
-                -SCANNER_READING_PENALTY,
-            )
-        )
-    if _patronym_crossed(query, candidate, paired):
-        score -= PATRONYM_ORDER_PENALTY
-        adjustments.append(
-            Adjustment(
-                "patronym_order",
-                "names before and after 'bin' are swapped (father and son)",
-                -PATRONYM_ORDER_PENALTY,
-            )
-        )
-    if _syllables_crossed(query, candidate, paired):
-        score -= SYLLABLE_ORDER_PENALTY
-        adjustments.append(
-            Adjustment(
-                "syllable_order",
-                "syllables of a Korean or Chinese name are paired out of their order",
-                -SYLLABLE_ORDER_PENALTY,
-            )
-        )
+    # Points off, each with its explanation: (applies, reason, detail, points).
+    penalties = (
+        (
+            bool(q_numbers or c_numbers),
+            "number_mismatch",
+            "a number of one name is not in the other",
+            NUMBER_MISMATCH_PENALTY,
+        ),
+        (
+            query.scanned,
+            "scanner_reading",
+            "the screened name read as a scanner may have misread it (rn as m, cl as d, vv as w)",
+            SCANNER_READING_PENALTY,
+        ),
+        (
+            _patronym_crossed(query, candidate, paired),
+            "patronym_order",
+            "names before and after 'bin' are swapped (father and son)",
+            PATRONYM_ORDER_PENALTY,
+        ),
+        (
+            _syllables_crossed(query, candidate, paired),
+            "syllable_order",
+            "syllables of a Korean or Chinese name are paired out of their order",
+            SYLLABLE_ORDER_PENALTY,
+        ),
+    )
+    for applies, reason, detail, points in penalties:
+        if applies:
+            score -= points
+            adjustments.append(Adjustment(reason, detail, -points))
     if score > best_similarity + MAX_SCORE_BONUS:
         adjustments.append(
             Adjustment("cap", "capped at the best token similarity", best_similarity - score)
