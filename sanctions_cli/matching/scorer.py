@@ -410,7 +410,7 @@ SYLLABLE_MIN_SIMILARITY = MAX_VARIANT_SIMILARITY
 # 준/정, 선/성, 金/京), though their skeletons differ by one letter: such a pair
 # counts at most this, below MIN_TOKEN_SIMILARITY, so the words do not pair
 # ("Park Jun-hee" is not "Park Chung-hee").
-NASAL_MISMATCH_MAX_SIMILARITY = 60.0
+SYLLABLE_END_MISMATCH_MAX_SIMILARITY = 60.0
 # So are an open syllable and a closed one (Hui/Hun, So/Son, Kim/Ki: 희/훈,
 # 소/손): no romanisation writes a final consonant another leaves out ("Kim
 # Song-hui" met "KIM, Song Hun" at 90, through the skeletons "ho" and "hon").  Not
@@ -1250,18 +1250,23 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
     return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
-def _legal_pair(query: NameOption, listed: NameOption) -> bool:
+def _legal_pair(query: NameOption, listed: NameOption, weights: TokenWeights) -> bool:
     """``pairs_as_legal_form`` of a screened word and a listed legal form.
 
     Not the other way round: a listed name is spelled as its list wrote it, so a
     word of it that looks like a misspelt legal form is a word of the name (SIAS
     in "SIAS TRADING" is no misspelt SAS; at seed 11 of ``evaluate_matching`` it
-    paired with a Vietnamese company's legal form, a false alert).
+    paired with a Vietnamese company's legal form, a false alert).  Nor a word of
+    names the prior knows (Sara, one letter from SARL: Mrs Sara Morgan / LIMITED
+    LIABILITY COMPANY MORGAN 95 with it), unless it is a form of that legal form
+    itself, where no form was read (the sa of "S.A. DC C.V.").  The prior's words,
+    not the loaded lists': those may spell a form so.
     """
     return (
         query.kind == "word"
         and listed.kind == "legal"
         and pairs_as_legal_form(query.text, listed.text)
+        and (query.text in LEGAL_FORM_WORDS[listed.text] or not weights.in_prior(query.text))
     )
 
 
@@ -1309,10 +1314,10 @@ def _ending(text: str) -> str:
     return "vowel" if last in ("a", "e", "o") else "consonant"
 
 
-def _nasal_mismatch(a: str, b: str, open_closed: bool = True) -> bool:
+def _syllable_end_mismatch(a: str, b: str, open_closed: bool = True) -> bool:
     """True when two romanised syllables differ in their final nasal, -n against
     -ng, or (with ``open_closed``) one is open and the other closed by a consonant
-    (see ``NASAL_MISMATCH_MAX_SIMILARITY``)."""
+    (see ``SYLLABLE_END_MISMATCH_MAX_SIMILARITY``)."""
     a_shape, b_shape = _SYLLABLE_SHAPE.fullmatch(a), _SYLLABLE_SHAPE.fullmatch(b)
     if a_shape is None or b_shape is None:
         return False
@@ -1682,20 +1687,8 @@ def _compare(
                 weight = q_option_weight[qi] + c_option_weight[ci]
                 if q_opt.text == c_opt.text:
                     scored.append((100.0, weight, True, qi, ci))
-                elif (
-                    q_single
-                    and _is_single(c_opt.mask)
-                    and _legal_pair(q_opt, c_opt)
-                    and (
-                        q_opt.text in LEGAL_FORM_WORDS[c_opt.text]
-                        or not weights.in_prior(q_opt.text)
-                    )
-                ):
-                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH),
-                    # or the form itself where no form is read (S.A. DC C.V.), but not
-                    # a word of names (Sara, one letter from SARL: Mrs Sara Morgan /
-                    # LIMITED LIABILITY COMPANY MORGAN 95 with it).  The prior's
-                    # words, not the loaded lists': those may spell a form so.
+                elif q_single and _is_single(c_opt.mask) and _legal_pair(q_opt, c_opt, weights):
+                    # A short word that is a misspelt legal form (LEGAL_PAIR_MAX_LENGTH).
                     scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
@@ -1744,8 +1737,8 @@ def _compare(
                     similarity = _one_word_similarity(
                         q_opt.text, c_opt.text, similarity, doubles=not read
                     )
-                if _nasal_mismatch(q_opt.text, c_opt.text, open_closed=loose is None):
-                    similarity = min(similarity, NASAL_MISMATCH_MAX_SIMILARITY)
+                if _syllable_end_mismatch(q_opt.text, c_opt.text, open_closed=loose is None):
+                    similarity = min(similarity, SYLLABLE_END_MISMATCH_MAX_SIMILARITY)
                 if not read and _slavic_mismatch(q_opt.text, c_opt.text):
                     similarity = min(similarity, SLAVIC_SUFFIX_MAX_SIMILARITY)
                 if latin and _consonant_prefixed(q_opt.text, c_opt.text):
@@ -2435,6 +2428,8 @@ def _syllables_crossed(
     syllables out of order (``SYLLABLE_ORDER_PENALTY``): the listed positions of
     the screened name's single-token pairs, in its order, are no rotation of an
     increasing sequence (a surname moved from one end to the other)."""
+    if len(paired) < ROMANISED_SYLLABLES_MIN_WORDS:
+        return False  # (two pairs are in some order of rotation)
     q_words, c_words = _word_mask(query.kinds), _word_mask(candidate.kinds)
     if (
         q_words.bit_count() < ROMANISED_SYLLABLES_MIN_WORDS
