@@ -150,6 +150,10 @@ EXACT_TOKEN_MAX_LEN = 2
 # Upper bound of what adjustments may add to the token alignment score (see the
 # module docstring): the candidate index searches at ``threshold - MAX_SCORE_BONUS``.
 MAX_SCORE_BONUS = 0.0
+# A cap below the score's rounding (0.1) is the floating-point noise of the sums
+# that made the score (100 - 1.4e-14), not a rule that lowered it: applied, not
+# shown among the adjustments.
+CAP_SHOWN_MIN = 0.05
 
 # Views of a token under which similarity is measured: the plain token and its
 # phonetic skeleton (``names.phonetic``).  The similarity of two tokens is the
@@ -668,6 +672,12 @@ TRUNCATED_MIN_RARITY = 0.5
 # vocabulary of companies and agencies), but "NATIONAL AEROSPACE DEVELOPMENT ADMI"
 # is one name's beginning.
 TRUNCATED_MIN_WORDS = 3
+# ... or when its last word, cut, is the beginning of at least this many letters
+# of a listed word that rare: a name whose legal form took most of the line leaves
+# one word, cut ("CLOSED JOINT STOCK COMPANY ABSOLUTB" of ABSOLUTBANK, "OPEN JOINT
+# STOCK COMPANY INVESTCAPI" of INVESTCAPITALBANK), and six letters of a rare word
+# are as telling as the word ("INVE" of INVEST is not).
+CUT_WORD_MIN_LETTERS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -1803,8 +1813,12 @@ def _compare(
     # among equals the pair of nearer places in their names, so a word written
     # twice pairs where the other name has it and leaves its twin to a compound
     # ("Amin al-Lah Amin Qudus" / "AMINULLAH AMIN QUDDUS": the second amin).
-    q_places = _places(query)
-    c_places = _places(candidate)
+    # A name cut at a field's length is the listed name's beginning: its words stand
+    # where they stand in the listed name, not at the same share of its length
+    # ("Forensic Center of Nizhniy Novgorod", cut: its "of" is the listed name's
+    # first, not its second, four words later).
+    q_places = _places(query, relative=not query.truncated)
+    c_places = _places(candidate, relative=not query.truncated)
     scored.sort(
         key=lambda item: (
             item[2],
@@ -1872,6 +1886,8 @@ def _compare(
     if query.truncated and (
         rarity >= TRUNCATED_MIN_RARITY
         or (used_c & _word_mask(candidate.kinds)).bit_count() >= TRUNCATED_MIN_WORDS
+        or (cut_word_unpaired and _cut_word_rarity(query, candidate, c_rarity, used_c))
+        >= TRUNCATED_MIN_RARITY
     ):
         unknown = _cut_tail(query, candidate, used_q, used_c)
         used_c |= unknown
@@ -2125,11 +2141,13 @@ def _compare(
         if applies:
             score -= points
             adjustments.append(Adjustment(reason, detail, -points))
-    if score > best_similarity + MAX_SCORE_BONUS:
-        adjustments.append(
-            Adjustment("cap", "capped at the best token similarity", best_similarity - score)
-        )
-        score = best_similarity + MAX_SCORE_BONUS
+    ceiling = best_similarity + MAX_SCORE_BONUS
+    if score > ceiling:
+        if score - ceiling >= CAP_SHOWN_MIN:
+            adjustments.append(
+                Adjustment("cap", "capped at the best token similarity", ceiling - score)
+            )
+        score = ceiling
     return Match(
         score=round(max(score, 0.0), 1),
         query_normalised=query.normalised,
@@ -2137,6 +2155,23 @@ def _compare(
         pairs=tuple(pairs),
         adjustments=tuple(adjustments),
     )
+
+
+def _cut_word_rarity(
+    query: PreparedName, candidate: PreparedName, c_rarity: list[float], used_c: int
+) -> float:
+    """The rarity of the listed word after the last one paired, when the last word of
+    ``query`` is its beginning of at least ``CUT_WORD_MIN_LETTERS`` letters, else 0."""
+    following = used_c.bit_length()
+    last = query.tokens[-1]
+    if (
+        following >= len(candidate.tokens)
+        or len(last) < CUT_WORD_MIN_LETTERS
+        or candidate.kinds[following] != "word"
+        or not _cut_from(last, candidate.tokens[following], "word")
+    ):
+        return 0.0
+    return c_rarity[following]
 
 
 def _cut_tail(query: PreparedName, candidate: PreparedName, used_q: int, used_c: int) -> int:
@@ -2225,10 +2260,11 @@ def _short_form_cost(
     return 0.0
 
 
-def _places(name: PreparedName) -> list[float]:
+def _places(name: PreparedName, *, relative: bool = True) -> list[float]:
     """Where each option of ``name`` stands in it, from 0 (first) to 1 (last): the
-    middle of its tokens, as a share of the name's length."""
-    count = len(name.tokens) or 1
+    middle of its tokens, as a share of the name's length (counted in tokens, from
+    0, when not ``relative``)."""
+    count = (len(name.tokens) or 1) if relative else 1
     # An option covers adjacent tokens: its middle is that of its first and last.
     return [
         (((o.mask & -o.mask).bit_length() + o.mask.bit_length()) / 2 - 0.5) / count

@@ -636,6 +636,31 @@ def test_names_cut_at_a_field_length_search_equals_brute_force(threshold: float)
     assert cut  # the data does leave listed words unknown
 
 
+@pytest.mark.parametrize("threshold", [60.0, 85.0, 95.0])
+def test_a_legal_form_and_one_cut_word_search_equals_brute_force(threshold: float) -> None:
+    """A name whose legal form took most of a field's line leaves one word, cut: six
+    letters of a rare word or more (``scorer.CUT_WORD_MIN_LETTERS``) leave the listed
+    word unknown, and the index finds exactly the hits of brute force."""
+    rng = random.Random(int(threshold) + 6)
+    forms = ("OPEN JOINT STOCK COMPANY", "LIMITED LIABILITY COMPANY", "CLOSED JOINT STOCK COMPANY")
+
+    def long_word() -> str:
+        return "".join(rng.choice("bdgklmnprstvz") + rng.choice("aeiou") for _ in range(6))
+
+    entries = [
+        Entry(f"C{i}", "organization", f"{rng.choice(forms)} {long_word()}", (), LISTING)
+        for i in range(150)
+    ]
+    matcher = NameMatcher(entries)
+    unknown = 0
+    for entry in rng.sample(entries, 40):
+        query = _cut(entry.name)
+        indexed = matcher.search(query, threshold)
+        assert _key(indexed) == _key(matcher.search_brute_force(query, threshold)), query
+        unknown += any(a.reason == "truncated" for h in indexed for a in h.match.adjustments)
+    assert unknown  # some cut words are long enough to leave their word unknown
+
+
 def _changed_letter(rng: random.Random, name: str) -> str:
     """``name`` with one letter (not a word's first) of a word of five letters or
     more changed to another (``scorer.substitution_similarity``)."""

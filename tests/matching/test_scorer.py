@@ -997,6 +997,47 @@ def test_a_name_cut_in_a_word_leaves_that_part_of_a_word_unknown() -> None:
     assert company.score >= THRESHOLD
 
 
+def test_a_long_rare_word_cut_after_a_legal_form_identifies_the_name() -> None:
+    # the legal form took most of the line: one word is left, cut in the middle
+    listed = prepare_name("OPEN JOINT STOCK COMPANY INVESTCAPITALBANK")
+    match = compare(prepare_name("OPEN JOINT STOCK COMPANY INVESTCAPI"), listed)
+    assert match.score >= THRESHOLD
+    (detail,) = [a.detail for a in match.adjustments if a.reason == "truncated"]
+    assert "(investcapi), the part of investcapitalbank before the cut" in detail
+    # not at a field's length, the same words are a near miss of the listed word
+    assert compare(prepare_name("JSC INVESTCAPI"), listed).score < THRESHOLD
+    # a cut word of fewer than scorer.CUT_WORD_MIN_LETTERS letters tells too little
+    five, six = (prepare_name(f"THE OPEN JOINT STOCK COMPANY {w}") for w in ("INVES", "INVEST"))
+    assert five.truncated and six.truncated
+    assert "truncated" not in {a.reason for a in compare(five, listed).adjustments}
+    assert "truncated" in {a.reason for a in compare(six, listed).adjustments}
+    # nor does the beginning of a word of no rarity (``TokenWeights``)
+    weights = TokenWeights.from_names(
+        [prepare_name(f"LLC INVESTCAPITALBANK {w}") for w in ("ALFA", "BETA", "GAMMA", "DELTA")],
+        use_prior=False,
+    )
+    assert compare(prepare_name("OPEN JOINT STOCK COMPANY INVESTCAPI"), listed, weights).score < (
+        THRESHOLD
+    )
+
+
+def test_a_cut_name_s_words_pair_where_they_stand_in_the_listed_name() -> None:
+    # "of" twice in the listed name: the cut name's is its first, four words before
+    # the second, so the words after Novgorod are the ones cut off
+    match = compare(
+        prepare_name("Forensic Center of Nizhniy Novgorod"),
+        prepare_name(
+            "Forensic Center of Nizhniy Novgorod Region Main Directorate of the Ministry "
+            "of Interior Affairs"
+        ),
+    )
+    assert match.score >= THRESHOLD
+    (detail,) = [a.detail for a in match.adjustments if a.reason == "truncated"]
+    assert "(region main directorate of the ministry of interior affairs)" in detail
+    # no cap of floating-point noise among the adjustments
+    assert "cap" not in {a.reason for a in match.adjustments}
+
+
 def test_a_cut_word_paired_as_a_near_miss_may_be_left_unknown_instead() -> None:
     # RECONSTRUC pairs with RECONSTRUCTION at 83.3; as the part of it before the cut
     # it is unknown, and the rest of the listed name with it
