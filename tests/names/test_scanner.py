@@ -79,14 +79,39 @@ def test_a_misread_name_meets_the_listed_one_a_little_below_as_written() -> None
 
 
 def test_the_index_finds_a_misread_name() -> None:
-    listed = ["KEITA, Karim", "AL-ASSAD, Samer Kamal", "MAHAN AIR", "CLARK, Arnold"]
+    listed = ["KEITA, Karim", "AL-ASSAD, Samer Kamal", "MAHAN AIR", "CLARK, Arnold", "GUL BAKHT"]
     listing = (Listing("Test", "Test", listed_on=dt.date(2000, 1, 1)),)
     matcher = NameMatcher([Entry(f"E{i}", "person", n, (), listing) for i, n in enumerate(listed)])
     for query, meant in [
         ("Karirn KEITA", "KEITA, Karim"),
         ("Samer Kamal AL-ASSACL", "AL-ASSAD, Samer Kamal"),
         ("RNAHAN AIR", "MAHAN AIR"),
+        ("GU1 BAKHT", "GUL BAKHT"),
     ]:
         hits = matcher.search(query, THRESHOLD)
         assert [h.ref.name for h in hits] == [meant]
         assert hits == matcher.search_brute_force(query, THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    ("scanned", "meant", "listed"),
+    [
+        ("Vladimir 1vovich MASHKOV", "Vladimir lvovich MASHKOV", "MASHKOV, Vladimir Lvovich"),
+        ("GU1 BAKHT", "GUL BAKHT", "GUL BAKHT"),
+        ("ABDU1 1ATIF", "ABDUL 1ATIF", "ABDUL LATIF"),  # before a vowel normalise reads l
+    ],
+)
+def test_a_scanner_s_1_where_normalise_reads_an_i_is_an_l_too(
+    scanned: str, meant: str, listed: str
+) -> None:
+    assert scanner_reading(scanned) == meant
+    match = compare_names(scanned, listed)
+    assert match.score == 100.0 - SCANNER_READING_PENALTY
+    assert [a.reason for a in match.adjustments] == ["scanner_reading"]
+    # the i normalise reads is still the name as written: Sech1n is Sechin
+    assert compare_names("Igor SECH1N", "SECHIN, Igor").score == 100.0
+
+
+def test_ordinals_numbers_and_words_of_other_digits_keep_their_1() -> None:
+    for text in ("1ST BATTALION", "Vessel 1", "MIG-21", "Unit 731", "R1", "A1i", "Kha1id"):
+        assert scanner_reading(text) is None, text
