@@ -1886,8 +1886,10 @@ def _compare(
     if query.truncated and (
         rarity >= TRUNCATED_MIN_RARITY
         or (used_c & _word_mask(candidate.kinds)).bit_count() >= TRUNCATED_MIN_WORDS
-        or (cut_word_unpaired and _cut_word_rarity(query, candidate, c_rarity, used_c))
-        >= TRUNCATED_MIN_RARITY
+        or (
+            cut_word_unpaired
+            and _cut_word_rarity(query, candidate, c_rarity, used_c) >= TRUNCATED_MIN_RARITY
+        )
     ):
         unknown = _cut_tail(query, candidate, used_q, used_c)
         used_c |= unknown
