@@ -40,7 +40,7 @@ from .csvinput import (
 from .errors import Notice, SanctionsError, UsageError
 from .listdiff import changed_entries, diff_entries
 from .listfile import combined_hash, dump_list, load_list_file
-from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, stale_lists
+from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, same_list_twice, stale_lists
 from .model import Hit, Listing, ListMeta, SanctionsList
 from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
 from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
@@ -189,9 +189,9 @@ ListOpt = Annotated[
     typer.Option(
         "--list",
         "-l",
-        help="A list to screen against: YAML file or directory, or an official file "
-        "(OFAC CSV directory, OFAC/UN/Canada XML, OpenSanctions CSV). Repeatable. "
-        "Default: the bundled lists.",
+        help="A list to screen against: a YAML list, an official file (OFAC CSV set, "
+        "OFAC/UN/Canada XML, UK ODS, OpenSanctions CSV) or a folder of them (and of "
+        "folders of them). Repeatable. Default: the bundled lists.",
     ),
 ]
 ListFormatOpt = Annotated[
@@ -235,6 +235,18 @@ def _load(
             f"warning: list {lst.meta.id} is {age} days old (as of {lst.meta.as_of}); "
             "update it or raise --max-list-age",
             style="yellow",
+        )
+    for list_id, copies in same_list_twice(lists).items():
+        sources = "; ".join(
+            f"{f'as of {lst.meta.as_of}' if lst.meta.as_of else 'undated'}, "
+            f"sha256 {lst.content_hash[:12]}"
+            for lst in copies
+        )
+        _err().print(
+            f"warning: {len(copies)} lists are {list_id} ({sources}); "
+            "an entry in each is screened and reported, once per list",
+            style="yellow",
+            highlight=False,
         )
     return lists
 

@@ -48,14 +48,43 @@ def _load_lists(paths: Sequence[str | Path] | None, list_format: str | None) -> 
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and list_format is None and not _is_official_dir(path):
-            files = sorted(p for p in path.iterdir() if p.suffix in LIST_SUFFIXES)
-            if not files:
-                raise InputError(str(path), "directory holds no .yaml list file")
-            loaded.extend(load_yaml_list(p) for p in files)
+            loaded.extend(_folder_lists(path))
         elif list_format is None and path.suffix in LIST_SUFFIXES:
             loaded.append(load_yaml_list(path))
         else:
             loaded.append(load_official_list(path, list_format))
+    return loaded
+
+
+# How deep a folder named with ``--list`` is searched for lists: the folder and its
+# subfolders, the layout of a downloads folder (``lists/un/UN_consolidated.xml``,
+# ``lists/ofac-sdn/sdn.csv``); deeper trees are more likely a mistake than a library.
+FOLDER_DEPTH = 1
+
+
+def _folder_lists(folder: Path, depth: int = 0) -> list[SanctionsList]:
+    """Every list in ``folder``: its YAML lists, its official files (``importers``), an
+    OFAC CSV set, and the same in its subfolders down to ``FOLDER_DEPTH``."""
+    from . import importers  # only for a folder: it pulls in the XML parsers
+
+    loaded: list[SanctionsList] = []
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if path.is_dir():
+            if _is_official_dir(path):
+                loaded.append(load_official_list(path, None))
+            elif depth < FOLDER_DEPTH:
+                loaded.extend(_folder_lists(path, depth + 1))
+        elif path.suffix in LIST_SUFFIXES:
+            loaded.append(load_yaml_list(path))
+    loaded.extend(
+        load_official_list(path, fmt)
+        for fmt, path in importers.official_sources(folder)
+        if path != folder
+    )
+    if not loaded and depth == 0:
+        raise InputError(
+            str(folder), "folder holds no sanctions list (a .yaml list or an official file)"
+        )
     return loaded
 
 
@@ -140,4 +169,15 @@ def stale_lists(
 
 
 def _is_official_dir(path: Path) -> bool:
+    # ``importers.is_ofac_csv_folder`` by file name, without importing the importers
+    # (and their XML parsers) on the start-up path of every run.
     return any((path / name).exists() for name in ("sdn.csv", "SDN.CSV", "cons_prim.csv"))
+
+
+def same_list_twice(lists: Sequence[SanctionsList]) -> dict[str, list[SanctionsList]]:
+    """Lists loaded more than once under one id (two versions of the SDN list, say), by id:
+    their entries are screened twice and a hit is reported once per copy."""
+    by_id: dict[str, list[SanctionsList]] = {}
+    for lst in lists:
+        by_id.setdefault(lst.meta.id, []).append(lst)
+    return {list_id: copies for list_id, copies in by_id.items() if len(copies) > 1}

@@ -67,6 +67,32 @@ def test_official_files_are_accepted_directly_and_cached(runner: CliRunner) -> N
     assert second.stdout == first.stdout
 
 
+def test_a_folder_of_downloads_is_every_list_in_it(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "lists"
+    (folder / "un").mkdir(parents=True)
+    shutil.copy(UN_XML, folder / "un" / "UN_consolidated.xml")
+    (folder / "un" / "README.txt").write_text("downloaded by hand\n")
+    shutil.copytree(OFAC_DIR, folder / "ofac-sdn")
+    args = ["screen", "-", "-l", str(folder), "--as-of", "2018-01-05", "-f", "jsonl"]
+    result = runner.invoke(app, args, input=PAYMENT)
+    assert result.exit_code == 1, result.stderr
+    assert '"reference": "23214"' in result.stdout
+    assert '"reference": "KPi.066"' in result.stdout
+    assert "lists are" not in result.stderr
+    # Two versions of one list are both screened, and the user is told so.
+    shutil.copytree(OFAC_DIR, folder / "ofac-sdn-old")
+    result = runner.invoke(app, args, input=PAYMENT)
+    assert result.exit_code == 1
+    assert result.stdout.count('"reference": "23214"') == 2
+    assert "warning: 2 lists are ofac-sdn" in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["screen", "-", "-l", str(empty)], input=PAYMENT)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{empty}: folder holds no sanctions list" in result.stderr
+
+
 def test_auto_format_and_wrong_format(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["lists", "import", "auto", str(UN_XML)])
     assert result.exit_code == 0

@@ -9,6 +9,8 @@ Owns the registry of formats and the API the CLI calls:
   OFAC CSV row, a zip naming ``content.xml`` (ODS: the UK summary);
 - ``sniff_format(path)``: the same for one file, None when it is not an official format
   (a YAML list file, say), for callers that accept both;
+- ``official_sources(folder)``: the official publications a folder holds (the folder itself
+  when it is an OFAC CSV set), so that a folder as downloaded can be named like a file;
 - ``import_files(fmt, paths)``: import with a named format, or detect it when ``fmt`` is None.
 
 Every importer returns a list that ``listfile.dump_list`` writes and ``listfile`` reads back
@@ -46,6 +48,7 @@ __all__ = [
     "Importer",
     "detect_format",
     "import_files",
+    "official_sources",
     "sniff_format",
 ]
 
@@ -84,11 +87,36 @@ _SNIFFERS: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
 _OFAC_PRIMARY_NAMES = ("sdn.csv", "cons_prim.csv")
 
 
+def is_ofac_csv_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder holding an OFAC CSV set (its primary file by name)."""
+    return path.is_dir() and any(
+        p.name.lower() in _OFAC_PRIMARY_NAMES for p in path.iterdir() if p.is_file()
+    )
+
+
+def official_sources(folder: Path) -> list[tuple[str, Path]]:
+    """The official publications in ``folder``, as (format, path), sorted by name.
+
+    An OFAC CSV set is the folder itself (its files belong together); otherwise each
+    file whose content is an official format, say the one ``UN_consolidated.xml`` of
+    a download folder.  Hidden files and files in no known format (a README, the
+    YAML lists ``listfile`` reads) are not sources; subfolders are not searched.
+    """
+    if is_ofac_csv_folder(folder):
+        return [("ofac-csv", folder)]
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            fmt = sniff_format(path)
+            if fmt is not None:
+                found.append((fmt, path))
+    return found
+
+
 def sniff_format(path: Path) -> str | None:
     """The official format of one file (or OFAC CSV folder) by content, or None."""
     if path.is_dir():
-        names = {p.name.lower() for p in path.iterdir()}
-        return "ofac-csv" if any(n in names for n in _OFAC_PRIMARY_NAMES) else None
+        return "ofac-csv" if is_ofac_csv_folder(path) else None
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -107,7 +135,7 @@ def detect_format(paths: Sequence[Path]) -> str:
     if not paths:
         raise UsageError("no input files given")
     found: dict[str, list[Path]] = {}
-    for path in paths:
+    for path in _folders_opened([Path(p) for p in paths]):
         fmt = sniff_format(path)
         if fmt is None:
             known = ", ".join(FORMATS)
@@ -119,11 +147,30 @@ def detect_format(paths: Sequence[Path]) -> str:
     return next(iter(found))
 
 
+def _folders_opened(paths: Sequence[Path]) -> list[Path]:
+    """``paths`` with each folder that is not an OFAC CSV set replaced by its official files."""
+    opened: list[Path] = []
+    for path in paths:
+        if not path.is_dir() or is_ofac_csv_folder(path):
+            opened.append(path)
+            continue
+        sources = official_sources(path)
+        if not sources:
+            known = ", ".join(FORMATS)
+            raise InputError(str(path), f"folder holds no official list file (known: {known})")
+        opened.extend(p for _, p in sources)
+    return opened
+
+
 def import_files(fmt: str | None, paths: Sequence[Path]) -> SanctionsList:
-    """Import official files in format ``fmt`` (a key of ``FORMATS``), or detect it."""
+    """Import official files in format ``fmt`` (a key of ``FORMATS``), or detect it.
+
+    A folder stands for the official files in it (``official_sources``): the one file
+    of a download folder, or the folder itself for an OFAC CSV set.
+    """
     if not paths:
         raise UsageError("no input files given")
-    paths = [Path(p) for p in paths]
+    paths = _folders_opened([Path(p) for p in paths])
     name = detect_format(paths) if fmt is None else fmt.strip().lower()
     importer = FORMATS.get(name)
     if importer is None:

@@ -15,6 +15,7 @@ from sanctions_cli.importers import (
     ImportNotice,
     detect_format,
     import_files,
+    official_sources,
     sniff_format,
 )
 from sanctions_cli.listfile import bundled_list_paths
@@ -29,6 +30,10 @@ CASES = [
     ("canada-xml", [FIXTURES / "canada_xml" / "sema.xml"]),
     ("opensanctions-csv", [FIXTURES / "opensanctions_csv" / "targets.simple.csv"]),
     ("uk-ods", [FIXTURES / "uk_ods" / "uk_sanctions_list_summary.ods"]),
+    # A download folder holding one publication stands for it.
+    ("un-xml", [FIXTURES / "un_xml"]),
+    ("canada-xml", [FIXTURES / "canada_xml"]),
+    ("uk-ods", [FIXTURES / "uk_ods"]),
 ]
 
 
@@ -83,6 +88,32 @@ def test_wrong_format_named_explicitly_is_a_clean_error() -> None:
         import_files("ofac-csv", [FIXTURES / "un_xml" / "consolidated.xml"])
     with pytest.raises(InputError):
         import_files("opensanctions-csv", [FIXTURES / "ofac_csv" / "sdn.csv"])
+
+
+def test_a_folder_stands_for_the_official_files_in_it(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "un_xml" / "consolidated.xml", tmp_path / "UN_consolidated.xml")
+    (tmp_path / "README.md").write_text("# downloaded 2026-02-27\n")
+    (tmp_path / ".partial.xml").write_text("<CONSOLIDATED_LIST>")
+    assert official_sources(tmp_path) == [("un-xml", tmp_path / "UN_consolidated.xml")]
+    assert official_sources(FIXTURES / "ofac_csv") == [("ofac-csv", FIXTURES / "ofac_csv")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ImportNotice)
+        assert (
+            import_files(None, [tmp_path]).entries
+            == import_files(None, [tmp_path / "UN_consolidated.xml"]).entries
+        )
+    shutil.copy(FIXTURES / "canada_xml" / "sema.xml", tmp_path / "sema.xml")
+    with pytest.raises(InputError, match="different formats"):
+        import_files(None, [tmp_path])
+
+
+def test_a_folder_with_no_official_file_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing here\n")
+    with pytest.raises(InputError, match="folder holds no official list file") as info:
+        import_files(None, [tmp_path])
+    assert str(tmp_path) in str(info.value)
+    with pytest.raises(InputError, match="folder holds no official list file"):
+        detect_format([tmp_path])
 
 
 def test_missing_file() -> None:
