@@ -1113,14 +1113,13 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ORDINAL = scanner.ORDINAL
 # Roman numerals II-XXXIX; "xi" is left alone (it is the surname Xi far more often).
 _ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "8": "b", "9": "g"})
-# A scanner's 1 is an l or an i: before a vowel an l (A1i, O1eg, 1iam, Kha1id: few
-# names have an i before a vowel there), else an i (Sech1n, She1kh).
-_ONE_FOR_L = re.compile(r"1(?=[aeiouy])")
+# A scanner's 1 is an l or an i (``scanner.ONE_AS_L_BEFORE``).
+_ONE_FOR_L = re.compile(f"1(?=[{scanner.ONE_AS_L_BEFORE}])")
 _LONE_DIGIT = re.compile(r"(?<![0-9])[0-9](?![0-9])")
 
 

@@ -27,11 +27,16 @@ _PAIR = re.compile("|".join(SCANNER_PAIRS), re.IGNORECASE)
 # beyond, only all at once.
 SCANNER_WORDS_ONE_BY_ONE = 3
 _WORD = re.compile(r"\S+")
-# A run of letters with one 1 in it, not an ordinal (1ST), as ``normalise`` reads
-# digits as letters only in a word of two letters or more.
+# How ``normalise`` reads a 1 in a word (``normalise._fix_ocr_digits``), kept here,
+# where the scanner's reading of the other letter needs it too (``normalise``
+# imports this module): an l before one of these letters (A1i, O1eg, Kha1id: few
+# names have an i before a vowel there), an i elsewhere (Sech1n, She1kh).
+ONE_AS_L_BEFORE = "aeiouy"
+# An ordinal (1ST, 21st, 7TH) keeps its digits: a number, not letters.
+ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+# A run of letters with one 1 in it, as ``normalise`` reads digits as letters only
+# in a word of two letters or more.
 _ONE_IN_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]*1[A-Za-z]*(?![0-9A-Za-z])")
-_ORDINAL = re.compile(r"1(?:st|th)", re.IGNORECASE)
-_VOWELS = frozenset("aeiouyAEIOUY")
 
 
 def _one_letter(found: re.Match[str]) -> str:
@@ -46,7 +51,7 @@ def _one_as_l(found: re.Match[str]) -> str:
     word = found.group()
     at = word.index("1")
     after = word[at + 1 : at + 2]
-    if len(word) < 3 or after in _VOWELS or _ORDINAL.fullmatch(word):
+    if len(word) < 3 or (after and after.lower() in ONE_AS_L_BEFORE) or ORDINAL.match(word):
         return word
     letter = "L" if (word[at - 1 : at] + after).isupper() else "l"
     return word[:at] + letter + word[at + 1 :]
