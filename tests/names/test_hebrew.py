@@ -57,6 +57,18 @@ def test_hebrew_meets_the_latin_spelling(hebrew: str, latin: str) -> None:
     assert compare(prepare_name(hebrew), prepare_name(latin)).score >= THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("hebrew", "latin"),
+    [
+        ("עלי כהן", "KHAN, Ali"),  # Ali Cohen: k-h-n is not kh-n
+        ("כרמל חסן", "KARAMI, Hassan"),  # Carmel: a consonant more
+        ("יאסין קרמר", "KARAMI, Hassan"),
+    ],
+)
+def test_guessed_vowels_do_not_make_other_consonants_alike(hebrew: str, latin: str) -> None:
+    assert compare(prepare_name(hebrew), prepare_name(latin)).score < THRESHOLD
+
+
 def test_a_geresh_written_as_an_apostrophe_stays_with_its_word() -> None:
     assert tokenise("ג'ורג' וושינגטון")[0] == "jorj"
 
