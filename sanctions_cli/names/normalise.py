@@ -1463,7 +1463,8 @@ def token_kind(token: str) -> TokenKind:
 def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ...]:
     """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
     not stand between two words, or that ``text`` writes with a full stop, is an
-    initial ("Y. El Ballouti", "Smith, E. J.", "Abu Bakr Y. Jabir")."""
+    initial ("Y. El Ballouti", "Smith, E. J.", "Abu Bakr Y. Jabir"), and a particle
+    that ends a name written in order (no comma) is a word."""
     kinds = [token_kind(t) for t in tokens]
     for index, token in enumerate(tokens):
         if kinds[index] == "particle" and len(token) == 1:
@@ -1474,6 +1475,11 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
             )
             if not between_words or _abbreviated(text, token):
                 kinds[index] = "initial"
+    if len(tokens) > 1 and kinds[-1] == "particle" and len(tokens[-1]) > 1 and "," not in text:
+        # A particle joins the words after it (van der Berg, bin Laden, de la Cruz):
+        # one that ends a name written in order joins nothing and is a word of it
+        # (Shangri La, RUNG RA DO; a reading of Hebrew דרעי, Deri, "der").
+        kinds[-1] = "word"
     return tuple(kinds)
 
 

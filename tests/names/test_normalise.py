@@ -198,6 +198,22 @@ def test_prepared_name_options_and_kinds() -> None:
     assert token_kind("al") == "particle"
 
 
+@pytest.mark.parametrize(
+    ("raw", "kinds"),
+    [
+        ("Juan de la Cruz", ("word", "particle", "particle", "word")),
+        ("Usama bin Laden", ("word", "particle", "word")),
+        # a particle that ends a name written in order joins nothing: a word
+        ("Shangri La", ("word", "word")),
+        ("Ariel Der", ("word", "word")),
+        # ... but after a comma the given names follow the surname
+        ("ABBAS, Abu", ("word", "particle")),
+    ],
+)
+def test_a_particle_joins_the_words_after_it(raw: str, kinds: tuple[str, ...]) -> None:
+    assert prepare_name(raw).kinds == kinds
+
+
 def test_script_of() -> None:
     assert script_of("Vladimir Putin") == ""
     assert script_of("Vladímir Pútín") == ""
