@@ -23,6 +23,7 @@ MUST_FLAG = [
     ("RI PYONG CHUL", "ri-pyong-chol"),
     ("Pyong-chol Ri", "ri-pyong-chol"),
     ("Ri Pyo’ng-ch’o’l", "ri-pyong-chol"),
+    ("Kim J\u043eng Sik", "kim-jong-sik"),  # a Cyrillic o (names.homoglyphs)
 ]
 MUST_NOT_FLAG = [
     "Kim Jong Un",

@@ -169,7 +169,7 @@ def _name_rows(entries: Sequence[Entry]) -> list[RefRow]:
         for name, strength, is_primary in entry.all_names():
             if prepare_name(name).tokens:
                 rows.append((index, name, strength, is_primary))
-            for part in parties.parts(name, addresses=False):
+            for part in parties.parts(name, screened=False):
                 if prepare_name(part).tokens:
                     rows.append((index, part, strength, False))
             moved = title_moved(name) if entry.type == "person" else None

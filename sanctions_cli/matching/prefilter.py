@@ -227,6 +227,11 @@ class Prefilter:
         )
         self.token_name = np.repeat(np.arange(len(kinds), dtype=np.int64), counts)
         self.name_organisation = np.asarray(organisations, dtype=bool)
+        # Per name, whether a query's numbers cost it nothing (``scorer.numbers_waived``:
+        # a person's name without a number).
+        numbered = np.zeros(len(kinds), dtype=bool)
+        numbered[self.token_name[self.token_kind == KIND_CODES["number"]]] = True
+        self.name_numbers_waived = ~(self.name_organisation | numbered)
         # Per name, bit sets of the first letters of its words and of its initials.
         is_word = self.token_kind == KIND_CODES["word"]
         is_initial = self.token_kind == KIND_CODES["initial"]
@@ -489,6 +494,7 @@ class Prefilter:
         c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0) & c_known
         np.logical_or.at(penalty, owner[c_number_missing], True)
         r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0) & r_known
+        r_number_missing &= ~self.name_numbers_waived[r_names]
         np.logical_or.at(penalty, row_pair[r_number_missing], True)
         target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
         c_terms = _terms(

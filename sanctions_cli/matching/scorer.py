@@ -528,6 +528,19 @@ NUMBER_WEIGHT = 3.0
 # distinguish funds, vessels and branches (Fund VIII / Fund IX).
 NUMBER_MISMATCH_PENALTY = 20.0
 
+# ... but not a number of the screened name beside a listed person's name with
+# none: no one's name holds a number, so one in a payment's name field is
+# something else written there (a birth year, an account, a reference: "Kim Jong
+# Sik 1968" scored 80).  It counts as a minor token of this weight (a legal form's).
+WAIVED_NUMBER_WEIGHT = LEGAL_FORM_WEIGHT
+
+
+def numbers_waived(candidate: PreparedName) -> bool:
+    """True when the screened name's numbers say nothing against ``candidate``: a
+    listed person's name without a number (``WAIVED_NUMBER_WEIGHT``)."""
+    return not candidate.is_organisation and "number" not in candidate.kinds
+
+
 # Points taken off a hit of a screened name read as a scanner may have misread it
 # (``PreparedName.scanned``: rn as m, cl as d; Karirn KEITA / KEITA, Karim): the
 # reading is a guess, about as far from what was written as one changed letter of
@@ -1926,7 +1939,9 @@ def _compare(
         if unknown and query.kinds[-1] == "word" and not used_q & last_bit:
             cut_word = last_bit
             used_q |= cut_word
-    q_words, q_minor, q_numbers, q_raw = _unpaired(query, q_weight, used_q)
+    q_words, q_minor, q_numbers, q_raw = _unpaired(
+        query, q_weight, used_q, waive_numbers=numbers_waived(candidate)
+    )
     c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
     # A word contradicted by another word counts in full whatever its rarity: a
     # different given name is evidence against, common or not.
@@ -2112,7 +2127,7 @@ def _compare(
         (
             q_minor or c_minor,
             "minor_tokens",
-            "unpaired legal form, particle or initial",
+            "unpaired legal form, particle, initial or number beside a person's name",
             q_minor + c_minor,
         ),
     ]
@@ -2439,17 +2454,20 @@ def _raw_length(name: PreparedName, mask: int) -> float:
 
 
 def _unpaired(
-    name: PreparedName, weights: list[float], used: int
+    name: PreparedName, weights: list[float], used: int, waive_numbers: bool = False
 ) -> tuple[float, float, bool, float]:
     """Weights of unpaired words, of unpaired minor tokens (legal forms,
-    particles, initials), whether a number is unpaired, and the unpaired words'
-    length without the rarity factor."""
+    particles, initials; numbers too, with ``waive_numbers``: ``numbers_waived``),
+    whether a number is unpaired, and the unpaired words' length without the
+    rarity factor."""
     words = minor = raw = 0.0
     number = False
     for index, kind in enumerate(name.kinds):
         if used >> index & 1:
             continue
-        if kind == "number":
+        if kind == "number" and waive_numbers:
+            minor += WAIVED_NUMBER_WEIGHT
+        elif kind == "number":
             number = True
         elif kind in ("legal", "particle"):
             minor += weights[index]
@@ -2571,6 +2589,7 @@ def score_bound(
     q_first = {t[0] for t, k in zip(query.tokens, query.kinds, strict=True) if k == "word"}
     c_first = {t[0] for t, k in zip(candidate.tokens, candidate.kinds, strict=True) if k == "word"}
     penalty = 0.0
+    waived = numbers_waived(candidate)
     # (credit if paired or -1, weight if paired, cost if unpaired) per token
     terms: list[tuple[float, float, float]] = []
     sides = (
@@ -2594,7 +2613,7 @@ def score_bound(
             ):
                 credit = max(credit, INITIAL_CREDIT * 100)
             if kind == "number":
-                if similarity < 100.0 and not unknown:
+                if similarity < 100.0 and not unknown and not (waived and name is query):
                     penalty = NUMBER_MISMATCH_PENALTY  # nothing can pair it
                 cost = 0.0
             elif unknown:

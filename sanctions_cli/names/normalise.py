@@ -2,7 +2,9 @@
 
 Owns everything that turns a raw name into tokens:
 
-* ``normalise``: Unicode NFKC; apostrophes and diacritics dropped (``Cho'ng``,
+* ``normalise``: Unicode NFKC; a word mixing Latin, Cyrillic and Greek letters
+  written in one script (``names.homoglyphs``: ``Рutin`` with a Cyrillic Р is
+  Putin); apostrophes and diacritics dropped (``Cho'ng``,
   ``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
   Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
   ``xi jin ping``; anyascii would glue the syllables) unless the name is Japanese
@@ -56,6 +58,7 @@ from . import (
     company_words,
     hanja,
     hebrew,
+    homoglyphs,
     indic,
     japanese,
     parties,
@@ -610,6 +613,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CAMEL_CASE.sub(" ", text)
     if not text.isascii():
+        text = homoglyphs.unmix(text)  # Рutin (a Cyrillic Р) is Putin
         # Abjads first: their hamza/ayn apostrophes mark vowels.
         text = _PERSIAN_JOINED.sub("", text)
         text = _ARABIC.sub(_romanise_abjad, text)
@@ -1502,6 +1506,7 @@ def script_of(text: str) -> str:
     """The main non-Latin script of ``text`` ("" for Latin or no letters)."""
     if text.isascii():
         return ""
+    text = homoglyphs.unmix(text)
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha() and not char.isascii():
@@ -1553,7 +1558,7 @@ def tokenise(text: str) -> tuple[str, ...]:
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
         titles = TITLES if not script_of(text) else WRITTEN_OUT_TITLES
-        stripped = _strip_title_phrases(tokens, text)
+        stripped = _titles_joined(_strip_title_phrases(tokens, text), titles)
         surnames = _surname_titles(stripped, text, titles)
         inner = _inner_titles(stripped, titles) if "," not in text else ()
         without_titles = [
@@ -1570,6 +1575,16 @@ def tokenise(text: str) -> tuple[str, ...]:
         # ("Tsao" is "zao", not the Russian ZAO).
         with_legal_forms = list(as_pinyin(tuple(with_legal_forms)))
     return tuple(_numbers(with_legal_forms))
+
+
+def _titles_joined(tokens: list[str], titles: frozenset[str]) -> list[str]:
+    """``tokens`` without an "and" between two titles: a joint account's couple,
+    ``Mr and Mrs``, ``Mr & Mrs``, is titles of the name that follows."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if not (t == "and" and 0 < i < len(tokens) - 1 and {tokens[i - 1], tokens[i + 1]} <= titles)
+    ]
 
 
 def _inner_titles(tokens: list[str], titles: frozenset[str]) -> range:
@@ -1885,6 +1900,15 @@ def readings(text: str) -> tuple[str, ...]:
     return _readings(text)[0]
 
 
+def _parts(text: str) -> tuple[str, ...]:
+    """``parties.parts`` of a screened field, beside its brackets unless it is a
+    company's name (a legal form: ``Bank of China (Hong Kong) Limited``)."""
+    if "(" not in text and "[" not in text and "{" not in text:
+        return parties.parts(text)
+    company = not LEGAL_FORM_TOKENS.isdisjoint(tokenise(text))
+    return parties.parts(text, brackets=not company)
+
+
 def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """``readings``, those of them that read the whole name (not a part), and those
     that read it as a scanner may have misread it."""
@@ -1895,7 +1919,7 @@ def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ..
     scanned = scanner.scanner_readings(text)
     found += scanned
     whole = frozenset(found)
-    for part in parties.parts(text):
+    for part in _parts(text):
         found += script_readings(part)
     return (tuple(dict.fromkeys(found)) if len(found) > 1 else found), whole, scanned
 
@@ -1972,7 +1996,7 @@ def same_script_alternatives(text: str) -> frozenset[str]:
     script respelled with a w or a z is no evidence against another name in Arabic
     script, which is compared as written)."""
     found: set[str | None] = set()
-    for source in (text, *parties.parts(text)):
+    for source in (text, *_parts(text)):
         if not source.isascii() and not chinese.is_foreign_han(source):
             found.update((_respelling(source), *persian.waw_readings(source)))
     return frozenset(t for t in found if t is not None)
@@ -2000,8 +2024,9 @@ def script_readings(text: str) -> tuple[str, ...]:
     donald trump)."""
     if text.isascii():
         return (text,)
+    written, text = text, homoglyphs.unmix(text)
     if chinese.is_foreign_han(text):
-        return (text, *_transcribed(text))  # a transcription, not a name to read as Japanese
+        return (written, *_transcribed(text))  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or _respelling(text)
     waws = persian.waw_readings(text)
     korean = hanja.korean_reading(text)
@@ -2011,7 +2036,8 @@ def script_readings(text: str) -> tuple[str, ...]:
         else None
     )
     learned = _transcribed(text)
-    return tuple(t for t in (text, other, *waws, korean, company, *learned) if t is not None)
+    found = (written, other, *waws, korean, company, *learned)
+    return tuple(t for t in found if t is not None)
 
 
 # The table of ``names.transcribed`` for each script it reads back: foreign names

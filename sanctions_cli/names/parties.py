@@ -12,7 +12,12 @@ own beside the whole (``names.readings``).  A comma is no separator (``KIM, Jong
 Sik`` is one name), but two or more may end a name before its address (``KIM JONG
 SIK, PYONGYANG, DPRK``): the text before the first comma and before the second are
 searched too.  Brackets are no separators: in a company's name they hold what
-tells it from its parent (``Bank of China (Hong Kong) Limited``).
+tells it from its parent (``Bank of China (Hong Kong) Limited``), so the whole is
+searched as written; but in a screened person's name they also hold a role or a remark
+(``KIM JONG SIK (DIRECTOR)``) or another name (``RI PYONG CHOL (LEE BYONG CHUL)``),
+so the field without them is searched too, and what a bracket holds when it is a
+name of two words or more.  A listed name's brackets are the list's own writing:
+its parts are not cut there (``Hong Kong`` is no listed name).
 """
 
 from __future__ import annotations
@@ -60,17 +65,44 @@ _AROUND = " \t()[]{}"
 ADDRESS_MIN_COMMAS = 2
 # A part with fewer letters than this is no name.
 MIN_PART_LETTERS = 2
+# A bracket's content searched as a name of its own has this many words or more:
+# one word is a role, a remark or a place (DIRECTOR, MR, SCHWEIZ).
+BRACKET_NAME_MIN_WORDS = 2
+_BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]*)[)\]}]")
 
 
-def parts(text: str, *, addresses: bool = True) -> tuple[str, ...]:
+def parts(text: str, *, screened: bool = True, brackets: bool = True) -> tuple[str, ...]:
     """The names a field holds when it holds more than one (or one amid separators,
-    or, with ``addresses``, before an address), in order; () when it is one name.
-    A listed name has no address: its commas order it (``KNOWLES, JR., Samuel``)."""
+    or, when ``screened``, before an address or, with ``brackets``, beside brackets),
+    in order; () when it is one name.  A listed name has no address, and its
+    brackets are its own: its commas order it (``KNOWLES, JR., Samuel``).  A
+    company's brackets tell it from its parent and its sisters (``Bank of China
+    (Hong Kong) Limited`` is not the one of Australia): the caller who knows a
+    company's name (``names.normalise``: a legal form) asks for no ``brackets``."""
     pieces = _SEPARATORS.split(text.strip())
     found = [p.strip(_AROUND) for p in pieces] if len(pieces) >= 2 else []
-    for piece in pieces if addresses else ():
+    for piece in pieces if screened else ():
         found += _before_address(piece.strip(_AROUND))
-    return tuple(dict.fromkeys(p for p in found if sum(c.isalpha() for c in p) >= MIN_PART_LETTERS))
+        found += _beside_brackets(piece.strip()) if brackets else []
+    return tuple(
+        dict.fromkeys(
+            p for p in found if p != text and sum(c.isalpha() for c in p) >= MIN_PART_LETTERS
+        )
+    )
+
+
+def _beside_brackets(text: str) -> list[str]:
+    """A field with brackets in Latin letters inside (``RI PYONG CHOL (LEE BYONG
+    CHUL)``): the text without them, and each bracket's content of
+    ``BRACKET_NAME_MIN_WORDS`` words or more."""
+    inside = _BRACKETED.findall(text)
+    if not inside or not all(content.isascii() for content in inside):
+        # In Hangul, kanji and Han characters a bracket holds the legal form ((주),
+        # (株)): one name, read whole and as its English name (``company_words``).
+        return []
+    outside = " ".join(_BRACKETED.sub(" ", text).split())
+    names = [content.strip() for content in inside]
+    return [outside] + [n for n in names if len(n.split()) >= BRACKET_NAME_MIN_WORDS]
 
 
 def _before_address(text: str) -> list[str]:

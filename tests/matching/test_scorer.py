@@ -1065,3 +1065,40 @@ def test_one_changed_letter_counts_as_one_letter_dropped() -> None:
     # a name of one word: one changed letter is as often another word
     assert compare_names("Martin", "MARLIN").score < THRESHOLD
     assert compare_names("Fomin Ltd", "FAMIN FZE").score < THRESHOLD
+
+
+def test_a_number_beside_a_persons_name_is_something_else_in_the_field() -> None:
+    # A birth year or an account written into the name field: no one's name holds one.
+    match = compare(prepare_name("Kim Jong Sik 1968"), prepare_name("KIM, Jong Sik"))
+    assert THRESHOLD <= match.score < 100.0
+    assert "number_mismatch" not in [a.reason for a in match.adjustments]
+    assert "minor_tokens" in [a.reason for a in match.adjustments]
+    # A listed name with a number of its own, or an organisation's, keeps numbers apart.
+    assert score("Kim Jong Sik 1968", "Kim Jong Sik 2") < THRESHOLD
+    assert score("Sahara Trading 2 LLC", "Sahara Trading LLC") < THRESHOLD
+    listed_vessel = dataclasses.replace(prepare_name("Ocean Victory"), entity_organisation=True)
+    assert compare(prepare_name("Ocean Victory 3"), listed_vessel).score < THRESHOLD
+
+
+def test_numbers_waived_search_equals_brute_force() -> None:
+    from sanctions_cli.matching import NameMatcher
+    from sanctions_cli.model import Entry, Listing
+
+    listing = (Listing(authority="Test authority", list="Test list"),)
+    matcher = NameMatcher(
+        [
+            Entry("P", "person", "KIM, Jong Sik", (), listing),
+            Entry("V", "vessel", "OCEAN VICTORY", (), listing),
+            Entry("C", "organization", "Ocean Victory 7 Shipping", (), listing),
+        ]
+    )
+    queries = ["Kim Jong Sik 1968", "Ocean Victory 3", "Ocean Victory", "Kim Jong Sik 7"]
+    for threshold in (60.0, 85.0):
+        for query in queries:
+            indexed = [(h.ref.name, h.match.score) for h in matcher.search(query, threshold)]
+            brute = [
+                (h.ref.name, h.match.score) for h in matcher.search_brute_force(query, threshold)
+            ]
+            assert indexed == brute, query
+    assert [h.ref.name for h in matcher.search("Kim Jong Sik 1968", THRESHOLD)] == ["KIM, Jong Sik"]
+    assert not matcher.search("Ocean Victory 3", THRESHOLD)

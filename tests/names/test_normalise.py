@@ -454,6 +454,9 @@ def test_letters_one_by_one_are_an_acronym_in_a_company_name_only() -> None:
         ("الأستاذة اصيل شمر", ("asil", "shamar")),
         ("سرکار خانم مریم احمدی", ("marim", "ahamadi")),
         ("κύριος Γιώργος Παπαδόπουλος", ("giorgos", "papadopulos")),
+        # a joint account's couple
+        ("Mr. and Mrs. Kim Jong Sik", ("kim", "jong", "sik")),
+        ("MR & MRS J SMITH", ("j", "smith")),
     ],
 )
 def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]) -> None:
@@ -477,6 +480,8 @@ def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]
         ("MUSTAFA HAJJI MUHAMMAD KHAN", ("mustafa", "muhammad", "khan")),
         # ... nor a title after the comma of SURNAME, Given
         ("SMITH, Dr John", ("smith", "john")),
+        # "and" between names, not titles
+        ("Smith and Wesson", ("smith", "and", "wesson")),
     ],
 )
 def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:

@@ -35,7 +35,6 @@ def test_a_field_of_several_names_is_cut_into_them(field: str, names: tuple[str,
     [
         "KIM, Jong Sik",  # a comma orders a name
         "Camargo S/A",  # a slash between two letters abbreviates
-        "Bank of China (Hong Kong) Limited",  # brackets qualify a company
         "Smith and Sons",
         "Akabane",  # "aka" inside a word
     ],
@@ -57,6 +56,39 @@ def test_a_listed_name_among_other_words_of_a_field_is_found(
     hits = bundled_screener.entry_hits("KIM JONG SIK / ACME TRADING LTD")
     assert hits and hits[0].ref.name == "KIM Jong Sik"
     assert hits[0].match.query_normalised == "kim jong sik"
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        # a role or a remark in brackets: the name beside it
+        ("KIM JONG SIK (DIRECTOR)", ("KIM JONG SIK",)),
+        # another name in brackets: each
+        ("RI PYONG CHOL (LEE BYONG CHUL)", ("RI PYONG CHOL", "LEE BYONG CHUL")),
+    ],
+)
+def test_a_screened_field_is_searched_beside_its_brackets(
+    field: str, names: tuple[str, ...]
+) -> None:
+    assert parties.parts(field) == names
+    assert readings(field) == (field, *names)  # the field as written first
+    # A listed name's brackets are its own writing.
+    assert parties.parts(field, screened=False) == ()
+
+
+@pytest.mark.parametrize(
+    "field", ["Deutsche Bank (Schweiz) AG", "Bank of China (Hong Kong) Limited", "ACME (PTY) LTD"]
+)
+def test_a_companys_brackets_tell_it_from_its_sisters(field: str) -> None:
+    # A legal form makes the name a company's: one name, whole.
+    assert parties.parts(field, brackets=False) == ()
+    assert readings(field) == (field,)
+
+
+def test_a_name_beside_brackets_is_found(bundled_screener: Screener) -> None:
+    for field in ("KIM JONG SIK (DIRECTOR)", "Lee Byong Chul (Ri Pyong Chol)"):
+        hits = bundled_screener.entry_hits(field)
+        assert hits and hits[0].match.score >= 95.0, field
 
 
 def test_a_bracketed_legal_form_is_no_separator() -> None:
