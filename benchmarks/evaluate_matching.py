@@ -792,6 +792,34 @@ def _noise_cut(words: list[str], rng: random.Random) -> list[str]:
     return " ".join(words)[:FIELD_LINE].split()
 
 
+# Latin letters and the Cyrillic letters that look like them, as a keyboard left
+# in Russian layout types them, or as written to slip past a screener.
+CYRILLIC_LOOK_ALIKES = dict(zip("aeopcxyABEKMHOPCTX", "аеорсхуАВЕКМНОРСТХ", strict=True))
+# What a payment's name field holds beside a person's name.
+BIRTH_YEARS = range(1940, 2005)
+BRACKET_REMARKS = ("(DIRECTOR)", "(OWNER)", "(BENEFICIARY)", "(SHAREHOLDER)")
+
+
+def _noise_look_alikes(words: list[str], rng: random.Random) -> list[str]:
+    """One or two letters of a word typed as their Cyrillic look-alikes (Рutin)."""
+    places = [
+        (i, k) for i, w in enumerate(words) for k, c in enumerate(w) if c in CYRILLIC_LOOK_ALIKES
+    ]
+    for i, k in rng.sample(places, min(len(places), rng.choice((1, 2)))):
+        words[i] = words[i][:k] + CYRILLIC_LOOK_ALIKES[words[i][k]] + words[i][k + 1 :]
+    return words
+
+
+def _noise_birth_year(words: list[str], rng: random.Random) -> list[str]:
+    """A birth year written after a person's name (persons only)."""
+    return [*words, str(rng.choice(BIRTH_YEARS))]
+
+
+def _noise_bracket_remark(words: list[str], rng: random.Random) -> list[str]:
+    """A role in brackets after a person's name (persons only)."""
+    return [*words, rng.choice(BRACKET_REMARKS)]
+
+
 NOISE_MODELS: dict[str, Callable[[list[str], random.Random], list[str]]] = {
     "scanner (OCR) confusion": _noise_ocr,
     "neighbouring key": _noise_keyboard,
@@ -801,6 +829,9 @@ NOISE_MODELS: dict[str, Callable[[list[str], random.Random], list[str]]] = {
     "two typos in the longest word": _noise_two_typos,
     "legal form glued (companies)": _noise_glued_form,
     "cut at a field line's 35 characters": _noise_cut,
+    "Cyrillic look-alike letters": _noise_look_alikes,
+    "birth year after the name (persons)": _noise_birth_year,
+    "role in brackets after it (persons)": _noise_bracket_remark,
 }
 
 
@@ -864,6 +895,8 @@ def evaluate_noise(screener: Screener, entries: Sequence[Entry], seed: int) -> N
         missed: list[tuple[str, str, float]] = []
         for index, kind, name, words in chosen:
             if label.endswith("(companies)") and kind != "organization":
+                continue
+            if label.endswith("(persons)") and kind != "person":
                 continue
             query = " ".join(model(list(words), rng))
             if query == " ".join(words):

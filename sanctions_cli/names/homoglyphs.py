@@ -3,13 +3,17 @@
 A Cyrillic ``Р`` in ``Рutin``, a Latin ``y`` in ``Пyтин``: a word of one script
 with look-alike letters of another, typed on the wrong keyboard layout or put
 there to slip past a screener.  Transliterated letter by letter, such a word
-becomes another name (``Рutin`` would be ``rutin``); no name is written so, so
-``unmix`` writes each such word in one script, the letters of the others that
-look like one of its own replaced by it (``Рutin`` is ``Putin``, ``BЛAДИMИP``
-``ВЛАДИМИР``).  The script a word is read in is the one into which all its other
-letters can be turned, or most of them (``Л``, ``Д``, ``И`` have no Latin
-look-alike: ``BЛAДИMИP`` is Cyrillic); on a tie the one most of its letters are in,
-then Latin.  Letters with no look-alike stay as they are.  A word wholly in one
+becomes another name (``Рutin`` would be ``rutin``), so a name with one is
+searched a second time (``names.readings``) as ``unmix`` writes it: each such word
+in one script, the letters of the others that look like one of its own replaced
+by it (``Рutin`` is ``Putin``, ``BЛAДИMИP`` ``ВЛАДИМИР``).  As written it is still
+searched: a Latin letter in a Cyrillic word may be a typo of its sound, not of
+its look (an ``r`` for the ``р`` it is, not the ``г`` it looks like).
+
+The script a word is written in is the one into which all its other letters can
+be turned, or most of them (``Л``, ``Д``, ``И`` have no Latin look-alike:
+``BЛAДИMИP`` is Cyrillic); on a tie the one most of its letters are in, then
+Latin.  Letters with no look-alike stay as they are.  A word wholly in one
 script is left alone, whatever the others of the name: ``Vladimir Путин`` is two
 words in two scripts, and ``ВОР`` may be Russian.
 
@@ -44,10 +48,11 @@ _MIXED = LazyPattern(
 _WORD = LazyPattern(f"{_LETTER}+")
 # The letters a look-alike is taken from: those of the alphabets names are written
 # in today, not the small capitals, old letters and symbols Unicode also lists
-# (ĸ, ᴛ, Cyrillic izhitsa ѵ and omega Ꙍ).
+# (ĸ, ᴛ, Cyrillic izhitsa ѵ and omega Ꙍ); nor the Macedonian ѕ, which is a dz
+# (a Latin s in a Russian word is a typo, Бриsев for Брилев, not a dze).
 _ALPHABETS = {
     "LATIN": re.compile("[A-Za-z]"),
-    "CYRILLIC": re.compile("[\u0400-\u045f\u0490\u0491]"),
+    "CYRILLIC": re.compile("[\u0400-\u0404\u0406-\u0454\u0456-\u045f\u0490\u0491]"),
     "GREEK": re.compile("[\u0386-\u03ce]"),
 }
 

@@ -2,9 +2,7 @@
 
 Owns everything that turns a raw name into tokens:
 
-* ``normalise``: Unicode NFKC; a word mixing Latin, Cyrillic and Greek letters
-  written in one script (``names.homoglyphs``: ``Рutin`` with a Cyrillic Р is
-  Putin); apostrophes and diacritics dropped (``Cho'ng``,
+* ``normalise``: Unicode NFKC; apostrophes and diacritics dropped (``Cho'ng``,
   ``Cho’ng`` and ``Chŏng`` all become ``chong``); every script transliterated to
   Latin: Han characters with ``pypinyin`` one syllable per token (``习近平`` ->
   ``xi jin ping``; anyascii would glue the syllables) unless the name is Japanese
@@ -31,7 +29,9 @@ Owns everything that turns a raw name into tokens:
   (``Ri``/``Lee``/``Yi``/``Rhee``), and a Chinese name written in Wade-Giles read
   as pinyin (``Mao Tse-tung`` -> ``mao ze dong``: ``names.wadegiles``).
 * ``readings``: the texts a name is searched as, its own and, for a name in kanji
-  alone, its Japanese reading beside the pinyin (``names.japanese``).
+  alone, its Japanese reading beside the pinyin (``names.japanese``), for a name
+  mixing look-alike letters of Latin, Cyrillic and Greek, it in one script
+  (``names.homoglyphs``).
 * ``prepare_name``: a ``PreparedName`` with each token's kind and every
   comparison *option* (single tokens and compounds of adjacent tokens) with its
   views (``names.phonetic``) computed once, so scoring does no string work; a
@@ -613,7 +613,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CAMEL_CASE.sub(" ", text)
     if not text.isascii():
-        text = homoglyphs.unmix(text)  # Рutin (a Cyrillic Р) is Putin
         # Abjads first: their hamza/ayn apostrophes mark vowels.
         text = _PERSIAN_JOINED.sub("", text)
         text = _ARABIC.sub(_romanise_abjad, text)
@@ -1506,7 +1505,6 @@ def script_of(text: str) -> str:
     """The main non-Latin script of ``text`` ("" for Latin or no letters)."""
     if text.isascii():
         return ""
-    text = homoglyphs.unmix(text)
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha() and not char.isascii():
@@ -1892,7 +1890,9 @@ def prepare_name(text: str) -> PreparedName:
 
 def readings(text: str) -> tuple[str, ...]:
     """Every text a name is searched as: itself, then the other readings of its
-    writing (``script_readings``), then itself with an honorific moved
+    writing (``script_readings``), then, when a word of it mixes Latin, Cyrillic
+    and Greek letters, it written in one script and that text's readings
+    (``homoglyphs.unmix``: ``Рutin`` with a Cyrillic Р, Putin), then itself with an honorific moved
     (``title_moved``), then as a scanner may have misread it
     (``scanner.scanner_readings``: ``Karirn``, Karim), then each name a field of
     several holds (``parties.parts``: ``KIM JONG SIK / ACME TRADING LTD``) with its
@@ -1913,6 +1913,9 @@ def _readings(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ..
     """``readings``, those of them that read the whole name (not a part), and those
     that read it as a scanner may have misread it."""
     found = script_readings(text)
+    unmixed = homoglyphs.unmix(text)
+    if unmixed != text:
+        found += script_readings(unmixed)
     moved = title_moved(text)
     if moved is not None:
         found += (moved,)
@@ -2024,9 +2027,8 @@ def script_readings(text: str) -> tuple[str, ...]:
     donald trump)."""
     if text.isascii():
         return (text,)
-    written, text = text, homoglyphs.unmix(text)
     if chinese.is_foreign_han(text):
-        return (written, *_transcribed(text))  # a transcription, not a name to read as Japanese
+        return (text, *_transcribed(text))  # a transcription, not a name to read as Japanese
     other = japanese.alternative_reading(text) or _respelling(text)
     waws = persian.waw_readings(text)
     korean = hanja.korean_reading(text)
@@ -2036,7 +2038,7 @@ def script_readings(text: str) -> tuple[str, ...]:
         else None
     )
     learned = _transcribed(text)
-    found = (written, other, *waws, korean, company, *learned)
+    found = (text, other, *waws, korean, company, *learned)
     return tuple(t for t in found if t is not None)
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctions_cli.matching import NameMatcher, compare_names
-from sanctions_cli.names import normalise
+from sanctions_cli.names import normalise, readings
 from sanctions_cli.names.homoglyphs import look_alike, unmix
 
 CYRILLIC_ER = "\u0420"  # Р, which looks like a Latin P
@@ -26,6 +26,7 @@ LATIN_Y = "y"
         ("BЛAДИMИP", "ВЛАДИМИР"),  # half Latin capitals: Л, Д, И have no Latin look-alike
         ("Αlexandros", "Alexandros"),  # a Greek capital alpha
         ("Олексiй", "Олексій"),  # a Latin i in Ukrainian, as keyboards leave it
+        ("Бриsев", "Бриsев"),  # a Latin s in Russian is a typo: the ѕ of Macedonian is a dz
     ],
 )
 def test_a_mixed_word_is_read_in_one_script(text: str, unmixed: str) -> None:
@@ -55,11 +56,18 @@ def test_look_alikes_are_plain_letters_of_the_script() -> None:
 
 
 def test_a_name_with_look_alikes_meets_the_listed_name() -> None:
-    assert normalise(f"{CYRILLIC_ER}UTIN, Vladimir") == "putin vladimir"
+    # Searched as written, then unmixed.
+    assert readings(f"{CYRILLIC_ER}UTIN, Vladimir") == (
+        f"{CYRILLIC_ER}UTIN, Vladimir",
+        "PUTIN, Vladimir",
+    )
+    assert normalise(f"{CYRILLIC_ER}UTIN, Vladimir") == "rutin vladimir"
     assert compare_names(f"{CYRILLIC_ER}utin Vladimir", "PUTIN, Vladimir").score == 100.0
     assert compare_names("Пyтин Bлaдимир", "Vladimir Putin").score == 100.0
     # Read in one script, the word is still another name where it is one.
     assert compare_names(f"{CYRILLIC_ER}utilin Vladislav", "PUTIN, Vladimir").score < 85.0
+    # A Latin letter in a Cyrillic word may be a typo of its sound: as written too.
+    assert compare_names("Бриrев", "Брирев").score == 100.0
 
 
 @given(st.text(alphabet=st.characters(codec="ascii"), max_size=40))
