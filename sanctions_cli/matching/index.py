@@ -1323,6 +1323,7 @@ class CandidateIndex:
                     c_best=c_best,
                     c_offsets=c_offsets,
                     truncated=query.truncated,
+                    written_digits=query.written_digits,
                 )
             )
         kept = prefilter.second_stage_batch(target=target, queries=second)

@@ -115,6 +115,8 @@ class StageTwoQuery:
     c_offsets: IntArray
     # As ``StageOneQuery.truncated``.
     truncated: bool = False
+    # Whether the name as written has digits (``scorer.numbers_waived``).
+    written_digits: bool = False
 
 
 def kind_code(kind: str) -> int:
@@ -494,7 +496,8 @@ class Prefilter:
         c_number_missing = (c_kind == KIND_CODES["number"]) & (c_best < 100.0) & c_known
         np.logical_or.at(penalty, owner[c_number_missing], True)
         r_number_missing = (r_code == KIND_CODES["number"]) & (r_best < 100.0) & r_known
-        r_number_missing &= ~self.name_numbers_waived[r_names]
+        digits = np.asarray([q.written_digits for q in used], dtype=bool)[pair_query][row_pair]
+        r_number_missing &= ~(self.name_numbers_waived[r_names] & digits)
         np.logical_or.at(penalty, row_pair[r_number_missing], True)
         target_n = target + np.where(penalty, scorer.NUMBER_MISMATCH_PENALTY, 0.0)
         c_terms = _terms(

@@ -528,17 +528,22 @@ NUMBER_WEIGHT = 3.0
 # distinguish funds, vessels and branches (Fund VIII / Fund IX).
 NUMBER_MISMATCH_PENALTY = 20.0
 
-# ... but not a number of the screened name beside a listed person's name with
-# none: no one's name holds a number, so one in a payment's name field is
-# something else written there (a birth year, an account, a reference: "Kim Jong
-# Sik 1968" scored 80).  It counts as a minor token of this weight (a legal form's).
+# ... but not a number in digits of the screened name beside a listed person's
+# name with none: no one's name holds a number, so one in a payment's name field
+# is something else written there (a birth year, an account, a reference: "Kim
+# Jong Sik 1968" scored 80).  It counts as a minor token of this weight (a legal
+# form's).  A number written as a word or a numeral is the name's own ("Bay
+# Server Seven", "Louis XIV").
 WAIVED_NUMBER_WEIGHT = LEGAL_FORM_WEIGHT
 
 
-def numbers_waived(candidate: PreparedName) -> bool:
-    """True when the screened name's numbers say nothing against ``candidate``: a
-    listed person's name without a number (``WAIVED_NUMBER_WEIGHT``)."""
-    return not candidate.is_organisation and "number" not in candidate.kinds
+def numbers_waived(query: PreparedName, candidate: PreparedName) -> bool:
+    """True when the numbers of the screened name (``query``, written in digits)
+    say nothing against ``candidate``: a listed person's name without a number
+    (``WAIVED_NUMBER_WEIGHT``)."""
+    return (
+        query.written_digits and not candidate.is_organisation and "number" not in candidate.kinds
+    )
 
 
 # Points taken off a hit of a screened name read as a scanner may have misread it
@@ -1940,7 +1945,7 @@ def _compare(
             cut_word = last_bit
             used_q |= cut_word
     q_words, q_minor, q_numbers, q_raw = _unpaired(
-        query, q_weight, used_q, waive_numbers=numbers_waived(candidate)
+        query, q_weight, used_q, waive_numbers=numbers_waived(query, candidate)
     )
     c_words, c_minor, c_numbers, c_raw = _unpaired(candidate, c_weight, used_c)
     # A word contradicted by another word counts in full whatever its rarity: a
@@ -2589,7 +2594,7 @@ def score_bound(
     q_first = {t[0] for t, k in zip(query.tokens, query.kinds, strict=True) if k == "word"}
     c_first = {t[0] for t, k in zip(candidate.tokens, candidate.kinds, strict=True) if k == "word"}
     penalty = 0.0
-    waived = numbers_waived(candidate)
+    waived = numbers_waived(query, candidate)
     # (credit if paired or -1, weight if paired, cost if unpaired) per token
     terms: list[tuple[float, float, float]] = []
     sides = (

@@ -179,6 +179,11 @@ class PreparedName:
     # scanner makes of one read as that one (``scanner.scanner_readings``: Karirn,
     # Karim): a guess at the name, which costs its hits a little.
     scanned: bool = False
+    # True when the name as written has a digit (``1968``; its number of ``Seven``
+    # or ``III`` is written as a word): a number beside a listed person's name may
+    # be no part of the name (``scorer.numbers_waived``).  Only the screened name's
+    # counts in scoring.
+    written_digits: bool = False
 
     @property
     def is_organisation(self) -> bool:
@@ -1885,6 +1890,7 @@ def prepare_name(text: str) -> PreparedName:
         hyphen_groups=_hyphen_groups(text, tokens),
         titled=_has_title(text, tokens),
         truncated=len(text) in FIELD_LINE_LENGTHS,
+        written_digits=any(char.isdigit() for char in text),
     )
 
 

@@ -1073,6 +1073,10 @@ def test_a_number_beside_a_persons_name_is_something_else_in_the_field() -> None
     assert THRESHOLD <= match.score < 100.0
     assert "number_mismatch" not in [a.reason for a in match.adjustments]
     assert "minor_tokens" in [a.reason for a in match.adjustments]
+    # A number written as a word or a numeral is the name's own.
+    for numbered in ("Kim Jong Sik III", "Kim Jong Sik Seven"):
+        match = compare(prepare_name(numbered), prepare_name("KIM, Jong Sik"))
+        assert "number_mismatch" in [a.reason for a in match.adjustments], numbered
     # A listed name with a number of its own, or an organisation's, keeps numbers apart.
     assert score("Kim Jong Sik 1968", "Kim Jong Sik 2") < THRESHOLD
     assert score("Sahara Trading 2 LLC", "Sahara Trading LLC") < THRESHOLD
@@ -1093,6 +1097,7 @@ def test_numbers_waived_search_equals_brute_force() -> None:
         ]
     )
     queries = ["Kim Jong Sik 1968", "Ocean Victory 3", "Ocean Victory", "Kim Jong Sik 7"]
+    queries += ["Kim Jong Sik III", "Mr Kim Seven"]
     for threshold in (60.0, 85.0):
         for query in queries:
             indexed = [(h.ref.name, h.match.score) for h in matcher.search(query, threshold)]
