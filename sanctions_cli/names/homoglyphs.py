@@ -13,9 +13,10 @@ its look (an ``r`` for the ``р`` it is, not the ``г`` it looks like).
 The script a word is written in is the one into which all its other letters can
 be turned, or most of them (``Л``, ``Д``, ``И`` have no Latin look-alike:
 ``BЛAДИMИP`` is Cyrillic); on a tie the one most of its letters are in, then
-Latin.  Letters with no look-alike stay as they are.  A word wholly in one
-script is left alone, whatever the others of the name: ``Vladimir Путин`` is two
-words in two scripts, and ``ВОР`` may be Russian.
+Latin.  Letters with no look-alike stay as they are.  A word wholly in another
+script than most of the name's letters is written in theirs when all its letters
+look like some of theirs (``CITY PLAZA S.A. DE С.V.``, a Cyrillic С), else left
+alone: ``Vladimir Путин`` is two words in two scripts.
 
 The look-alikes are Unicode's confusables (UTS #39), from the
 ``confusable_homoglyphs`` package (MIT; the Unicode data as a JSON file of
@@ -39,12 +40,12 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CYRILLIC = "\u0400-\u052f"
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"  # a letter, or a combining mark on one
-# A word with letters of two of the scripts (checked first: a name of one script
-# costs one scan).
-_MIXED = LazyPattern(
-    f"[{_LATIN}]{_LETTER}*[{_CYRILLIC}{_GREEK}]|[{_CYRILLIC}]{_LETTER}*[{_LATIN}{_GREEK}]"
-    f"|[{_GREEK}]{_LETTER}*[{_LATIN}{_CYRILLIC}]"
-)
+# Letters of Cyrillic or Greek: with a Latin letter, a name of two of the scripts
+# (checked first: a name of one script costs one scan).
+_OTHER_THAN_LATIN = LazyPattern(f"[{_CYRILLIC}{_GREEK}]")
+_LATIN_LETTER = re.compile(f"[{_LATIN}]")
+_CYRILLIC_LETTER = LazyPattern(f"[{_CYRILLIC}]")
+_GREEK_LETTER = LazyPattern(f"[{_GREEK}]")
 _WORD = LazyPattern(f"{_LETTER}+")
 # The letters a look-alike is taken from: those of the alphabets names are written
 # in today, not the small capitals, old letters and symbols Unicode also lists
@@ -91,9 +92,18 @@ def _listed_look_alike(char: str, script: str) -> str | None:
     return None
 
 
-def _unmix_word(word: str) -> str:
+def _unmix_word(word: str, main: str) -> str:
     scripts = [_script(char) for char in word]
     present = [s for s in MIXABLE_SCRIPTS if s in scripts]
+    if len(present) == 1 and present != [main]:
+        # A word wholly of another script than the name's: written in the name's
+        # when every letter of it has a look-alike there (the initial В of
+        # ``K.В. Hotel``), as written else (``Vladimir Путин``).
+        alike = [
+            look_alike(char, main) if script else char
+            for char, script in zip(word, scripts, strict=True)
+        ]
+        return word if None in alike else "".join(c for c in alike if c is not None)
     if len(present) < 2:
         return word
 
@@ -111,7 +121,17 @@ def _unmix_word(word: str) -> str:
 
 def unmix(text: str) -> str:
     """``text`` with every word that mixes Latin, Cyrillic and Greek letters written
-    in one script (see the module docstring); other text unchanged."""
-    if text.isascii() or _MIXED.search(text) is None:
+    in one script, and every word of another script than most of the name's letters
+    written in theirs where all its letters look like some of theirs (see the module
+    docstring); other text unchanged."""
+    if text.isascii() or _OTHER_THAN_LATIN.search(text) is None:
         return text
-    return _WORD.sub(lambda match: _unmix_word(match.group(0)), text)
+    counts = {
+        "LATIN": len(_LATIN_LETTER.findall(text)),
+        "CYRILLIC": len(_CYRILLIC_LETTER.findall(text)),
+        "GREEK": len(_GREEK_LETTER.findall(text)),
+    }
+    if sorted(counts.values())[1] == 0:
+        return text  # one script
+    main = max(MIXABLE_SCRIPTS, key=lambda script: counts[script])  # ties: Latin first
+    return _WORD.sub(lambda match: _unmix_word(match.group(0), main), text)

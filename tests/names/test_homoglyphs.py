@@ -27,6 +27,9 @@ LATIN_Y = "y"
         ("Αlexandros", "Alexandros"),  # a Greek capital alpha
         ("Олексiй", "Олексій"),  # a Latin i in Ukrainian, as keyboards leave it
         ("Бриsев", "Бриsев"),  # a Latin s in Russian is a typo: the ѕ of Macedonian is a dz
+        # a word wholly of look-alikes in a name of another script: an initial
+        ("CITY PLAZA S.A. D\u0415 \u0421.V.", "CITY PLAZA S.A. DE C.V."),
+        ("K.\u0412. \u041dotel", "K.B. Hotel"),
     ],
 )
 def test_a_mixed_word_is_read_in_one_script(text: str, unmixed: str) -> None:
@@ -36,8 +39,9 @@ def test_a_mixed_word_is_read_in_one_script(text: str, unmixed: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Vladimir Путин",  # two words, two scripts: each is a word of its own
-        "ВОР",  # a Russian word of letters that look Latin
+        "Vladimir Путин",  # two words, two scripts: Путин has letters no Latin one is like
+        "ВОР",  # a Russian word of letters that look Latin, alone
+        "Владимир Путин",
         "Ιωάννης Παπαδόπουλος",
         "Müller Jürgen Ødegaard",
         "Влади\u0301мир",  # a combining accent is no letter of another script
