@@ -851,7 +851,6 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo",
         "publichnoe aktsionernoe obshchestvo",
-        "ag",
         "aktiengesellschaft",
         "sa",
         "s a",
@@ -922,12 +921,13 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Legal forms of two letters that are also words, syllables and initials in
-# names (AB, AS, Oy; the initials A. S.): read as a legal form only as a name's
-# last words, after another word ("Larsson AB", "Toft A/S", "Hnos Larrea S.L."),
-# never where a name goes on ("Abd as-Salam", "A. S. Khan").
+# names (AB, AS, Oy; the initials A. S.; the Tuareg "Ag", son of, of Malian names:
+# AG GHALI, Iyad, which ``tokenise`` reads as "bin"): read as a legal form only as a
+# name's last words, after another word ("Larsson AB", "Toft A/S", "Hnos Larrea
+# S.L.", "Siemens AG"), never where a name goes on ("Abd as-Salam", "A. S. Khan").
 _END_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": ("sl", "s l"),
-    "jsc": ("ab", "as", "a s", "oy", "ad", "dd"),
+    "jsc": ("ab", "as", "a s", "oy", "ad", "dd", "ag"),
     "lp": ("hb", "kb", "bt", "ky"),
 }
 LEGAL_FORM_TOKENS = frozenset(_LEGAL_FORMS)
@@ -1001,6 +1001,7 @@ PARTICLES = frozenset(
         "mt",
     ]
 )
+_TUAREG_PARTICLE = "bin"
 _PARTICLE_FORMS = {
     "el": "al",
     "ibn": "bin",
@@ -1552,6 +1553,10 @@ def tokenise(text: str) -> tuple[str, ...]:
     if _DIGIT.search(text):
         tokens = [part for t in tokens for part in _split_digits(t)]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
+    if "ag" in tokens[:-1]:
+        # The Tamasheq "Ag" (son of) of Tuareg names, as Ould and bin, where the name
+        # goes on (AG GHALI, Iyad; Iyad Ag Ghaly); last, the German AG of a company.
+        tokens = [_TUAREG_PARTICLE if t == "ag" else t for t in tokens[:-1]] + tokens[-1:]
     tokens = _unglue_legal_forms(tokens)
     if any("dd" in t for t in tokens):
         tokens = [part for t in tokens for part in _din_split(t)]

@@ -364,8 +364,9 @@ def test_a_loaded_index_pickles_again_as_it_was_loaded() -> None:
 
 COMPANY_WORDS = ["koti", "terra", "acme", "sara", "nova", "u", "kim", "trading", "gas"]
 # legal forms, and short words that misspell them (or look like they might)
-LEGAL_LOOKALIKES = ["ltd", "llc", "inc", "corp", "co", "gmbh", "sa", "ag", "jsc", "lp"]
-LEGAL_LOOKALIKES += ["curp", "lc", "ldt", "inch", "cox", "crop", "ag", "lld", "gmb", "ooo"]
+# (No "ag": where a name goes on, it is the Tuareg particle, read as "bin".)
+LEGAL_LOOKALIKES = ["ltd", "llc", "inc", "corp", "co", "gmbh", "sa", "plc", "jsc", "lp"]
+LEGAL_LOOKALIKES += ["curp", "lc", "ldt", "inch", "cox", "crop", "pcl", "lld", "gmb", "ooo"]
 
 
 def _company(rng: random.Random) -> str:

@@ -34,6 +34,10 @@ from sanctions_cli.names.normalise import script_of, token_kind
         ("أسامة بن لادن", ("asamah", "bin", "ladan")),
         ("ولد", ("bin",)),
         ("Mohamed Ould Abdel Aziz", ("mohamed", "bin", "abdel", "aziz")),
+        # ... and the Tuareg Ag where the name goes on; last, a company's German AG
+        ("AG GHALI, Iyad", ("bin", "ghali", "iyad")),
+        ("Iyad Ag Ghaly", ("iyad", "bin", "ghaly")),
+        ("Siemens AG", ("siemens", "jsc")),
         # al-Din written as a word of its own or joined, its article assimilated
         ("Nasser Eddine Ali", ("nasser", "al", "din", "ali")),
         ("Salah Uddin", ("salah", "al", "din")),
