@@ -53,6 +53,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -516,13 +517,14 @@ def make_variant(name: str, is_person: bool, rng: random.Random) -> str:
     return " ".join(tokens)
 
 
-def clean_names(count: int, seed: int) -> list[str]:
+def seeded_fakers(seed: int) -> list[tuple[str, Any]]:
+    """(locale, Faker seeded with ``seed``) for each of ``FAKER_LOCALES`` this Faker
+    has; none when Faker is not installed (said so)."""
     try:
         from faker import Faker
     except ImportError:
         print("  (faker is not installed: pip install faker; no clean names)")
         return []
-    rng = random.Random(seed)
     fakers = []
     for locale in FAKER_LOCALES:
         try:
@@ -530,7 +532,15 @@ def clean_names(count: int, seed: int) -> list[str]:
         except AttributeError:
             continue
         fake.seed_instance(seed)
-        fakers.append(fake)
+        fakers.append((locale, fake))
+    return fakers
+
+
+def clean_names(count: int, seed: int) -> list[str]:
+    fakers = [fake for _locale, fake in seeded_fakers(seed)]
+    if not fakers:
+        return []
+    rng = random.Random(seed)
     names = []
     for _ in range(count):
         fake = rng.choice(fakers)
@@ -842,21 +852,14 @@ LOCALE_EXAMPLES = 4
 def evaluate_locales(lists: Sequence[SanctionsList], per_locale: int, seed: int) -> None:
     """False alerts of ``per_locale`` Faker names (a fifth companies) of each locale
     alone, at the default threshold, with a few of the alerted names and their hit."""
-    try:
-        from faker import Faker
-    except ImportError:
-        print("  (faker is not installed: pip install faker; no clean names)")
+    fakers = seeded_fakers(seed)
+    if not fakers:
         return
     entries = [entry for lst in lists for entry in lst.entries]
     screener = Screener(lists, threshold=DEFAULT_THRESHOLD, matcher=make_matcher(entries))
     title = " + ".join(lst.meta.title for lst in lists)
     print(f"\n== Clean names by Faker locale, {per_locale} each (seed {seed}), against {title}")
-    for locale in FAKER_LOCALES:
-        try:
-            fake = Faker(locale)
-        except AttributeError:
-            continue
-        fake.seed_instance(seed)
+    for locale, fake in fakers:
         names = list(
             dict.fromkeys(fake.company() if i % 5 == 0 else fake.name() for i in range(per_locale))
         )
