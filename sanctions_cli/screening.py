@@ -32,9 +32,10 @@ from .csvinput import ContextColumns
 from .errors import InputError, SanctionsError, UsageError
 from .lazy_entries import entries_of
 from .listfile import combined_hash
-from .matching import NameHit, NameMatcher
+from .matching import NameHit, NameMatcher, NameRef
 from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
 from .model import Entry, Hit, Listing, Match, SanctionsList
+from .names.parties import imo_numbers
 
 if TYPE_CHECKING:
     from .parallel import NamePool, Search
@@ -446,7 +447,7 @@ class Screener:
         """Keep the best strong-name hit per entry of a search, remembered for ``value``."""
         self.stats.distinct_searches += 1
         best: dict[int, NameHit] = {}
-        for hit in name_hits:
+        for hit in (*name_hits, *self._imo_hits(value)):
             if hit.ref.strength == "weak":
                 continue
             current = best.get(hit.ref.entry_index)
@@ -457,6 +458,22 @@ class Screener:
         if len(self._cache) > SEARCH_CACHE_SIZE:
             self._cache.popitem(last=False)
         return result
+
+    def _imo_hits(self, value: str) -> list[NameHit]:
+        """A hit of score 100 on every entry (a vessel) whose IMO number the name
+        field writes (``DAVENPORT IMO 9123456``): an identifier is a hit on its own,
+        whatever the name beside it (a vessel renamed since it was listed)."""
+        numbers = imo_numbers(value)
+        if not numbers:
+            return []
+        found = []
+        for index, _identifier, adjustment in self.identifier_index.hits(
+            QueryContext(identifiers=numbers)
+        ):
+            name = self.entries[index].name
+            ref = NameRef(index, name, "strong", True)
+            found.append(NameHit(ref, Match(100.0, value, name, adjustments=(adjustment,))))
+        return found
 
     def _listings(self, entry: Entry, as_of: dt.date) -> tuple[Listing, ...]:
         return tuple(

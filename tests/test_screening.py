@@ -211,6 +211,20 @@ def test_an_identifier_is_a_hit_on_its_own() -> None:
     assert hit.match.adjustments[0].reason == "identifier_match"
 
 
+def test_an_imo_number_in_the_name_field_is_a_hit_on_its_own() -> None:
+    screener = Screener(_with_vessel([]))
+    for field in ("RENAMED STAR (IMO NO. 9123456)", "OCEAN ZENITH IMO 9123456"):
+        [hit] = screener.check(field, AFTER_BOTH)
+        assert hit.entry.id == "v" and hit.score == 100.0, field
+    [hit] = screener.check("RENAMED STAR IMO 9123456", AFTER_BOTH)
+    assert hit.match.adjustments[0].reason == "identifier_match"
+    assert "IMO 9123456" in hit.match.adjustments[0].detail
+    # Another vessel's number names no entry; the listed name beside it still does.
+    assert screener.check("RENAMED STAR IMO 9999999", AFTER_BOTH) == []
+    [hit] = screener.check("M/T OCEAN ZENITH, IMO 9999999", AFTER_BOTH)
+    assert hit.score >= 90.0
+
+
 # -- screen_records: rows in chunks, the same results as screen_rows -------------
 
 

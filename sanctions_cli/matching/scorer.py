@@ -492,6 +492,17 @@ ONE_WORD_MAX_LIFT = 8.0
 # against them were vessels (``benchmarks/evaluate_matching.py --lists uk-ca-os``:
 # 22 -> 13 at seed 7, 14 -> 5 at seed 11, of 3,000).
 VESSEL_MAX_LIFT = ONE_WORD_MAX_LIFT
+
+# Between two names of one word each in Latin letters, a screened word that a
+# listed name (or the prior) spells exactly so, and that does not sound like the
+# listed word (another skeleton), is a name of its own, not a typo of the listed
+# word: Valentin is not the vessel VALENTINA, Montenegro not MONTENERO (91 each as
+# one typo).  A typo makes a word no list spells (MARRIA, SYMPHNOY, Chizhvka); a
+# sound-alike may be the listed name in another romanisation (Hezbollah/HIZBALLAH,
+# Osama/USAMA), and keeps its score, but not a vessel's, which is registered in
+# one spelling (VESSEL_MAX_LIFT: Dos Santos is not SANTOSH).  The pair counts as a
+# near miss, below any threshold in use.
+KNOWN_WORD_MAX_SIMILARITY = 80.0
 VESSEL_COMPOUND_MAX_LIFT = 0.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
@@ -731,6 +742,9 @@ class TokenWeights:
     document_frequency: Mapping[str, int] = field(default_factory=dict)
     prior_count: int = 0
     prior_frequency: Mapping[str, int] = field(default_factory=dict)
+    # Words as spelled in Latin letters by the listed names and the prior
+    # (``spelled``): a name's own words, not typos of others (KNOWN_WORD_MAX_SIMILARITY).
+    words: frozenset[str] = frozenset()
     # Memo of ``rarity_of_key``: a plain dict, so still picklable.
     _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     # Memo of ``_token_weights`` by (tokens, kinds, script): a candidate's weights
@@ -742,13 +756,22 @@ class TokenWeights:
     @classmethod
     def from_names(cls, names: Iterable[PreparedName], *, use_prior: bool = True) -> TokenWeights:
         counts: Counter[str] = Counter()
+        words: set[str] = set()
         total = 0
         for name in names:
             total += 1
             keys = {skeleton_view(t) for t in name.tokens}
             counts.update(keys | {consonant_key(k) for k in keys})
+            if not name.script:
+                words.update(t for t, k in zip(name.tokens, name.kinds, strict=True) if k == "word")
         prior = default_weights() if use_prior else TokenWeights()
-        return cls(total, dict(counts), prior.prior_count, prior.prior_frequency)
+        return cls(
+            total,
+            dict(counts),
+            prior.prior_count,
+            prior.prior_frequency,
+            frozenset(words | prior.words),
+        )
 
     def share(self, token: str) -> float:
         """Estimated share of listed names that contain ``token`` (or a sound-alike)."""
@@ -769,6 +792,11 @@ class TokenWeights:
         """Whether a listed name or the prior has ``token`` (or a sound-alike)."""
         key = skeleton_view(token)
         return key in self.document_frequency or key in self.prior_frequency
+
+    def spelled(self, token: str) -> bool:
+        """Whether a listed name in Latin letters, or the prior, has the word ``token``
+        spelled exactly so."""
+        return token in self.words
 
     def in_prior(self, token: str) -> bool:
         """Whether the prior (a reference list's names, whatever is loaded) has
@@ -800,16 +828,18 @@ def default_weights() -> TokenWeights:
     """Weights from the shipped prior alone: used when no list frequencies are given."""
     text = resources.files("sanctions_cli.names").joinpath("token_prior.tsv").read_text("utf-8")
     counts: dict[str, int] = {}
+    words: set[str] = set()
     total = 0
     for line in text.splitlines():
         if line.startswith("#names\t"):
             total = int(line.split("\t")[1])
         elif line and not line.startswith("#"):
             token, count = line.split("\t")
+            words.add(token)
             key = skeleton_view(token)
             for k in (key, consonant_key(key)):
                 counts[k] = counts.get(k, 0) + int(count)
-    return TokenWeights(0, {}, total, counts)
+    return TokenWeights(0, {}, total, counts, frozenset(words))
 
 
 # Keys of ``TokenWeights`` counting names by the consonants of a skeleton: marked
@@ -1230,11 +1260,14 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
-def related_similarity(a: str, b: str, substituted: bool = True) -> float:
+def related_similarity(a: str, b: str, substituted: bool = True, variants: bool = True) -> float:
     """What two single words one transposition, one changed letter (unless not
-    ``substituted``), a nickname or a syllable's romanisation apart pair at, at most."""
+    ``substituted``), or (with ``variants``) a nickname or a syllable's romanisation
+    apart pair at, at most."""
     changed = substitution_similarity(a, b) if substituted else 0.0
     swapped = min(max(transposition_similarity(a, b), changed), MAX_VARIANT_SIMILARITY)
+    if not variants:
+        return swapped
     return max(swapped, nickname_similarity(a, b), syllable_similarity(a, b))
 
 
@@ -1782,8 +1815,14 @@ def _compare(
                     len(q_opt.text) >= ONE_WORD_SUBSTITUTION_MIN_LENGTH
                     and _q_rarity[q_opt.mask.bit_length() - 1] >= ONE_WORD_SUBSTITUTION_MIN_RARITY
                 )
+                # A vessel's word spelled in Latin letters is registered so: a typo
+                # of it is the vessel, another romanisation of a syllable (Chi/JI)
+                # or a nickname is another name (VESSEL_MAX_LIFT).
                 similarity = max(
-                    similarity, related_similarity(q_opt.text, c_opt.text, substituted)
+                    similarity,
+                    related_similarity(
+                        q_opt.text, c_opt.text, substituted, variants=not (vessel and latin)
+                    ),
                 )
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
                 if abjad_read and _suffixed(q_opt.text, c_opt.text):
@@ -1792,6 +1831,13 @@ def _compare(
                     similarity = _one_word_similarity(
                         q_opt.text, c_opt.text, similarity, doubles=not read
                     )
+                    if (
+                        latin
+                        and (vessel or q_opt.views[SKELETON_VIEW] != c_opt.views[SKELETON_VIEW])
+                        and q_opt.text != c_opt.text
+                        and weights.spelled(q_opt.text)
+                    ):
+                        similarity = min(similarity, KNOWN_WORD_MAX_SIMILARITY)
                 if _syllable_end_mismatch(q_opt.text, c_opt.text, open_closed=loose is None):
                     similarity = min(similarity, SYLLABLE_END_MISMATCH_MAX_SIMILARITY)
                 if not read and _slavic_mismatch(q_opt.text, c_opt.text):

@@ -1543,9 +1543,19 @@ FOREIGN_KATAKANA = "KATAKANA-FOREIGN"
 _SYLLABIC_SCRIPTS = frozenset(("CJK", "HANGUL"))
 
 
+# A name's prefix written with a slash: M/V, M/T (motor vessel, motor tanker: the
+# particles MV and MT) and M/S (motor ship, and before a firm's name in South Asia
+# Messrs: M/S RELIANCE TRADERS), which would else be two initials.  Dotted (M.V.,
+# M.S.) they are as often a person's initials, and stay so.
+_SLASHED_PREFIX = re.compile(r"^\s*m\s*/\s*([vts])\b\.?\s*(?=\w)", re.IGNORECASE)
+_SLASHED_PREFIX_AS = {"v": "MV ", "t": "MT ", "s": ""}
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def tokenise(text: str) -> tuple[str, ...]:
     """Tokens of a name after every token rule (see the module docstring)."""
+    if "/" in text:
+        text = _SLASHED_PREFIX.sub(lambda m: _SLASHED_PREFIX_AS[m.group(1).lower()], text)
     raw = [token for token in normalise(text).split(" ") if token]
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return tuple(_korean_form(t) for t in raw)

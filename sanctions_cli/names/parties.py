@@ -70,6 +70,30 @@ MIN_PART_LETTERS = 2
 BRACKET_NAME_MIN_WORDS = 2
 _BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]*)[)\]}]")
 
+# What a payment's name field adds after a name to tell its party (matched
+# case-insensitively, in brackets or not): a vessel's IMO number (IMO 9123456, IMO
+# NO. 9123456: seven digits), a birth date (DOB 1968, D.O.B. 12/05/1968, born
+# 1968), an account (A/C 40817810099910004312, ACCT NO 1234-5678, IBAN
+# DE89370400440532013000).  The field without them is searched beside the whole:
+# the listed name has none of them (``KIM JONG SIK DOB 1968`` scored 81 against
+# KIM Jong Sik, ``DAVENPORT IMO 9123456`` 67 against the vessel DAVENPORT).
+_IMO = r"imo(?:\s*(?:no|nr|number|n°|#))?\.?\s*[:#.-]?\s*(\d{7})"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"(?:\d{4}(?:[./-]\d{1,2}){0,2}"
+    rf"|\d{{1,2}}[./ -](?:\d{{1,2}}|{_MONTH})[./ -]\d{{2,4}}"
+    rf"|{_MONTH}\s*\d{{4}})"
+)
+_BIRTH = rf"(?:d\.?o\.?b\.?|date of birth|born|b\.)\s*[:.-]?\s*{_DATE}"
+_ACCOUNT = (
+    r"(?:a/c|acc(?:oun)?t?|iban)(?:\s*(?:no|nr|number|#))?\.?\s*[:#.-]?\s*"
+    r"[a-z]{0,4}\d[\d -]{3,}\d"
+)
+_ANNOTATIONS = re.compile(
+    rf"[(\[]?\s*(?<![\w/-])(?:{_IMO}|{_BIRTH}|{_ACCOUNT})(?![\w-])\s*[)\]]?", re.IGNORECASE
+)
+_IMO_NUMBER = re.compile(rf"(?<![\w-]){_IMO}(?![\w-])", re.IGNORECASE)
+
 
 def parts(text: str, *, screened: bool = True, brackets: bool = True) -> tuple[str, ...]:
     """The names a field holds when it holds more than one (or one amid separators,
@@ -79,6 +103,8 @@ def parts(text: str, *, screened: bool = True, brackets: bool = True) -> tuple[s
     company's brackets tell it from its parent and its sisters (``Bank of China
     (Hong Kong) Limited`` is not the one of Australia): the caller who knows a
     company's name (``names.normalise``: a legal form) asks for no ``brackets``."""
+    if screened and (bare := without_annotations(text)) != text:
+        return tuple(dict.fromkeys((bare, *parts(bare, brackets=brackets))))
     pieces = _SEPARATORS.split(text.strip())
     found = [p.strip(_AROUND) for p in pieces] if len(pieces) >= 2 else []
     for piece in pieces if screened else ():
@@ -89,6 +115,22 @@ def parts(text: str, *, screened: bool = True, brackets: bool = True) -> tuple[s
             p for p in found if p != text and sum(c.isalpha() for c in p) >= MIN_PART_LETTERS
         )
     )
+
+
+def without_annotations(text: str) -> str:
+    """``text`` without the IMO numbers, birth dates and accounts a payment's name
+    field may add to a name (``_ANNOTATIONS``); ``text`` itself when it has none."""
+    if not any(c.isdigit() for c in text):
+        return text
+    bare = _ANNOTATIONS.sub(" ", text)
+    return text if bare == text else " ".join(bare.split()).strip(" ,;")
+
+
+def imo_numbers(text: str) -> tuple[str, ...]:
+    """The IMO numbers written in a name field (``IMO 9123456``), as ``IMO9123456``."""
+    if "imo" not in text.lower():
+        return ()
+    return tuple(dict.fromkeys("IMO" + number for number in _IMO_NUMBER.findall(text)))
 
 
 def _beside_brackets(text: str) -> list[str]:

@@ -1107,3 +1107,24 @@ def test_numbers_waived_search_equals_brute_force() -> None:
             assert indexed == brute, query
     assert [h.ref.name for h in matcher.search("Kim Jong Sik 1968", THRESHOLD)] == ["KIM, Jong Sik"]
     assert not matcher.search("Ocean Victory 3", THRESHOLD)
+
+
+def test_a_word_the_lists_spell_is_no_typo_of_a_one_word_name() -> None:
+    listed = ("VALENTINA", "PETROV, Valentin", "MONTENERO", "MONTENEGRO ESPINOZA, Luis", "MARIA")
+    weights = TokenWeights.from_names([prepare_name(n) for n in listed])
+
+    def vessel(query: str, name: str) -> float:
+        candidate = dataclasses.replace(prepare_name(name), entity_vessel=True)
+        return compare(prepare_name(query), candidate, weights).score
+
+    assert vessel("Valentin", "VALENTINA") < THRESHOLD
+    assert vessel("Montenegro S.A.", "MONTENERO") < THRESHOLD
+    # A typo makes a word no list spells; a sound-alike may be the listed word in
+    # another romanisation: both as before.
+    assert vessel("Valentinna", "VALENTINA") >= THRESHOLD
+    assert vessel("MARRIA", "MARIA") >= THRESHOLD
+    sound = TokenWeights.from_names([prepare_name(n) for n in ("HIZBALLAH", "Hezbollah")])
+    assert compare(prepare_name("Hezbollah"), prepare_name("HIZBALLAH"), sound).score >= THRESHOLD
+    # Lists that do not spell the word: one typo, as before.
+    bare = TokenWeights.from_names([prepare_name("VALENTINA")], use_prior=False)
+    assert compare(prepare_name("Valentin"), prepare_name("VALENTINA"), bare).score >= THRESHOLD

@@ -655,3 +655,17 @@ def test_a_word_and_a_number_written_together_are_both(joined: str, apart: str) 
 def test_ordinals_and_scanned_digits_are_not_split() -> None:
     assert tokenise("7TH OF TIR") == ("7", "of", "tir")
     assert tokenise("Igor SECH1N") == ("igor", "sechin")  # a scanner's 1 for an i
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("M/T DAVENPORT", ("mt", "davenport")),
+        ("m/v Davenport", ("mv", "davenport")),
+        ("M/s. Reliance Traders", ("reliance", "traders")),
+        # dotted, the letters are as often a person's initials
+        ("M.S. Dhoni", ("m", "s", "dhoni")),
+    ],
+)
+def test_a_slashed_prefix_is_no_pair_of_initials(name: str, tokens: tuple[str, ...]) -> None:
+    assert prepare_name(name).tokens == tokens

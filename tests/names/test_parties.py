@@ -109,6 +109,52 @@ def test_a_name_before_its_address_is_searched_too(field: str, bundled_screener:
     assert hits[0].match.score >= 95.0
 
 
+@pytest.mark.parametrize(
+    ("field", "bare"),
+    [
+        ("DAVENPORT IMO 9123456", "DAVENPORT"),
+        ("DAVENPORT (IMO NO. 9123456)", "DAVENPORT"),
+        ("MV DAVENPORT, IMO: 9123456", "MV DAVENPORT"),
+        ("KIM JONG SIK DOB 1968", "KIM JONG SIK"),
+        ("KIM JONG SIK, D.O.B. 12/05/1968", "KIM JONG SIK"),
+        ("Kim Jong Sik born 12 May 1968", "Kim Jong Sik"),
+        ("KIM JONG SIK A/C 40817810099910004312", "KIM JONG SIK"),
+        ("ACME LTD IBAN DE89370400440532013000", "ACME LTD"),
+    ],
+)
+def test_what_a_field_adds_to_a_name_is_searched_without(field: str, bare: str) -> None:
+    assert parties.without_annotations(field) == bare
+    assert parties.parts(field)[0] == bare
+    assert readings(field)[0] == field and bare in readings(field)
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["KIM JONG SIK 1968", "Room 1968 Ltd", "Bank 1 of Dobrich", "IMO 123", "Accent 2000 LLC"],
+)
+def test_numbers_of_a_name_are_no_annotation(field: str) -> None:
+    assert parties.without_annotations(field) == field
+
+
+def test_an_imo_number_in_a_name_field_is_read() -> None:
+    assert parties.imo_numbers("DAVENPORT (IMO NO. 9123456)") == ("IMO9123456",)
+    assert parties.imo_numbers("OCEAN ZENITH IMO9123456 / IMO 7654321") == (
+        "IMO9123456",
+        "IMO7654321",
+    )
+    assert parties.imo_numbers("IMO 123456") == ()  # six digits: no IMO number
+    assert parties.imo_numbers("ZIMO 9123456") == ()
+    # A listed name is the list's own writing.
+    assert parties.parts("DAVENPORT IMO 9123456", screened=False) == ()
+
+
+def test_a_name_with_its_birth_date_is_found(bundled_screener: Screener) -> None:
+    for field in ("KIM JONG SIK DOB 1968", "KIM JONG SIK, D.O.B. 12/05/1968"):
+        hits = bundled_screener.entry_hits(field)
+        assert hits and hits[0].ref.name == "KIM Jong Sik", field
+        assert hits[0].match.score >= 95.0
+
+
 def test_introducers_are_words_of_their_own() -> None:
     assert parties.parts("YK-AKA") == ()
     assert parties.parts("ENDOWMENT FOR CARE OF LEBANESE FAMILIES") == ()
