@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, count, islice, repeat
 from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -35,7 +35,7 @@ from .listfile import combined_hash
 from .matching import NameHit, NameMatcher, NameRef
 from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
 from .model import Entry, Hit, Listing, Match, SanctionsList
-from .names.parties import imo_numbers
+from .names.parties import birth_year, imo_numbers
 
 if TYPE_CHECKING:
     from .parallel import NamePool, Search
@@ -447,7 +447,9 @@ class Screener:
         """Keep the best strong-name hit per entry of a search, remembered for ``value``."""
         self.stats.distinct_searches += 1
         best: dict[int, NameHit] = {}
-        for hit in (*name_hits, *self._imo_hits(value)):
+        # An identifier's hit first: of two hits of equal score on an entry, the
+        # identifier is the stronger explanation.
+        for hit in (*self._imo_hits(value), *name_hits):
             if hit.ref.strength == "weak":
                 continue
             current = best.get(hit.ref.entry_index)
@@ -494,10 +496,15 @@ class Screener:
         With a ``context`` (the row's birth year, countries, identifiers), name scores
         are adjusted by ``matching.secondary`` (a contradiction lowers them, which may
         drop them under the threshold), and an entry sharing an identifier with the
-        row is a hit whatever its names.
+        row is a hit whatever its names.  A birth date the name field writes
+        (``KIM JONG SIK DOB 1968``) counts as the row's when no column gives one.
         """
         hits = []
         seen: set[int] = set()
+        if context is None or context.birth_year is None:
+            year = birth_year(value)
+            if year is not None:
+                context = replace(context or QueryContext(), birth_year=year)
         for name_hit in self.entry_hits(value):
             entry = self.entries[name_hit.ref.entry_index]
             match = name_hit.match

@@ -6,6 +6,7 @@ import pytest
 
 from sanctions_cli.csvinput import ContextColumns
 from sanctions_cli.errors import InputError, UsageError
+from sanctions_cli.matching.secondary import QueryContext
 from sanctions_cli.model import Alias, Entry, Listing, ListMeta, SanctionsList
 from sanctions_cli.screening import ListingFilter, RowResult, Screener, parse_date
 
@@ -223,6 +224,18 @@ def test_an_imo_number_in_the_name_field_is_a_hit_on_its_own() -> None:
     assert screener.check("RENAMED STAR IMO 9999999", AFTER_BOTH) == []
     [hit] = screener.check("M/T OCEAN ZENITH, IMO 9999999", AFTER_BOTH)
     assert hit.score >= 90.0
+
+
+def test_a_birth_date_in_the_name_field_is_the_rows(bundled_screener: Screener) -> None:
+    [hit] = bundled_screener.check("KIM JONG SIK DOB 1968", AFTER_BOTH)
+    assert [a.reason for a in hit.match.adjustments][-1] == "dob_match"
+    [hit] = bundled_screener.check("KIM JONG SIK, D.O.B. 12/05/1990", AFTER_BOTH)
+    assert hit.match.adjustments[-1].reason == "dob_mismatch"
+    assert hit.score == 85.0  # the name alone scores 100
+    # A birth date column wins over the field's.
+    context = QueryContext(birth_year=1968)
+    [hit] = bundled_screener.check("KIM JONG SIK DOB 1990", AFTER_BOTH, context=context)
+    assert hit.match.adjustments[-1].reason == "dob_match"
 
 
 # -- screen_records: rows in chunks, the same results as screen_rows -------------

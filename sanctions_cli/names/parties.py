@@ -93,6 +93,8 @@ _ANNOTATIONS = re.compile(
     rf"[(\[]?\s*(?<![\w/-])(?:{_IMO}|{_BIRTH}|{_ACCOUNT})(?![\w-])\s*[)\]]?", re.IGNORECASE
 )
 _IMO_NUMBER = re.compile(rf"(?<![\w-]){_IMO}(?![\w-])", re.IGNORECASE)
+_BIRTH_DATE = re.compile(rf"(?<![\w/-]){_BIRTH}(?![\w-])", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 def parts(text: str, *, screened: bool = True, brackets: bool = True) -> tuple[str, ...]:
@@ -131,6 +133,18 @@ def imo_numbers(text: str) -> tuple[str, ...]:
     if "imo" not in text.lower():
         return ()
     return tuple(dict.fromkeys("IMO" + number for number in _IMO_NUMBER.findall(text)))
+
+
+def birth_year(text: str) -> int | None:
+    """The year of the first birth date written in a name field with four digits
+    (``KIM JONG SIK DOB 12/05/1968``: 1968), else None."""
+    if not any(c.isdigit() for c in text):
+        return None
+    for found in _BIRTH_DATE.finditer(text):
+        year = _YEAR.search(found.group())
+        if year is not None:
+            return int(year.group())
+    return None
 
 
 def _beside_brackets(text: str) -> list[str]:

@@ -148,6 +148,13 @@ def test_an_imo_number_in_a_name_field_is_read() -> None:
     assert parties.parts("DAVENPORT IMO 9123456", screened=False) == ()
 
 
+def test_a_birth_date_in_a_name_field_is_read() -> None:
+    assert parties.birth_year("KIM JONG SIK, D.O.B. 12/05/1968") == 1968
+    assert parties.birth_year("Kim Jong Sik born 12 May 1968 / ACME LTD") == 1968
+    assert parties.birth_year("KIM JONG SIK DOB 68") is None  # two digits: no year
+    assert parties.birth_year("KIM JONG SIK 1968") is None  # a number, not said to be one
+
+
 def test_a_name_with_its_birth_date_is_found(bundled_screener: Screener) -> None:
     for field in ("KIM JONG SIK DOB 1968", "KIM JONG SIK, D.O.B. 12/05/1968"):
         hits = bundled_screener.entry_hits(field)
