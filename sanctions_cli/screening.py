@@ -466,11 +466,14 @@ class Screener:
         field writes (``DAVENPORT IMO 9123456``): an identifier is a hit on its own,
         whatever the name beside it (a vessel renamed since it was listed)."""
         numbers = imo_numbers(value)
-        if not numbers:
-            return []
+        return self._identifier_hits(value, numbers) if numbers else []
+
+    def _identifier_hits(self, value: str, identifiers: Sequence[str]) -> list[NameHit]:
+        """A hit of score 100, on its primary name, for every entry that has one of
+        ``identifiers``, screened as ``value``."""
         found = []
         for index, _identifier, adjustment in self.identifier_index.hits(
-            QueryContext(identifiers=numbers)
+            QueryContext(identifiers=tuple(identifiers))
         ):
             name = self.entries[index].name
             ref = NameRef(index, name, "strong", True)
@@ -531,13 +534,13 @@ class Screener:
                 )
             )
         if context is not None and context.identifiers:
-            for index, _identifier, adjustment in self.identifier_index.hits(context):
+            for name_hit in self._identifier_hits(value, context.identifiers):
+                index = name_hit.ref.entry_index
                 entry = self.entries[index]
                 listings = self._listings(entry, as_of)
                 if index in seen or not listings:
                     continue
                 seen.add(index)
-                match = Match(100.0, value, entry.name, adjustments=(adjustment,))
                 hits.append(
                     Hit(
                         entry,
@@ -549,7 +552,7 @@ class Screener:
                         100.0,
                         listings,
                         as_of,
-                        match,
+                        name_hit.match,
                     )
                 )
         return hits

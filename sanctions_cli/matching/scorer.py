@@ -492,6 +492,7 @@ ONE_WORD_MAX_LIFT = 8.0
 # against them were vessels (``benchmarks/evaluate_matching.py --lists uk-ca-os``:
 # 22 -> 13 at seed 7, 14 -> 5 at seed 11, of 3,000).
 VESSEL_MAX_LIFT = ONE_WORD_MAX_LIFT
+VESSEL_COMPOUND_MAX_LIFT = 0.0
 
 # Between two names of one word each in Latin letters, a screened word that a
 # listed name (or the prior) spells exactly so, and that does not sound like the
@@ -503,7 +504,6 @@ VESSEL_MAX_LIFT = ONE_WORD_MAX_LIFT
 # one spelling (VESSEL_MAX_LIFT: Dos Santos is not SANTOSH).  The pair counts as a
 # near miss, below any threshold in use.
 KNOWN_WORD_MAX_SIMILARITY = 80.0
-VESSEL_COMPOUND_MAX_LIFT = 0.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
 # full match: it agrees with the word but would agree with any word of the letter.

@@ -1128,3 +1128,15 @@ def test_a_word_the_lists_spell_is_no_typo_of_a_one_word_name() -> None:
     # Lists that do not spell the word: one typo, as before.
     bare = TokenWeights.from_names([prepare_name("VALENTINA")], use_prior=False)
     assert compare(prepare_name("Valentin"), prepare_name("VALENTINA"), bare).score >= THRESHOLD
+
+
+def test_a_vessels_word_takes_typos_but_no_other_romanisation() -> None:
+    vessel = dataclasses.replace(prepare_name("JI HANG"), entity_vessel=True)
+    person = prepare_name("JI HANG")
+    # Chi = Ji as romanised syllables: a person's name, not a registered vessel's.
+    assert compare(prepare_name("Chi Hoàng"), person).score >= THRESHOLD
+    assert compare(prepare_name("Chi Hoàng"), vessel).score < THRESHOLD
+    assert compare(prepare_name("JI HANG"), vessel).score == 100.0
+    assert scorer.related_similarity("chi", "ji") > scorer.related_similarity(
+        "chi", "ji", variants=False
+    )
