@@ -134,11 +134,11 @@ def combined_hash(lists: Iterable[SanctionsList]) -> str:
 
 def names_digest(entries: Iterable[Entry]) -> str:
     """sha256 of the names of ``entries`` with their strengths, entry by entry, in
-    order, and of the entries' types: all a name matcher is built from
+    order, and of the entries' types and genders: all a name matcher is built from
     (``matching.NameMatcher``)."""
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(f"\x1e{entry.type}\x1e".encode())
+        digest.update(f"\x1e{entry.type}\x1e{entry.gender or ''}\x1e".encode())
         for name, strength, _primary in entry.all_names():
             digest.update(f"{name}\x1f{strength}\x1f".encode())
     return digest.hexdigest()

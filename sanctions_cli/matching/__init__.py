@@ -47,6 +47,7 @@ from ..names import (
 from . import scorer
 from .packed import PackedNames, PackedRows, RefRow
 from .scorer import TokenWeights, compare
+from .secondary import title_adjustment
 
 if TYPE_CHECKING:
     from ..model import SanctionsList
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 # Cache kind of pickled matchers (see ``cache``); the format number is part of the
 # key and is bumped whenever the cached layout changes.
 MATCHER_CACHE_KIND = "matcher"
-MATCHER_FORMAT = 8
+MATCHER_FORMAT = 9
 
 # Matchers kept in the cache: one for the full lists is tens of MB, and one serves
 # a whole run (see ``cache.store``).
@@ -226,6 +227,7 @@ class NameMatcher:
                 self._rows: Sequence[RefRow] = rows
                 self._organisations = [self.entries[row[0]].type != "person" for row in rows]
                 self._vessels = [self.entries[row[0]].type == "vessel" for row in rows]
+                self._genders = [self.entries[row[0]].gender or "" for row in rows]
                 self.prepared: _Prepared = _Prepared(rows, self._organisations, self._vessels)
                 self.weights = TokenWeights.from_names(self.prepared)
             self._index: CandidateIndex | None = None
@@ -233,6 +235,7 @@ class NameMatcher:
             self._rows = _state["rows"]
             self._organisations = _state["organisations"]
             self._vessels = _state["vessels"]
+            self._genders = _state["genders"]
             self.prepared = _Prepared(
                 self._rows, self._organisations, self._vessels, _state.get("prepared")
             )
@@ -272,6 +275,7 @@ class NameMatcher:
             "rows": PackedRows.pack(self._rows),
             "organisations": list(self._organisations),
             "vessels": list(self._vessels),
+            "genders": list(self._genders),
             # Without the weights' memos (megabytes, rebuilt on use).
             "weights": dataclasses.replace(self.weights, _weights_memo={}, _memo={}),
             "index": self.index,
@@ -429,6 +433,14 @@ class NameMatcher:
         hits = []
         for position in positions:
             match = compare(query, prepared[position], weights)
+            if match.score >= threshold and query.title_gender:
+                # Lowers a score only: the index's bounds hold (secondary module).
+                match = title_adjustment(
+                    match,
+                    query.title_gender,
+                    not self._organisations[position],
+                    self._genders[position],
+                )
             if match.score >= threshold:
                 hits.append(NameHit(NameRef(*rows[position]), match))
         hits.sort(key=lambda hit: -hit.match.score)

@@ -708,6 +708,12 @@ PATRONYM_ORDER_PENALTY = 25.0
 # "Jong Sik Kim"), lose these points: "Kim Su-hyeong" met "KIM, Yong Su" at 88.7,
 # su with su and hyeong with yong.
 SYLLABLE_ORDER_PENALTY = PATRONYM_ORDER_PENALTY
+# A vessel's name is registered as one phrase, its words in one order: a screened
+# name pairing them in another is someone else's words ("Jacobo Olivera" / the
+# vessel OLIVER JACOB 87.5, "Jade Martin" / MARINA JADE 87.1), as people's names
+# are not.  The points leave a vessel's words spelled alike but swapped (100) at
+# the default threshold (85): a name field may still write them so.
+VESSEL_ORDER_PENALTY = 15.0
 
 # A screened name that may have been cut at a payment field's length leaves the
 # listed words after its last paired one unknown only when a paired word is at
@@ -2234,6 +2240,12 @@ def _compare(
             "syllables of a Korean or Chinese name are paired out of their order",
             SYLLABLE_ORDER_PENALTY,
         ),
+        (
+            candidate.entity_vessel and _words_crossed(query, candidate, paired),
+            "vessel_order",
+            "the words of the listed vessel's name are paired out of their order",
+            VESSEL_ORDER_PENALTY,
+        ),
     )
     for applies, reason, detail, points in penalties:
         if applies:
@@ -2556,6 +2568,22 @@ def _patronym_crossed(
         if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
             return True
     return False
+
+
+def _words_crossed(
+    query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
+) -> bool:
+    """True when two of the pairs of words put them in opposite orders in the two
+    names (``VESSEL_ORDER_PENALTY``)."""
+    if len(paired) < 2:
+        return False
+    q_words, c_words = _word_mask(query.kinds), _word_mask(candidate.kinds)
+    places = sorted(
+        (q_mask & -q_mask, c_mask & -c_mask)
+        for q_mask, c_mask in paired
+        if q_mask & q_words and c_mask & c_words
+    )
+    return any(a[1] > b[1] for a, b in itertools.pairwise(places))
 
 
 def _syllables_crossed(

@@ -13,6 +13,11 @@ API (pure functions, no I/O)::
   (delta 0: agreeing data never raises a name score, so the index's bound holds);
   missing data on either side changes nothing.  An identifier of the row equal to
   one of the entry's makes the score 100, with an adjustment saying which.
+* ``title_adjustment``: what a screened name's own honorific says of the entity
+  (``PreparedName.title_gender``: "Mrs", "Herr", "Sra."): a person, so a vessel or
+  a company lowers the score by ``TITLE_NOT_PERSON_PENALTY``; and a gender, so a
+  listed person of the other (``Entry.gender``) lowers it by
+  ``TITLE_GENDER_MISMATCH_PENALTY``.  An entry of unknown gender changes nothing.
 * ``identifier_hits``: the separate lookup path: every entry sharing an
   identifier with the row, whatever its names, with the adjustment to show.
   Identifiers compare on ``normalise_identifier`` (letters and digits, upper
@@ -45,6 +50,16 @@ COUNTRY_MISMATCH_PENALTY = 10.0
 # Identifiers shorter than this (after normalisation) are not trusted to identify:
 # "1" or "A1" in a reference column would match by chance.
 MIN_IDENTIFIER_LENGTH = 5
+
+# Points off for an honorific of the screened name ("Mrs", "Herr") that says a
+# person of one gender when the listed person is of the other: as strong as a
+# contradicting birth year (a title is written by whoever keyed the payment, and is
+# mistaken about as often), so a name spelled alike (100) still alerts at 85.
+TITLE_GENDER_MISMATCH_PENALTY = BIRTH_YEAR_MISMATCH_PENALTY
+
+# Points off for a person's honorific before the name of a vessel or a company
+# ("Ms Jade Martin" / vessel MARINA JADE): the same, as a shop may be named "Mr Price".
+TITLE_NOT_PERSON_PENALTY = BIRTH_YEAR_MISMATCH_PENALTY
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]+")
 
@@ -145,6 +160,28 @@ def adjust_match(match: Match, entry: Entry, context: QueryContext) -> Match:
     if not adjustments:
         return match
     return replace(match, score=round(score, 1), adjustments=(*match.adjustments, *adjustments))
+
+
+def title_adjustment(match: Match, title_gender: str, person: bool, gender: str | None) -> Match:
+    """``match`` less what the screened name's gendered honorific (``title_gender``:
+    "female", "male" or "") contradicts of the entity: its being a person
+    (``person``), its ``gender`` (module doc)."""
+    if not title_gender:
+        return match
+    if not person:
+        reason, penalty = "title_not_person", TITLE_NOT_PERSON_PENALTY
+        detail = "the screened name has a person's title; the entry is no person"
+    elif gender in ("female", "male") and gender != title_gender:
+        reason, penalty = "title_gender_mismatch", TITLE_GENDER_MISMATCH_PENALTY
+        detail = f"the screened name's title says {title_gender}; the entry is {gender}"
+    else:
+        return match
+    penalty = min(penalty, match.score)
+    return replace(
+        match,
+        score=round(match.score - penalty, 1),
+        adjustments=(*match.adjustments, Adjustment(reason, detail, -penalty)),
+    )
 
 
 def identifier_hits(

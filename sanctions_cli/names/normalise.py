@@ -184,6 +184,11 @@ class PreparedName:
     # be no part of the name (``scorer.numbers_waived``).  Only the screened name's
     # counts in scoring.
     written_digits: bool = False
+    # "female" or "male" when the screened name starts with an honorific that says
+    # so ("Mrs", "Herr", "Sra.", "г-жа", "المهندسة": ``title_gender``), else "": a
+    # person's title, which a vessel or a company does not take, and a gender the
+    # listed person's may contradict (``matching.secondary.title_adjustment``).
+    title_gender: str = ""
 
     @property
     def is_organisation(self) -> bool:
@@ -1903,9 +1908,10 @@ def prepare_name(text: str) -> PreparedName:
         syllables=written_syllables(text, len(tokens)) if script in _SYLLABIC_SCRIPTS else (),
         surname_mask=_surname_mask(text, tokens),
         hyphen_groups=_hyphen_groups(text, tokens),
-        titled=_has_title(text, tokens),
+        titled=(titled := _has_title(text, tokens)),
         truncated=len(text) in FIELD_LINE_LENGTHS,
         written_digits=any(char.isdigit() for char in text),
+        title_gender=title_gender(text) if titled else "",
     )
 
 
@@ -2092,6 +2098,90 @@ def _name_script(text: str) -> str:
     if script == JAPANESE and japanese.is_foreign_katakana(text):
         return FOREIGN_KATAKANA
     return script
+
+
+# Honorifics that say a person's gender, as ``normalise`` reads them, at the start
+# of a name: English, French, German, Spanish and Portuguese (Sra., Srta., Dra.),
+# Italian (Sig.ra, Dott.ssa), Turkish (Bay, Bayan); and in a name's own script the
+# gendered ones of ``_NATIVE_TITLES``.  Ungendered titles (Dr, Prof, Hon) say
+# nothing, and are skipped over ("Mrs Dr Jane Roe").  Not "pan" in Latin letters,
+# a Chinese surname, nor "don", a given name; not السيد (a given name in Egypt).
+FEMALE_TITLES = frozenset(
+    ("mrs", "ms", "miss", "madame", "mme", "mlle", "frau", "senora", "sra", "srta", "srita")
+    + ("dra", "mtra", "sigra", "signora", "dottssa", "bayan", "dame", "lady")
+)  # fmt: skip
+MALE_TITLES = frozenset(
+    ("mr", "mister", "monsieur", "herr", "senor", "sr", "sig", "signor", "mtro", "bay", "sir")
+)  # fmt: skip
+# Two-word spellings of them ("Sig.ra", "Dott.ssa", "Sr.a": a full stop splits them).
+_GENDERED_TITLE_PAIRS = {("sig", "ra"): "sigra", ("dott", "ssa"): "dottssa", ("sr", "a"): "sra"}
+_NATIVE_GENDERED_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # script: (female, male), as written
+    "CYRILLIC": (
+        ("г-жа", "госпожа", "гражданка", "пані", "панна", "добродійка"),
+        ("г-н", "господин", "гражданин", "пан", "добродій"),
+    ),
+    "ARABIC": (
+        ("السيدة", "الآنسة", "الأستاذة", "الدكتورة", "المهندسة", "خانم"),
+        ("الأستاذ", "الدكتور", "المهندس", "آقای", "آقا"),
+    ),
+    "DEVANAGARI": (("श्रीमती", "सुश्री"), ("श्री", "श्रीमान")),
+    "GREEK": (("κυρία",), ("κύριος",)),
+    "HEBREW": (("גברת",), ("מר",)),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=len(_NATIVE_GENDERED_TITLES) + 1)
+def _native_gendered_titles(script: str) -> dict[tuple[str, ...], str]:
+    """The gendered titles of ``script`` as ``normalise`` reads them (``г-жа``: "g
+    zha"), each with its gender."""
+    female, male = _NATIVE_GENDERED_TITLES.get(script, ((), ()))
+    found: dict[tuple[str, ...], str] = {}
+    for gender, titles in (("female", female), ("male", male)):
+        for title in titles:
+            words = tuple(normalise(title).split())
+            if words:
+                found[words] = gender
+    return found
+
+
+def title_gender(text: str) -> str:
+    """ "female" or "male" when ``text`` starts with honorifics that say so, else ""
+    (none, or both: "Mr and Mrs Smith").  See ``PreparedName.title_gender``."""
+    script = script_of(text)
+    words = normalise(text).split(" ")
+    genders: set[str] = set()
+    if script:
+        gendered = _native_gendered_titles(script)
+        other = _native_title_phrases(script)
+        position = 0
+        while position < len(words) - 1:
+            for phrase, gender in gendered.items():
+                if tuple(words[position : position + len(phrase)]) == phrase:
+                    genders.add(gender)
+                    position += len(phrase)
+                    break
+            else:
+                size = _phrase_at(words[position:], other.get(words[position], ()), start=True)
+                if not size:
+                    break
+                position += size
+        return genders.pop() if len(genders) == 1 else ""
+    position = 0
+    while position < len(words) - 1:
+        word = words[position]
+        pair = _GENDERED_TITLE_PAIRS.get((word, words[position + 1]))
+        if pair is not None:
+            word = pair
+            position += 1
+        if word in FEMALE_TITLES:
+            genders.add("female")
+        elif word in MALE_TITLES:
+            genders.add("male")
+        elif word not in TITLES and word not in _LATIN_LEADING and word != "and":
+            break
+        position += 1
+    return genders.pop() if len(genders) == 1 else ""
 
 
 def _has_title(text: str, tokens: tuple[str, ...]) -> bool:

@@ -1140,3 +1140,18 @@ def test_a_vessels_word_takes_typos_but_no_other_romanisation() -> None:
     assert scorer.related_similarity("chi", "ji") > scorer.related_similarity(
         "chi", "ji", variants=False
     )
+
+
+def test_a_vessels_words_keep_their_order() -> None:
+    vessel = dataclasses.replace(prepare_name("OLIVER JACOB"), entity_vessel=True)
+    person = prepare_name("OLIVER, Jacob")
+    # A person's names are written in either order; a vessel's as registered.
+    assert compare(prepare_name("Jacobs Oliver"), person).score >= THRESHOLD
+    swapped = compare(prepare_name("Jacobs Oliver"), vessel)
+    assert swapped.score < THRESHOLD
+    assert "vessel_order" in [a.reason for a in swapped.adjustments]
+    assert compare(prepare_name("Oliver Jacobs"), vessel).score >= THRESHOLD
+    # Spelled alike but swapped: still at the default threshold.
+    assert compare(prepare_name("Jacob Oliver"), vessel).score == 100.0 - (
+        scorer.VESSEL_ORDER_PENALTY
+    )

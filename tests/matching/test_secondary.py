@@ -90,3 +90,41 @@ def test_identifier_lookup_path() -> None:
 
 def test_normalise_identifier() -> None:
     assert normalise_identifier(" imo-9123 456 ") == "IMO9123456"
+
+
+def test_title_adjustment_contradictions() -> None:
+    from sanctions_cli.matching.secondary import (
+        TITLE_GENDER_MISMATCH_PENALTY,
+        TITLE_NOT_PERSON_PENALTY,
+        title_adjustment,
+    )
+
+    assert title_adjustment(MATCH, "", True, "male") is MATCH  # no title
+    assert title_adjustment(MATCH, "male", True, "male") is MATCH  # agrees
+    assert title_adjustment(MATCH, "female", True, None) is MATCH  # gender unknown
+    other = title_adjustment(MATCH, "female", True, "male")
+    assert other.score == MATCH.score - TITLE_GENDER_MISMATCH_PENALTY
+    assert other.adjustments[-1].reason == "title_gender_mismatch"
+    vessel = title_adjustment(MATCH, "male", False, None)
+    assert vessel.score == MATCH.score - TITLE_NOT_PERSON_PENALTY
+    assert vessel.adjustments[-1].reason == "title_not_person"
+
+
+def test_matcher_applies_the_title_and_stays_lossless() -> None:
+    from sanctions_cli.matching import NameMatcher
+
+    entries = [
+        Entry(id="m", type="person", name="PARSHIN, Andrey", gender="male"),
+        Entry(id="f", type="person", name="ROE, Jane", gender="female"),
+        Entry(id="v", type="vessel", name="MARINA JADE"),
+    ]
+    matcher = NameMatcher(entries)
+    for name in ("Mrs Andrey Parshin", "Mr Andrey Parshin", "Mrs Jane Roe", "Ms Marina Jade"):
+        indexed = [(h.ref.name, h.match.score) for h in matcher.search(name, 80)]
+        brute = [(h.ref.name, h.match.score) for h in matcher.search_brute_force(name, 80)]
+        assert indexed == brute
+    assert [h.ref.name for h in matcher.search("Mr Andrey Parshin", 85)] == ["PARSHIN, Andrey"]
+    assert matcher.search("Mrs Andrey Parshin", 90) == []
+    assert [h.ref.name for h in matcher.search("Mrs Jane Roe", 85)] == ["ROE, Jane"]
+    assert matcher.search("Ms Marina Jade", 90) == []
+    assert [h.ref.name for h in matcher.search("Marina Jade", 90)] == ["MARINA JADE"]

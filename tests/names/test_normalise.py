@@ -669,3 +669,28 @@ def test_ordinals_and_scanned_digits_are_not_split() -> None:
 )
 def test_a_slashed_prefix_is_no_pair_of_initials(name: str, tokens: tuple[str, ...]) -> None:
     assert prepare_name(name).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("Mrs Jane Roe", "female"),
+        ("Sra. Ana Pérez", "female"),
+        ("Sig.ra Anna Rossi", "female"),
+        ("Herr Dr. Hans Müller", "male"),
+        ("Mr. John Smith", "male"),
+        ("г-жа Иванова Анна", "female"),
+        ("المهندسة ربى خثعم", "female"),
+        ("גברת שרה כהן", "female"),
+        ("Mr and Mrs Smith", ""),  # both: a couple
+        ("Dr. John Smith", ""),  # a title of no gender
+        ("John Smith", ""),
+        ("Mr Price Ltd", ""),  # a company's name: no title dropped
+    ],
+)
+def test_title_gender(text: str, gender: str) -> None:
+    from sanctions_cli.names.normalise import title_gender
+
+    assert prepare_name(text).title_gender == gender
+    if gender:
+        assert title_gender(text) == gender
