@@ -714,6 +714,15 @@ SYLLABLE_ORDER_PENALTY = PATRONYM_ORDER_PENALTY
 # are not.  The points leave a vessel's words spelled alike but swapped (100) at
 # the default threshold (85): a name field may still write them so.
 VESSEL_ORDER_PENALTY = 15.0
+# ... and copied with a typo at most (see VESSEL_MAX_LIFT): between Latin spellings,
+# words paired with more than VESSEL_MAX_TYPOS edits in all (letters changed, added,
+# dropped, two swapped: ``OSA``) are another name's ("Clare Price" / CLARET PRINCE
+# 86.4, "Diana Arias" / DIANA MARIA 85.5, "Monteiro" / MONTIRON 90.0: the vessels'
+# false alerts among 20,000 generated clean names), and lose VESSEL_TYPOS_PENALTY.
+# Every generated variant of a listed vessel found at 85 (334 of them, evaluate_
+# matching's at seed 13 against both sets of lists) had at most one.
+VESSEL_MAX_TYPOS = 1
+VESSEL_TYPOS_PENALTY = VESSEL_ORDER_PENALTY
 
 # A screened name that may have been cut at a payment field's length leaves the
 # listed words after its last paired one unknown only when a paired word is at
@@ -2246,6 +2255,13 @@ def _compare(
             "the words of the listed vessel's name are paired out of their order",
             VESSEL_ORDER_PENALTY,
         ),
+        (
+            candidate.entity_vessel and latin and _typos(pairs) > VESSEL_MAX_TYPOS,
+            "vessel_typos",
+            f"the words of the listed vessel's name are spelled with more than"
+            f" {VESSEL_MAX_TYPOS} typo",
+            VESSEL_TYPOS_PENALTY,
+        ),
     )
     for applies, reason, detail, points in penalties:
         if applies:
@@ -2568,6 +2584,11 @@ def _patronym_crossed(
         if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
             return True
     return False
+
+
+def _typos(pairs: Sequence[TokenPair]) -> int:
+    """The edits that make the query's paired words the candidate's (``OSA``)."""
+    return sum(OSA.distance(pair.query, pair.candidate) for pair in pairs)
 
 
 def _words_crossed(

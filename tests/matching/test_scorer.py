@@ -1155,3 +1155,14 @@ def test_a_vessels_words_keep_their_order() -> None:
     assert compare(prepare_name("Jacob Oliver"), vessel).score == 100.0 - (
         scorer.VESSEL_ORDER_PENALTY
     )
+
+
+def test_a_vessels_name_is_copied_with_one_typo_at_most() -> None:
+    vessel = dataclasses.replace(prepare_name("CLARET PRINCE"), entity_vessel=True)
+    one = compare(prepare_name("Claret Prnice"), vessel)
+    assert one.score >= THRESHOLD
+    two = compare(prepare_name("Clare Price"), vessel)
+    assert "vessel_typos" in [a.reason for a in two.adjustments]
+    assert two.score < THRESHOLD
+    # A person's name takes a typo in each word, as before.
+    assert compare(prepare_name("Clare Price"), prepare_name("CLARET PRINCE")).score >= THRESHOLD
