@@ -1166,3 +1166,14 @@ def test_a_vessels_name_is_copied_with_one_typo_at_most() -> None:
     assert two.score < THRESHOLD
     # A person's name takes a typo in each word, as before.
     assert compare(prepare_name("Clare Price"), prepare_name("CLARET PRINCE")).score >= THRESHOLD
+
+
+def test_a_name_in_common_use_is_no_typo_of_a_vessels_word() -> None:
+    bare = TokenWeights.from_names([prepare_name("SOUSTA")], use_prior=False)
+    weights = TokenWeights.from_names([prepare_name("SOUSTA")])
+    vessel = dataclasses.replace(prepare_name("SOUSTA"), entity_vessel=True)
+    assert weights.spelled("sousa") and not bare.spelled("sousa")
+    assert compare(prepare_name("Sousa"), vessel, bare).score >= THRESHOLD
+    assert compare(prepare_name("Sousa"), vessel, weights).score < THRESHOLD
+    # A typo makes no name in use: still the vessel.
+    assert compare(prepare_name("Soustta"), vessel, weights).score >= THRESHOLD
