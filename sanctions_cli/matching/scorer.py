@@ -645,10 +645,13 @@ SHORT_FORM_FAMILY_FACTOR = GIVEN_NAMES_OMISSION
 # A vessel is named by its whole name, often a given name (LINDA, JASMINE,
 # DANIEL, ADLER): that word in a longer screened name is a person's name ("Linda
 # Ali", "Katy Adler"), so the screened name's other words count at this share of
-# their length, as omitted given names do, however common (a vessel's name has no
-# given names to omit).  Prefixes of a vessel's name (MV, MT) are particles.
-# Measured as for SHORT_FORM_WORDS: false alerts 84 -> 78, recall unchanged.
-VESSEL_NAME_FACTOR = GIVEN_NAMES_OMISSION
+# their length as contradicted words, however common: a vessel's name is all of
+# it, as registered (VESSEL_CUT_FACTOR), and has no given names to omit.
+# Prefixes of a vessel's name (MV, MT) are particles.  Measured as for
+# SHORT_FORM_WORDS at the share of omitted given names: false alerts 84 -> 78,
+# recall unchanged; as contradicted words, "Jon Davenport" / DAVENPORT and
+# "Gabrielle Roy" / GABRIELLE (88.2 each) fall below 85 too.
+VESSEL_NAME_FACTOR = CONTRADICTION_FACTOR
 # A word of the vessel's name missing from the screened name leaves another name
 # (Philippe / CAP PHILIPPE, 88.5 as an omitted word): a vessel's name is all its
 # words, as registered and as a payment copies it, so the word counts as a

@@ -1177,3 +1177,10 @@ def test_a_name_in_common_use_is_no_typo_of_a_vessels_word() -> None:
     assert compare(prepare_name("Sousa"), vessel, weights).score < THRESHOLD
     # A typo makes no name in use: still the vessel.
     assert compare(prepare_name("Soustta"), vessel, weights).score >= THRESHOLD
+
+
+def test_a_vessels_one_word_name_in_a_persons_name_is_someone_else() -> None:
+    vessel = dataclasses.replace(prepare_name("DAVENPORT"), entity_vessel=True)
+    assert compare(prepare_name("Jon Davenport"), vessel).score < THRESHOLD
+    assert compare(prepare_name("MV Davenport"), vessel).score >= THRESHOLD
+    assert compare(prepare_name("Jon Davenport"), prepare_name("DAVENPORT, Jon")).score == 100.0
