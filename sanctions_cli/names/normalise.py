@@ -1667,19 +1667,32 @@ _INITIALS_DEGREES = frozenset((("b", "a"), ("m", "a")))
 # الأستاذ, الدكتور, المهندس, آقای, خانم, جناب, سرکار, دکتر), Hindi (श्री, श्रीमती),
 # Greek (κύριος, κυρία) and Hebrew (מר, גברת).  Not السيد: it is a given name in
 # Egypt (Elsayed) as often as "Mr".  Their tokens are ``normalise``'s reading.
-_NATIVE_TITLES: dict[str, tuple[str, ...]] = {
+# Those that say a gender (``title_gender``), female and male, as written.
+_NATIVE_GENDERED_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # script: (female, male), as written
     "CYRILLIC": (
-        "г-н", "г-жа", "тов", "господин", "госпожа", "гражданин", "гражданка",
-        "пан", "пані", "панна", "добродій", "добродійка",
+        ("г-жа", "госпожа", "гражданка", "пані", "панна", "добродійка"),
+        ("г-н", "господин", "гражданин", "пан", "добродій"),
     ),
     "ARABIC": (
-        "السيدة", "الآنسة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "المهندس",
-        "المهندسة", "آقای", "آقا", "خانم", "جناب", "سرکار", "دکتر", "مهندس",
+        ("السيدة", "الآنسة", "الأستاذة", "الدكتورة", "المهندسة", "خانم"),
+        ("الأستاذ", "الدكتور", "المهندس", "آقای", "آقا"),
     ),
-    "DEVANAGARI": ("श्री", "श्रीमती", "श्रीमान", "सुश्री", "माननीय"),
-    "GREEK": ("κύριος", "κυρία", "κ"),
-    "HEBREW": ("מר", "גברת", 'ד"ר', "הרב"),
+    "DEVANAGARI": (("श्रीमती", "सुश्री"), ("श्री", "श्रीमान")),
+    "GREEK": (("κυρία",), ("κύριος",)),
+    "HEBREW": (("גברת",), ("מר",)),
 }  # fmt: skip
+_NATIVE_UNGENDERED_TITLES: dict[str, tuple[str, ...]] = {
+    "CYRILLIC": ("тов",),
+    "ARABIC": ("جناب", "سرکار", "دکتر", "مهندس"),
+    "DEVANAGARI": ("माननीय",),
+    "GREEK": ("κ",),
+    "HEBREW": ('ד"ר', "הרב"),
+}  # fmt: skip
+_NATIVE_TITLES: dict[str, tuple[str, ...]] = {
+    script: (*female, *male, *_NATIVE_UNGENDERED_TITLES.get(script, ()))
+    for script, (female, male) in _NATIVE_GENDERED_TITLES.items()
+}
 
 
 def _by_word(
@@ -2102,8 +2115,8 @@ def _name_script(text: str) -> str:
 
 # Honorifics that say a person's gender, as ``normalise`` reads them, at the start
 # of a name: English, French, German, Spanish and Portuguese (Sra., Srta., Dra.),
-# Italian (Sig.ra, Dott.ssa), Turkish (Bay, Bayan); and in a name's own script the
-# gendered ones of ``_NATIVE_TITLES``.  Ungendered titles (Dr, Prof, Hon) say
+# Italian (Sig.ra, Dott.ssa), Turkish (Bay, Bayan); and in a name's own script
+# ``_NATIVE_GENDERED_TITLES``.  Ungendered titles (Dr, Prof, Hon) say
 # nothing, and are skipped over ("Mrs Dr Jane Roe").  Not "pan" in Latin letters,
 # a Chinese surname, nor "don", a given name; not السيد (a given name in Egypt).
 FEMALE_TITLES = frozenset(
@@ -2115,20 +2128,6 @@ MALE_TITLES = frozenset(
 )  # fmt: skip
 # Two-word spellings of them ("Sig.ra", "Dott.ssa", "Sr.a": a full stop splits them).
 _GENDERED_TITLE_PAIRS = {("sig", "ra"): "sigra", ("dott", "ssa"): "dottssa", ("sr", "a"): "sra"}
-_NATIVE_GENDERED_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # script: (female, male), as written
-    "CYRILLIC": (
-        ("г-жа", "госпожа", "гражданка", "пані", "панна", "добродійка"),
-        ("г-н", "господин", "гражданин", "пан", "добродій"),
-    ),
-    "ARABIC": (
-        ("السيدة", "الآنسة", "الأستاذة", "الدكتورة", "المهندسة", "خانم"),
-        ("الأستاذ", "الدكتور", "المهندس", "آقای", "آقا"),
-    ),
-    "DEVANAGARI": (("श्रीमती", "सुश्री"), ("श्री", "श्रीमान")),
-    "GREEK": (("κυρία",), ("κύριος",)),
-    "HEBREW": (("גברת",), ("מר",)),
-}  # fmt: skip
 
 
 @lru_cache(maxsize=len(_NATIVE_GENDERED_TITLES) + 1)
