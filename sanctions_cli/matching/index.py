@@ -99,6 +99,14 @@ NEIGHBOURHOOD_MAX_QUERY = 11
 # 512 take 0.50 s, one at a time 0.54 s).
 STAGE_ONE_CHUNK = 32
 
+# Options of more postings than this (on OFAC + UN the legal forms and particles
+# "al", "llc", "jsc", "corp", "and": three quarters of the postings 2,000 Faker
+# names reach) have their postings held back in the first bound: counted only
+# for the names the query's other postings reach, unless a name they alone reach
+# could survive (``prefilter.Prefilter.deferral_bounds``), which for most queries
+# their low weights rule out.
+DEFERRED_OPTION_POSTINGS = 1000
+
 # Token masks are int64 bit sets: a name of more tokens has every bit set (all its
 # tokens count as pairable, which only weakens a bound, never breaks it).
 MASK_BITS = 62
@@ -690,7 +698,11 @@ class CandidateIndex:
             if isinstance(packed, PackedTexts):
                 packed.materialise()
         if self.prefilter is not None and self.cutoff(threshold) > 0:
-            self.prefilter.tables(threshold - ROUNDING_MARGIN, self.cutoff(threshold))
+            target, cutoff = threshold - ROUNDING_MARGIN, self.cutoff(threshold)
+            self.prefilter.tables(target, cutoff)
+            self.prefilter.deferral(
+                target, cutoff, self.posting_names, self.posting_pointers, DEFERRED_OPTION_POSTINGS
+            )
 
     def forget(self) -> None:
         """Drop the memoised token matches."""
@@ -1261,25 +1273,39 @@ class CandidateIndex:
             for query, _ in queries
         ]
         options, found = self._query_matches([q.tokens for q, _ in queries], cutoff, scopes)
-        # Each option text's postings and credits, once per call (texts recur).
-        expanded: dict[QueryScripts, dict[str, tuple[IntArray, NDArray[np.float64]]]] = {}
+        # Each option text's postings and credits, once per call (texts recur): those
+        # of options of very many postings held back (``DEFERRED_OPTION_POSTINGS``).
+        deferral = prefilter.deferral(
+            target, cutoff, self.posting_names, self.posting_pointers, DEFERRED_OPTION_POSTINGS
+        )
+        empty = (_NO_INTS, _NO_FLOATS)
+        expanded: dict[
+            QueryScripts, dict[str, tuple[tuple[IntArray, NDArray[np.float64]], ...]]
+        ] = {}
         for scope, matches in found.items():
             expanded[scope] = {}
             for text, (ids, similarities) in matches.items():
+                own = held = empty
                 if len(ids):
                     postings, counts = self._postings_counted(ids)
-                    expanded[scope][text] = (postings, np.repeat(credit_of(similarities), counts))
-                else:
-                    expanded[scope][text] = (_NO_INTS, _NO_FLOATS)
+                    credits = np.repeat(credit_of(similarities), counts)
+                    own = (postings, credits)
+                    if counts.max() > DEFERRED_OPTION_POSTINGS:
+                        back = deferral.held[postings]
+                        own = (postings[~back], credits[~back])
+                        held = (postings[back], credits[back])
+                expanded[scope][text] = (own, held)
         stage_one = [
             StageOneQuery(
                 tokens=query.tokens,
                 kinds=query.kinds,
                 weights=weights,
                 masks=masks,
-                postings=[expanded[scope][text][0] for text in texts],
-                credits=[expanded[scope][text][1] for text in texts],
+                postings=[expanded[scope][text][0][0] for text in texts],
+                credits=[expanded[scope][text][0][1] for text in texts],
                 truncated=query.truncated,
+                deferred=[expanded[scope][text][1][0] for text in texts],
+                deferred_credits=[expanded[scope][text][1][1] for text in texts],
             )
             for (texts, masks), (query, weights), scope in zip(
                 options, queries, scopes, strict=True
@@ -1293,6 +1319,7 @@ class CandidateIndex:
                 cutoff=cutoff,
                 queries=stage_one[start : start + STAGE_ONE_CHUNK],
                 posting_names=self.posting_names,
+                deferral=deferral,
             )
         ]
         bests = iter(

@@ -29,7 +29,19 @@ may leave any listed token and its own last token unknown to the scorer: against
 it, their weak terms and unpaired costs are nothing (their numbers no penalty
 either).
 
-A candidate whose sum is below zero cannot reach ``T``.  Summing the strong gains
+A candidate whose sum is below zero cannot reach ``T``.
+
+Most of the postings a query reaches are of a few options in thousands of names
+(the lists' "al", "llc", "jsc"): on 2,000 Faker names against OFAC + UN, three
+quarters.  They are held back (``StageOneQuery.deferred``): counted for the names
+the query's other postings reach, which get the same sums, and for the others
+only when a name they alone reach could survive: its side adds at most
+``Deferral.most`` (its weak terms and those postings' strong gains at full
+credit; names of little else, whose sums could reach zero, never have theirs
+held back), the query's side its weak terms, the strong gains of its held-back
+pairs and its words that may pair with initials.  Sums the first bound would
+drop are dropped unseen; its survivors are the same (tested with every option of
+more than two postings held back).  Summing the strong gains
 of a name per matched option rather than per token can only count a token twice (a
 single and a compound both matched), which loosens the bound, never breaks it.
 
@@ -53,7 +65,7 @@ from numpy.typing import NDArray
 
 from ..names import mask_bits
 from . import scorer
-from .arrays import expand_ranges, group_max_rounded_up, unique
+from .arrays import contains_sorted, expand_ranges, group_max_rounded_up, unique
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -71,6 +83,18 @@ UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
 # Credit of a token that cannot pair: far below any target, finite so that a zero
 # weight gives zero, not nan.
 CANNOT_PAIR = -1e9
+
+# What a query's bound for the names its held-back postings alone reach must stay
+# below, beyond the first stage's own slack, to leave them out: float error of
+# summing the same terms in another order.
+DEFERRAL_SLACK = 1e-6
+
+# Names whose held-back postings alone (``Prefilter.deferral``) could add more than
+# this to a query's sum keep theirs in the first bound: names of legal forms and
+# particles and little else.  At zero, a query whose own weak terms are below zero
+# (any query of a word or more) leaves the others out, unless its own held-back
+# pairs gain more.
+DEFERRED_NAME_MOST = 0.0
 
 # Slack for float error when comparing a sum of token terms with zero.
 EPSILON = 1e-7
@@ -97,6 +121,24 @@ class StageOneQuery:
     # any listed word and its own last token (the part of a word cut in) may be
     # unknown to ``scorer.compare``, unpaired at no cost.
     truncated: bool = False
+    # Per option, the postings held back (``CandidateIndex``'s options of very many
+    # postings: the lists' legal forms and particles) and their credits: counted
+    # for the names the other postings reach, and for the others only when a name
+    # reached through them alone could survive (``Prefilter.deferral_bounds``).
+    deferred: Sequence[IntArray] = ()
+    deferred_credits: Sequence[FloatArray] = ()
+
+
+@dataclass(frozen=True)
+class Deferral:
+    """Which postings the first bound may hold back (``Prefilter.deferral``): a mask
+    over all postings, the most a name they alone reach adds to a query's sum, and
+    the largest of the names' weak terms in absolute value (the slack of
+    ``survivors_batch``)."""
+
+    held: NDArray[np.bool_]
+    most: float
+    largest: float
 
 
 @dataclass(frozen=True)
@@ -258,14 +300,116 @@ class Prefilter:
                 self.token_weight[token],
             )
         self._tables: dict[tuple[float, float], tuple[FloatArray, FloatArray]] = {}
+        self._deferral: dict[tuple[float, float, int], Deferral] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         state["_tables"] = {}
+        state["_deferral"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("_deferral", {})
+
+    def deferral(
+        self,
+        target: float,
+        cutoff: float,
+        posting_names: IntArray,
+        posting_pointers: IntArray,
+        limit: int,
+    ) -> Deferral:
+        """Which postings a query's first bound may hold back (``StageOneQuery.
+        deferred``): those of options of more than ``limit`` postings, but not of the
+        names those postings could bring near the target on their own (their weak
+        terms plus the postings' strong gains at full credit, capped as
+        ``survivors_batch`` caps them, above zero: "S AND C TRADE LLC CORP LLC"),
+        with the most such a name adds to a query's sum."""
+        key = (target, cutoff, limit)
+        found = self._deferral.get(key)
+        if found is not None:
+            return found
+        name_base, name_cap = self.tables(target, cutoff)
+        weak, strong = token_factors(target, cutoff)
+        counts = np.diff(posting_pointers)
+        held = np.repeat(counts > limit, counts)
+        most = -np.inf
+        if held.any():
+            full = np.maximum(strong - weak, 0.0)  # a pair at full credit, per kind
+            gain = self.posting_kind_weight[held] @ full
+            holders = posting_names[held]
+            per_name = np.bincount(holders, weights=gain, minlength=len(name_base))
+            name_most = name_base + np.minimum(per_name, name_cap)
+            held[held] = name_most[holders] <= DEFERRED_NAME_MOST
+            if held.any():
+                most = float(name_most[posting_names[held]].max())
+        found = Deferral(held, most, float(np.abs(name_base).max(initial=0.0)))
+        self._deferral[key] = found
+        return found
+
+    def _with_deferred(
+        self,
+        query: StageOneQuery,
+        target: float,
+        weak: FloatArray,
+        extra: float,
+        base: float,
+        initials: int,
+        words: Sequence[tuple[int, float]],
+        posting_names: IntArray,
+        deferral: Deferral | None,
+    ) -> tuple[Sequence[IntArray], Sequence[FloatArray]]:
+        """``query``'s postings and credits per option with its held-back ones put
+        back: all of them when a name they alone reach might survive, else only
+        those of names its other postings reach.  A name the held-back postings
+        alone reach adds at most ``deferral.most`` to the query's sum (its side), and
+        the query's tokens at most their weak terms, the strong gains of the
+        held-back pairs and the words an initial may pair with (``survivors_batch``);
+        a query with initials of its own, or cut at a field's length, gets them all."""
+        if not any(len(d) for d in query.deferred):
+            return query.postings, query.credits
+        count = len(query.kinds)
+        best = [-np.inf] * count
+        for mask, held, held_credit in zip(
+            query.masks, query.deferred, query.deferred_credits, strict=True
+        ):
+            if len(held):
+                credit = float(held_credit.max())
+                for i in range(count) if mask == -1 else mask_bits(mask):
+                    best[i] = max(best[i], credit)
+        gains = sum(
+            max(b - target - float(weak[kind_code(k)]), 0.0) * w
+            for b, k, w in zip(best, query.kinds, query.weights, strict=True)
+            if b > -np.inf
+        )
+        bound = base + gains + max(extra, 0.0) * sum(w for _, w in words)
+        safe = (
+            deferral is not None
+            and not query.truncated
+            and not initials
+            and bound + deferral.most
+            < -EPSILON * (1.0 + deferral.largest + abs(base)) - DEFERRAL_SLACK
+        )
+        reached = [p for p in query.postings if len(p)]
+        if safe and not reached:
+            return query.postings, query.credits
+        names = unique(posting_names[np.concatenate(reached)]) if safe else _NO_NAMES
+        postings: list[IntArray] = []
+        credits: list[FloatArray] = []
+        for own, own_credits, held, held_credits in zip(
+            query.postings, query.credits, query.deferred, query.deferred_credits, strict=True
+        ):
+            if not len(held):
+                postings.append(own)
+                credits.append(own_credits)
+                continue
+            if safe:
+                keep = contains_sorted(names, posting_names[held])
+                held, held_credits = held[keep], held_credits[keep]
+            postings.append(np.concatenate((own, held)))
+            credits.append(np.concatenate((own_credits, held_credits)))
+        return postings, credits
 
     def tables(self, target: float, cutoff: float) -> tuple[FloatArray, FloatArray]:
         """Per name, the sum of its tokens' weak terms and the most its strong tokens
@@ -291,6 +435,7 @@ class Prefilter:
         cutoff: float,
         queries: Sequence[StageOneQuery],
         posting_names: IntArray,
+        deferral: Deferral | None = None,
     ) -> list[IntArray]:
         """For each query, the names that may reach ``target``, ascending: many
         queries in one vectorised pass (a query's own numpy calls would cost more
@@ -301,6 +446,8 @@ class Prefilter:
         tokens of ``query.masks[k]``), with ``query.credits[k]`` the most credit
         each pair can give (from its similarity); ``posting_names`` maps a posting
         to its name.  A token's strong term is then ``(credit - target) w``.
+        Postings held back (``query.deferred``, as ``deferral`` chose them) are
+        put back where they may count (``_with_deferred``).
         """
         name_base, name_cap = self.tables(target, cutoff)
         weak, _strong = token_factors(target, cutoff)
@@ -336,9 +483,16 @@ class Prefilter:
             token_codes.extend(kind_code(k) for k in query.kinds)
             token_weights.extend(query.weights)
             token_query.extend([q] * count)
-            for mask, postings, credits in zip(
-                query.masks, query.postings, query.credits, strict=True
-            ):
+            all_postings, all_credits = query.postings, query.credits
+            if query.deferred:
+                base = q_special[q] + sum(
+                    float(weak[kind_code(k)]) * w
+                    for k, w in zip(query.kinds, query.weights, strict=True)
+                )
+                all_postings, all_credits = self._with_deferred(
+                    query, target, weak, extra, base, initials, words, posting_names, deferral
+                )
+            for mask, postings, credits in zip(query.masks, all_postings, all_credits, strict=True):
                 if not len(postings):
                     continue
                 o_query.append(q)

@@ -150,3 +150,61 @@ def test_words_of_both_names_that_cannot_pair_are_counted_as_contradicted() -> N
     (found,) = matcher.index.candidates_many([query.tokens], 85.0)
     assert 0 in found
     assert 0 not in kept
+
+
+def _survivors_with_limit(
+    matcher: NameMatcher,
+    prepared: list,
+    threshold: float,
+    limit: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> list[list[int]]:
+    from sanctions_cli.matching import index as index_module
+
+    monkeypatch.setattr(index_module, "DEFERRED_OPTION_POSTINGS", limit)
+    matcher.index.forget()
+    return matcher.index.survivors_many([(p, matcher._weights_of(p)) for p in prepared], threshold)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 100_000), threshold=st.sampled_from([60.0, 75.0, 85.0, 92.0]))
+def test_held_back_postings_change_no_survivor(seed: int, threshold: float) -> None:
+    """Options of many postings held back (here: of more than two) leave the first
+    bound's survivors exactly as counting every posting does."""
+    rng = random.Random(seed)
+    entries = [Entry(f"E{i}", "person", _rich_name(rng), (), LISTING) for i in range(30)]
+    entries += [Entry(f"C{i}", "company", f"{_rich_name(rng)} LLC", (), LISTING) for i in range(10)]
+    matcher = NameMatcher(entries)
+    queries = [_variant(rng.choice(entries).name, rng) for _ in range(4)]
+    queries += [_rich_name(rng) for _ in range(4)] + [f"{_rich_name(rng)} LLC"]
+    prepared = [p for p in (prepare_name(q) for q in queries) if p.tokens]
+    with pytest.MonkeyPatch.context() as patch:
+        every = _survivors_with_limit(matcher, prepared, threshold, 10**9, patch)
+        held = _survivors_with_limit(matcher, prepared, threshold, 2, patch)
+    assert held == every
+
+
+def test_names_of_held_back_options_alone_keep_their_postings() -> None:
+    """A listed name of little but legal forms could reach a query through them
+    alone: its postings are never held back; another name's are."""
+    entries = [
+        Entry(f"C{i}", "company", f"Firm{chr(97 + i)}word LLC", (), LISTING) for i in range(8)
+    ]
+    entries.append(Entry("X", "company", "LLC CORP LLC", (), LISTING))
+    matcher = NameMatcher(entries)
+    index = matcher.index
+    assert index.prefilter is not None
+    target = 85.0 - 0.05
+    deferral = index.prefilter.deferral(
+        target, index.cutoff(85.0), index.posting_names, index.posting_pointers, 2
+    )
+    held_names = set(index.posting_names[deferral.held].tolist())
+    assert len(entries) - 1 not in held_names  # "LLC CORP LLC"
+    assert held_names  # the firms' "llc"
+    assert deferral.most <= 0.0
+    query = prepare_name("Firmbword LLC")
+    with pytest.MonkeyPatch.context() as patch:
+        every = _survivors_with_limit(matcher, [query], 85.0, 10**9, patch)
+        held = _survivors_with_limit(matcher, [query], 85.0, 2, patch)
+    assert held == every
+    assert 1 in held[0]
