@@ -1556,9 +1556,35 @@ _SLASHED_PREFIX = re.compile(r"^\s*m\s*/\s*([vts])\b\.?\s*(?=\w)", re.IGNORECASE
 _SLASHED_PREFIX_AS = {"v": "MV ", "t": "MT ", "s": ""}
 
 
+# Vietnamese honorifics before a name, as written (their tone marks tell them from
+# the syllables and the legal form they read as: "ong", "ba", "chi", "co"): Ông
+# (Mr), Bà, Chị, Cô (Mrs, Ms, Miss), Bác (to an elder), "Quý" (honoured) before
+# Ông or Cô; dropped where two words or more follow.  Not Anh or Em, which are
+# given names too.  Their genders, for ``title_gender``.
+_VIETNAMESE_TITLES = {"ông": "male", "bà": "female", "chị": "female", "cô": "female", "bác": ""}
+_VIETNAMESE_TITLE = re.compile(
+    r"^\s*(?:quý\s+)?(" + "|".join(_VIETNAMESE_TITLES) + r")\s+(?=\S+\s+\S)", re.IGNORECASE
+)
+
+
+def _vietnamese_title(text: str) -> tuple[str, str] | None:
+    """(the name without it, the title's gender) when ``text`` starts with a
+    Vietnamese honorific (``_VIETNAMESE_TITLES``), else None."""
+    if text.isascii():  # each is written with a tone mark
+        return None
+    composed = unicodedata.normalize("NFC", text)
+    found = _VIETNAMESE_TITLE.match(composed)
+    if found is None:
+        return None
+    return composed[found.end() :], _VIETNAMESE_TITLES[found.group(1).lower()]
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def tokenise(text: str) -> tuple[str, ...]:
     """Tokens of a name after every token rule (see the module docstring)."""
+    vietnamese = _vietnamese_title(text)
+    if vietnamese is not None:
+        text = vietnamese[0]
     if "/" in text:
         text = _SLASHED_PREFIX.sub(lambda m: _SLASHED_PREFIX_AS[m.group(1).lower()], text)
     raw = [token for token in normalise(text).split(" ") if token]
@@ -2147,6 +2173,9 @@ def _native_gendered_titles(script: str) -> dict[tuple[str, ...], str]:
 def title_gender(text: str) -> str:
     """ "female" or "male" when ``text`` starts with honorifics that say so, else ""
     (none, or both: "Mr and Mrs Smith").  See ``PreparedName.title_gender``."""
+    vietnamese = _vietnamese_title(text)
+    if vietnamese is not None:
+        return vietnamese[1]
     script = script_of(text)
     words = normalise(text).split(" ")
     genders: set[str] = set()
@@ -2187,6 +2216,8 @@ def _has_title(text: str, tokens: tuple[str, ...]) -> bool:
     """True when ``tokenise`` dropped a title from ``text`` (see ``PreparedName.titled``)."""
     if script_of(text) in _SYLLABIC_SCRIPTS:
         return False
+    if _vietnamese_title(text) is not None:
+        return True
     words = normalise(text).split(" ")
     if any(t in TITLES and t not in tokens for t in words):
         return True

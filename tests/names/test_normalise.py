@@ -458,6 +458,11 @@ def test_letters_one_by_one_are_an_acronym_in_a_company_name_only() -> None:
         ("الأستاذة اصيل شمر", ("asil", "shamar")),
         ("سرکار خانم مریم احمدی", ("marim", "ahamadi")),
         ("κύριος Γιώργος Παπαδόπουλος", ("giorgos", "papadopulos")),
+        # Vietnamese honorifics, told from syllables and "Co" by their tone marks
+        ("Chị Hồng Mai", ("hong", "mai")),
+        ("Cô Hồng Mai", ("hong", "mai")),
+        ("Quý ông Nguyễn Văn An", ("nguyen", "van", "an")),
+        ("BÀ TRẦN THỊ LAN", ("tran", "thi", "lan")),
         # a joint account's couple
         ("Mr. and Mrs. Kim Jong Sik", ("kim", "jong", "sik")),
         ("MR & MRS J SMITH", ("j", "smith")),
@@ -486,6 +491,11 @@ def test_titles_of_many_languages_are_dropped(text: str, tokens: tuple[str, ...]
         ("SMITH, Dr John", ("smith", "john")),
         # "and" between names, not titles
         ("Smith and Wesson", ("smith", "and", "wesson")),
+        # without tone marks: a syllable or a legal form; and two words must be left
+        ("Ong Beng Seng", ("ong", "beng", "seng")),
+        ("Co Hong Mai", ("corp", "hong", "mai")),
+        ("Bà Mai", ("ba", "mai")),
+        ("Anh Minh Nguyen", ("anh", "minh", "nguyen")),  # Anh: a given name too
     ],
 )
 def test_title_words_that_are_names_stay(text: str, tokens: tuple[str, ...]) -> None:
@@ -682,6 +692,9 @@ def test_a_slashed_prefix_is_no_pair_of_initials(name: str, tokens: tuple[str, .
         ("г-жа Иванова Анна", "female"),
         ("المهندسة ربى خثعم", "female"),
         ("גברת שרה כהן", "female"),
+        ("Chị Hồng Mai", "female"),
+        ("Ông Nguyễn Văn An", "male"),
+        ("Bác Tô Hữu Thành", ""),  # to an elder of either sex
         ("Mr and Mrs Smith", ""),  # both: a couple
         ("Dr. John Smith", ""),  # a title of no gender
         ("John Smith", ""),
