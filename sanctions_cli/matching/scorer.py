@@ -1003,6 +1003,14 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
         b_reading and b_slots[0] and not a_slots[0] and not a_reading
     ):
         return 0.0
+    # So is its vowel after the last consonant (a final alif, ya, waw or ta marbuta:
+    # ثنا "sana" is no Son): a spelling must end in a vowel too, or in an h
+    # (``vowel_slots`` reads a final h as the vowel's: Fatimah, Zadeh).  On 40,000
+    # clean names one false alert fewer (ثنا معین / SON, Min 95.4), no variant lost.
+    if (a_reading and a_slots[-1] and not b_slots[-1] and not b_reading) or (
+        b_reading and b_slots[-1] and not a_slots[-1] and not a_reading
+    ):
+        return 0.0
     shown_a: list[str] = []
     shown_b: list[str] = []
     for index, (vowels_a, vowels_b) in enumerate(zip(a_slots, b_slots, strict=True)):

@@ -698,6 +698,9 @@ def test_a_final_nasal_alike_still_pairs() -> None:
         ("karim", "kareem", 100.0),
         ("kndi", "kennedy", 100.0),  # no vowel written between consonants: unknown
         ("avdalla", "fadlallah", 0.0),  # a written first vowel the spelling lacks
+        ("sana", "son", 0.0),  # ... or a written last vowel (ثنا is no Son)
+        ("sana", "sanaa", 100.0),
+        ("sanah", "sana", 100.0),  # a final h is a vowel's
         ("hasin", "hasib", 0.0),  # other consonants
         ("ali", "aly", 0.0),  # fewer than READING_MIN_CONSONANTS
     ],
