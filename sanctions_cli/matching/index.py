@@ -103,7 +103,7 @@ STAGE_ONE_CHUNK = 32
 # "al", "llc", "jsc", "corp", "and": three quarters of the postings 2,000 Faker
 # names reach) have their postings held back in the first bound: counted only
 # for the names the query's other postings reach, unless a name they alone reach
-# could survive (``prefilter.Prefilter.deferral_bounds``), which for most queries
+# could survive (``prefilter.Prefilter.deferral``), which for most queries
 # their low weights rule out.
 DEFERRED_OPTION_POSTINGS = 1000
 

@@ -124,7 +124,7 @@ class StageOneQuery:
     # Per option, the postings held back (``CandidateIndex``'s options of very many
     # postings: the lists' legal forms and particles) and their credits: counted
     # for the names the other postings reach, and for the others only when a name
-    # reached through them alone could survive (``Prefilter.deferral_bounds``).
+    # reached through them alone could survive (``Prefilter.deferral``).
     deferred: Sequence[IntArray] = ()
     deferred_credits: Sequence[FloatArray] = ()
 
@@ -354,7 +354,7 @@ class Prefilter:
         target: float,
         weak: FloatArray,
         extra: float,
-        base: float,
+        special: float,
         initials: int,
         words: Sequence[tuple[int, float]],
         posting_names: IntArray,
@@ -369,6 +369,11 @@ class Prefilter:
         a query with initials of its own, or cut at a field's length, gets them all."""
         if not any(len(d) for d in query.deferred):
             return query.postings, query.credits
+        # The query's weak terms, as ``survivors_batch`` sums them (``special``: its
+        # words read as misspelt legal forms).
+        base = special + sum(
+            float(weak[kind_code(k)]) * w for k, w in zip(query.kinds, query.weights, strict=True)
+        )
         count = len(query.kinds)
         best = [-np.inf] * count
         for mask, held, held_credit in zip(
@@ -483,15 +488,9 @@ class Prefilter:
             token_codes.extend(kind_code(k) for k in query.kinds)
             token_weights.extend(query.weights)
             token_query.extend([q] * count)
-            all_postings, all_credits = query.postings, query.credits
-            if query.deferred:
-                base = q_special[q] + sum(
-                    float(weak[kind_code(k)]) * w
-                    for k, w in zip(query.kinds, query.weights, strict=True)
-                )
-                all_postings, all_credits = self._with_deferred(
-                    query, target, weak, extra, base, initials, words, posting_names, deferral
-                )
+            all_postings, all_credits = self._with_deferred(
+                query, target, weak, extra, q_special[q], initials, words, posting_names, deferral
+            )
             for mask, postings, credits in zip(query.masks, all_postings, all_credits, strict=True):
                 if not len(postings):
                     continue

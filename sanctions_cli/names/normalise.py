@@ -1567,6 +1567,7 @@ _VIETNAMESE_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def _vietnamese_title(text: str) -> tuple[str, str] | None:
     """(the name without it, the title's gender) when ``text`` starts with a
     Vietnamese honorific (``_VIETNAMESE_TITLES``), else None."""
