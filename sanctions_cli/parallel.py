@@ -34,7 +34,7 @@ from itertools import islice
 from typing import Any
 
 from .matching import NameHit, NameMatcher
-from .names import japanese
+from .names.normalise import load_readers
 
 # Names per task sent to a worker: large enough that a task's fixed costs (pickling
 # and queueing, and the per-call work of the token search: one vectorised lookup
@@ -130,9 +130,10 @@ class NamePool:
                 state = pickle.dumps(self.matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
             self.matcher.ready(self.threshold)  # built once, before the workers start
             if method == "fork":
-                # The kanji reader (the optional pykakasi, ~130 MB, 0.5 s) loaded once
-                # here, its pages shared by the forked workers, not once per worker.
-                japanese.kanji_reader_available()
+                # The Han readers (pypinyin's phrases, the optional pykakasi, ~130 MB)
+                # loaded once here, their pages shared by the forked workers, not
+                # loaded once per worker.
+                load_readers()
                 # The matcher's millions of long-lived objects out of the cyclic
                 # collector's reach (Python's advice before a fork): its full
                 # collections no longer walk them (one took 0.2 s, 8% of a worker's

@@ -997,10 +997,17 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
         return 0.0
     # A reading's vowel before the first consonant is written (an alif, an ayin:
     # عبد, Abd), never guessed: a spelling must start with a vowel too (Hebrew
-    # עבדאללה read "avdalla" is no Fadlallah).  Not the other way round: a
-    # spelling may write the article it joins (الصبار "al sabar", Essabar).
+    # עבדאללה read "avdalla" is no Fadlallah).
     if (a_reading and a_slots[0] and not b_slots[0] and not b_reading) or (
         b_reading and b_slots[0] and not a_slots[0] and not a_reading
+    ):
+        return 0.0
+    # And a reading that writes no vowel before its first consonant starts with that
+    # consonant: a spelling starting with a vowel is another name (Hebrew טליה read
+    # "tli" is no Adili), unless the vowel is an article's joined to the consonant,
+    # which it doubles (الصبار "al sabar", Essabar; see ``_joined_article``).
+    if (a_reading and not b_reading and _vowel_added(a_slots, b_slots, b)) or (
+        b_reading and not a_reading and _vowel_added(b_slots, a_slots, a)
     ):
         return 0.0
     # So is its vowel after the last consonant (a final alif, ya, waw or ta marbuta:
@@ -1030,6 +1037,21 @@ def reading_similarity(a: str, b: str, a_reading: bool, b_reading: bool) -> floa
             shown_a.append(consonants[index])
             shown_b.append(consonants[index])
     return fuzz.ratio("".join(shown_a), "".join(shown_b))
+
+
+def _vowel_added(
+    reading_slots: tuple[str, ...], spelling_slots: tuple[str, ...], spelling: str
+) -> bool:
+    """True when a spelling starts with a vowel that a reading does not write, and
+    not as a joined article's (``_joined_article``)."""
+    return not reading_slots[0] and bool(spelling_slots[0]) and not _joined_article(spelling)
+
+
+def _joined_article(spelling: str) -> bool:
+    """True when a spelling starts with a vowel and a doubled consonant: the Arabic
+    article joined to a word it assimilates to (Essabar, Ashshami, Addaoud)."""
+    start = len(spelling) - len(spelling.lstrip("aeiou"))
+    return 0 < start < len(spelling) - 1 and spelling[start] == spelling[start + 1]
 
 
 def reading_similarity_bound(a: str, b: str) -> float:

@@ -701,6 +701,8 @@ def test_a_final_nasal_alike_still_pairs() -> None:
         ("sana", "son", 0.0),  # ... or a written last vowel (ثنا is no Son)
         ("sana", "sanaa", 100.0),
         ("sanah", "sana", 100.0),  # a final h is a vowel's
+        ("tli", "adili", 0.0),  # no written first vowel: a spelling may not add one
+        ("sabar", "essabar", 1000 / 11),  # ... but the article it joins (a doubled consonant)
         ("hasin", "hasib", 0.0),  # other consonants
         ("ali", "aly", 0.0),  # fewer than READING_MIN_CONSONANTS
     ],

@@ -218,6 +218,27 @@ def test_a_particle_joins_the_words_after_it(raw: str, kinds: tuple[str, ...]) -
     assert prepare_name(raw).kinds == kinds
 
 
+@pytest.mark.parametrize(
+    ("raw", "kinds"),
+    [
+        # Chinese 杜 Du and 德 De, Korean 도 Do: surnames, not European particles
+        ("杜丽丽", ("word", "word", "word")),
+        ("德 明", ("word", "word")),
+        ("도민수", ("word", "word", "word")),
+        # a reading of a script that has particles keeps them
+        ("Ванесса Ди Мария", ("word", "particle", "word")),
+    ],
+)
+def test_syllables_of_chinese_and_korean_are_no_particles(raw: str, kinds: tuple[str, ...]) -> None:
+    assert prepare_name(raw).kinds == kinds
+
+
+def test_a_chinese_surname_spelled_as_a_particle_counts_in_full() -> None:
+    # 杜丽丽 (Du Lili) is not LI Yi with a particle beside it
+    assert compare_names("杜丽丽", "LI, Yi").score < 80
+    assert compare_names("杜丽", "DU, Li").score == 100
+
+
 def test_script_of() -> None:
     assert script_of("Vladimir Putin") == ""
     assert script_of("Vladímir Pútín") == ""
