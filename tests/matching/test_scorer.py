@@ -1189,3 +1189,30 @@ def test_a_vessels_one_word_name_in_a_persons_name_is_someone_else() -> None:
     assert compare(prepare_name("Jon Davenport"), vessel).score < THRESHOLD
     assert compare(prepare_name("MV Davenport"), vessel).score >= THRESHOLD
     assert compare(prepare_name("Jon Davenport"), prepare_name("DAVENPORT, Jon")).score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "added"),
+    [
+        ("mahmad", "ahmad", True),  # a consonant before the vowel: another name
+        ("samir", "amir", True),
+        ("ivan", "divan", True),
+        ("helena", "elena", False),  # h, y, j, w, v come and go in romanisations
+        ("yelena", "elena", False),
+        ("jelena", "elena", False),
+        ("clena", "elena", False),  # a changed first letter is no added one
+        ("omar", "umar", False),
+    ],
+)
+def test_onset_added(a: str, b: str, added: bool) -> None:
+    from sanctions_cli.matching.scorer import onset_added
+
+    assert onset_added(a, b) is added
+    assert onset_added(b, a) is added
+
+
+def test_a_consonant_put_before_a_name_makes_another_name() -> None:
+    # Mahmad is no Ahmad, and محمد (read "mahamad", its vowels guessed) is none either
+    assert score("Mahmad Jannati", "Ahmad Jannati") < THRESHOLD
+    assert score("محمد جنتی", "JANNATI, Ahmad") < THRESHOLD
+    assert score("Helena Fischer", "Elena Fischer") >= THRESHOLD
