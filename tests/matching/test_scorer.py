@@ -1216,3 +1216,36 @@ def test_a_consonant_put_before_a_name_makes_another_name() -> None:
     assert score("Mahmad Jannati", "Ahmad Jannati") < THRESHOLD
     assert score("محمد جنتی", "JANNATI, Ahmad") < THRESHOLD
     assert score("Helena Fischer", "Elena Fischer") >= THRESHOLD
+
+
+def test_an_organisations_letter_is_no_initial_of_a_persons_word() -> None:
+    listed = dataclasses.replace(prepare_name("ISIS-K"), entity_organisation=True)
+    assert compare(prepare_name("Isis Kuijpers"), listed).score < THRESHOLD
+    # the same letter pairs as an initial between persons' names ...
+    assert compare(prepare_name("Isis Kuijpers"), prepare_name("ISIS K")).score >= THRESHOLD
+    # ... and between two organisations' names
+    company = dataclasses.replace(prepare_name("J.S. KIM TRADING"), entity_organisation=True)
+    query = dataclasses.replace(prepare_name("Jong Sik Kim Trading"), entity_organisation=True)
+    assert compare(query, company).score >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("reading", "spelling", "contradicts"),
+    [
+        ("min", "amin", True),  # no written first vowel: Amin is another name
+        ("sana", "san", True),  # a written last vowel the spelling lacks
+        ("avdalla", "fadlallah", True),  # a written first vowel the spelling lacks
+        ("hasin", "hussein", False),
+        ("sabar", "essabar", False),  # a joined article
+    ],
+)
+def test_reading_contradicts(reading: str, spelling: str, contradicts: bool) -> None:
+    from sanctions_cli.matching.scorer import reading_contradicts
+
+    assert reading_contradicts(reading, spelling, True, False) is contradicts
+    assert reading_contradicts(spelling, reading, False, True) is contradicts
+
+
+def test_a_reading_that_contradicts_a_spelling_does_not_pair_as_spelled() -> None:
+    # معین read "min" is 85.7 from Amin spelled, but no Amin: it starts with m
+    assert score("محمد معین", "AMIN, Muhammad") < THRESHOLD
