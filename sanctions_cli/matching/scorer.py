@@ -697,6 +697,11 @@ MIDDLE_NAMES_SURNAME_SIMILARITY = 95.0
 # Hangul does.  Measured at seed 7 of evaluate_matching: "Kim Dương" met "KIM,
 # Tong-ho" at 90.5 (duong/tong a sound-alike, "ho" omitted at a rare name's share).
 HYPHENATED_SPLIT_FACTOR = CONTRADICTION_FACTOR
+# So is a word of a screened hyphenated name, of at least this many letters: a
+# shorter part is as often a particle mistyped (Bashar xal-Assad / al-Assad).
+# Measured: a screened double-barrelled name's half no longer meets another
+# family's name (Andrew Johnson-Taylor / ANDRE JOHNSON 92.6, seed 17, OFAC + UN).
+HYPHENATED_PART_MIN_LETTERS = 4
 # So does a syllable missing from a listed name of at least this many words, all
 # shaped like romanised Korean or Chinese syllables ("RI Pyong Chol" met by "Ri
 # Pyong" scored 85.6, "KIM, Tong Chol" by "Kim Duong" 88.3): a surname and a given
@@ -2209,6 +2214,15 @@ def _compare(
             omission_cost,
             HYPHENATED_SPLIT_FACTOR * _raw_length(candidate, split | syllables_missing),
         )
+    q_split = sum(
+        1 << i
+        for i in mask_bits(_split_hyphenated(query, used_q))
+        if len(query.tokens[i]) >= HYPHENATED_PART_MIN_LETTERS
+    )
+    if q_split:
+        # ... or a word of the screened name's: a double-barrelled family name is
+        # another family than its half (Andrew Johnson-Taylor / ANDRE JOHNSON).
+        omission_cost = max(omission_cost, HYPHENATED_SPLIT_FACTOR * _raw_length(query, q_split))
     denominator = (
         matched_weight + CONTRADICTION_FACTOR * contradiction + omission_cost + q_minor + c_minor
     )

@@ -1249,3 +1249,10 @@ def test_reading_contradicts(reading: str, spelling: str, contradicts: bool) -> 
 def test_a_reading_that_contradicts_a_spelling_does_not_pair_as_spelled() -> None:
     # معین read "min" is 85.7 from Amin spelled, but no Amin: it starts with m
     assert score("محمد معین", "AMIN, Muhammad") < THRESHOLD
+
+
+def test_half_of_a_screened_double_barrelled_name_is_another_family() -> None:
+    assert score("Andrew Johnson-Taylor", "ANDRE JOHNSON") < THRESHOLD
+    # both halves found: the same name
+    assert score("Andrew Johnson-Taylor", "JOHNSON TAYLOR, Andrew") >= THRESHOLD
+    assert score("Kim Jong-Sik", "KIM Jong Sik") >= THRESHOLD
