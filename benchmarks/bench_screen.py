@@ -39,6 +39,7 @@ import csv
 import datetime as dt
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -332,6 +333,60 @@ def row_path(
     return time.perf_counter() - start, self_cpu() - cpu_before, out.read_text(encoding="utf-8")
 
 
+_STORE_SUMMARY = re.compile(r"(\d+) distinct values from the results store, (\d+) searched")
+
+
+def next_day(
+    size: int,
+    payments: Path,
+    out: Path,
+    pool: Sequence[str],
+    lists: Sequence[Any],
+    cli_args: list[str],
+    work: Path,
+    variants: int,
+) -> dict[str, Any]:
+    """Day 1 (``payments``) screened into an empty results store (its output checked
+    against ``out``, screened without one), then a next day's file of the same size:
+    the same counterparty pool, other draws, other injected variants."""
+    store = work / f"results-{size}.sqlite"
+    for stale in work.glob(f"results-{size}.sqlite*"):
+        stale.unlink()
+    cli_args = [a for a in cli_args if a != "-q"]
+    day1_out = work / f"hits-{size}-stored.csv"
+    fill, _, _, _ = run_cli(
+        ["screen", str(payments), *cli_args, "-o", str(day1_out), "--results-store", str(store)]
+    )
+    same = day1_out.read_bytes() == out.read_bytes()
+    following = work / f"payments-{size}-next.csv"
+    injected = listed_variants(lists, variants, SEED + size + 1)
+    distinct = write_payments(following, size, pool, injected, SEED + size + 1)
+    print(f"next day's {size:,} rows ({distinct:,} distinct names) with the store ...", flush=True)
+    wall, _, peak, done = run_cli(
+        [
+            "screen",
+            str(following),
+            *cli_args,
+            "-o",
+            str(work / "next.csv"),
+            "--results-store",
+            str(store),
+        ]
+    )
+    found = _STORE_SUMMARY.search(done.stderr)
+    from_store, searched = (int(found[1]), int(found[2])) if found else (0, 0)
+    return {
+        "rows": size,
+        "fill": fill,
+        "same": same,
+        "wall": wall,
+        "distinct": distinct,
+        "stored": from_store,
+        "searched": searched,
+        "peak MB": peak / 1024,
+    }
+
+
 def _context_columns(header: Sequence[str]) -> Any:
     from sanctions_cli.csvinput import detect_context_columns
 
@@ -360,6 +415,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--row-path",
         action="store_true",
         help="also time the row path alone, in this process, the searches done beforehand",
+    )
+    parser.add_argument(
+        "--results-store",
+        action="store_true",
+        help="also screen each file into an empty results store, then the next day's file "
+        "(the same counterparties, other draws) with it",
     )
     parser.add_argument(
         "--compare-bound",
@@ -419,6 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     table: list[dict[str, Any]] = []
     row_paths: list[dict[str, Any]] = []
+    stored: list[dict[str, Any]] = []
     for size in sizes:
         payments = work / f"payments-{size}.csv"
         injected = listed_variants(lists, options.variants, SEED + size)
@@ -448,6 +510,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "x csv": path_wall / csv_seconds,
                     "same": same,
                 }
+            )
+        if options.results_store:
+            stored.append(
+                next_day(
+                    size,
+                    payments,
+                    out,
+                    pool,
+                    lists,
+                    [*cli_common, "--workers", str(workers)],
+                    work,
+                    options.variants,
+                )
+                | {"csv r+w": csv_seconds}
             )
         table.append(
             {
@@ -538,6 +614,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{1e6 * r['wall'] / r['rows']:>7.2f} {r['csv r+w']:>6.2f} {r['x csv']:>6.2f} "
                 f"{'yes' if r['same'] else 'NO':>20}"
             )
+    if stored:
+        print()
+        print(
+            "With a results store (--results-store): day 1 screened into an empty store, "
+            "then the next day's file (same counterparties, other draws and variants)"
+        )
+        print(
+            f"{'rows':>9} {'day 1 s':>8} {'same out':>8} {'day 2 s':>8} {'rows/s':>9} "
+            f"{'distinct':>8} {'stored':>8} {'searched':>8} {'peak MB':>8} {'csv s':>6} "
+            f"{'x csv':>6}"
+        )
+        for r in stored:
+            print(
+                f"{r['rows']:>9,} {r['fill']:>8.2f} {'yes' if r['same'] else 'NO':>8} "
+                f"{r['wall']:>8.2f} {r['rows'] / r['wall']:>9,.0f} {r['distinct']:>8,} "
+                f"{r['stored']:>8,} {r['searched']:>8,} {r['peak MB']:>8.0f} "
+                f"{r['csv r+w']:>6.2f} {r['wall'] / r['csv r+w']:>6.1f}"
+            )
     print()
     bound_note = "index bounds (matching.prefilter)"
     print(f"Worst case, every name distinct (worker pool, search only, {bound_note})")
@@ -569,7 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Start-up: `sanctions check` with the full lists, warm cache: fastest of "
         f"{STARTUP_RUNS} runs {startups[0]:.2f} s, median {statistics.median(startups):.2f} s"
     )
-    same_rows = all(r["same"] for r in row_paths)
+    same_rows = all(r["same"] for r in row_paths) and all(r["same"] for r in stored)
     return 0 if identical and same_rows and (unbounded is None or unbounded[2]) else 1
 
 

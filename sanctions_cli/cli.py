@@ -43,6 +43,7 @@ from .listfile import combined_hash, dump_list, load_list_file
 from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, same_list_twice, stale_lists
 from .model import Hit, Listing, ListMeta, SanctionsList
 from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
+from .resultstore import ResultStore
 from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
 
 EXIT_CLEAN = 0
@@ -331,6 +332,14 @@ def screen(
             "--no-secondary", help="Screen names only: ignore birth dates, countries, ids."
         ),
     ] = False,
+    results_store: Annotated[
+        str | None,
+        typer.Option(
+            "--results-store",
+            help="Keep search results in this file between runs: names searched before "
+            "against the same lists and threshold are not searched again.",
+        ),
+    ] = None,
 ) -> None:
     """Screen the name columns of CSV files and print the flagged rows."""
     if output_format is not None and output_format not in FORMATS:
@@ -363,6 +372,16 @@ def screen(
     sources = files or ["-"]
     options = CsvOptions(delimiter=delimiter, encoding=encoding)
     flagged = 0
+    store: ResultStore | None = None
+    if results_store is not None:
+        store_path = results_store
+        store = _guard(lambda: ResultStore(store_path, screener.results_key()))
+        screener.result_store = store
+        if store.reset and not quiet:
+            _err().print(
+                f"{results_store}: results of other lists or another threshold dropped",
+                markup=False,
+            )
     try:
         with AtomicOutput(output) as stream:
             job = _Job(
@@ -381,6 +400,9 @@ def screen(
     except BrokenPipeError:
         _quiet_broken_pipe()
         raise typer.Exit(EXIT_HITS) from None
+    finally:
+        if store is not None:
+            _guard(store.close)  # the results found since the last flush
     if not quiet:
         stats = screener.stats
         _err().print(
@@ -389,6 +411,12 @@ def screen(
             f"[lists {screener.lists_hash[:12]}]",
             markup=False,
         )
+        if store is not None:
+            _err().print(
+                f"{stats.stored} distinct values from the results store, "
+                f"{stats.distinct_searches} searched",
+                markup=False,
+            )
     raise typer.Exit(EXIT_HITS if flagged else EXIT_CLEAN)
 
 

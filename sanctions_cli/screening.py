@@ -5,7 +5,9 @@ names (``check``) and streams of rows (``screen_rows``), keeping only entries wi
 a listing in force on the screening date that passes the authority/program
 filters.  Name searches are memoised per distinct value, because payment files
 repeat their counterparties heavily; the date filter is applied after the cache,
-so one search serves every date.
+so one search serves every date.  With a ``ResultStore`` (``result_store``) the
+searches also outlive the run: a value searched by an earlier run against the
+same listed names is not searched again.
 
 Large inputs go through ``screen_records`` (rows as lists of fields, as
 ``CsvSource.records()`` gives them) or ``screen_rows_parallel``: rows are taken in
@@ -32,10 +34,11 @@ from .csvinput import ContextColumns
 from .errors import InputError, SanctionsError, UsageError
 from .lazy_entries import entries_of
 from .listfile import combined_hash
-from .matching import NameHit, NameMatcher, NameRef
+from .matching import NameHit, NameMatcher, NameRef, lists_key
 from .matching.secondary import IdentifierIndex, QueryContext, adjust_match
 from .model import Entry, Hit, Listing, Match, SanctionsList
 from .names.parties import birth_year, imo_numbers
+from .resultstore import ResultStore, store_key
 
 if TYPE_CHECKING:
     from .parallel import NamePool, Search
@@ -132,6 +135,8 @@ class ScreeningStats:
     hits: int = 0
     values: int = 0
     distinct_searches: int = 0
+    # Distinct values whose search results came from the result store instead.
+    stored: int = 0
     per_column: dict[str, int] = field(default_factory=dict)
 
 
@@ -428,6 +433,9 @@ class Screener:
         self._name_flags = _Flags()  # EMPTY, CLEAR or NAMED per screened cell
         self._listed_flags = _Flags()  # 1 per identifier cell naming a listed entry, else 0
         self._checked: dict[tuple[str, dt.date, str, tuple[str, ...]], tuple[Hit, ...]] = {}
+        # Search results kept between runs (``resultstore``), when the caller opens
+        # one under ``results_key()``: values it holds are not searched again.
+        self.result_store: ResultStore | None = None
 
     # -- single names -----------------------------------------------------
 
@@ -441,11 +449,30 @@ class Screener:
         if cached is not None:
             self._cache.move_to_end(value)
             return cached
-        return self._remember(value, self.matcher.search(value, self.threshold))
+        store = self.result_store
+        if store is not None:
+            stored = store.get_many([value]).get(value)
+            if stored is not None:
+                return self._remember(value, stored, searched=False)
+        name_hits = self.matcher.search_many([value], self.threshold, strong_only=True)[0]
+        if store is not None:
+            store.put_many([(value, name_hits)])
+        return self._remember(value, name_hits)
 
-    def _remember(self, value: str, name_hits: Iterable[NameHit]) -> tuple[NameHit, ...]:
-        """Keep the best strong-name hit per entry of a search, remembered for ``value``."""
-        self.stats.distinct_searches += 1
+    def results_key(self) -> str:
+        """The key of this screener's search results in a ``ResultStore``: the listed
+        names, the matching code and the threshold."""
+        return store_key(lists_key(self.lists), self.threshold)
+
+    def _remember(
+        self, value: str, name_hits: Iterable[NameHit], *, searched: bool = True
+    ) -> tuple[NameHit, ...]:
+        """Keep the best strong-name hit per entry of a search (or of a result store,
+        not ``searched``), remembered for ``value``."""
+        if searched:
+            self.stats.distinct_searches += 1
+        else:
+            self.stats.stored += 1
         best: dict[int, NameHit] = {}
         # An identifier's hit first: of two hits of equal score on an entry, the
         # identifier is the stronger explanation.
@@ -798,6 +825,10 @@ class Screener:
                 value = cell.strip()
                 if value and value not in self._cache and value not in searching:
                     wanted[value] = None
+            if wanted and self.result_store is not None:
+                for value, name_hits in self.result_store.get_many(wanted).items():
+                    self._remember(value, name_hits, searched=False)
+                    del wanted[value]
             searching.update(wanted)
         return _ReadChunk(rows, records, first, cells, seen, pool.submit(list(wanted)))
 
@@ -811,7 +842,10 @@ class Screener:
         searching: set[str],
     ) -> Iterator[tuple[_ReadChunk, Iterator[tuple[int, dt.date, list[Hit]]]]]:
         """The chunk with its flagged rows, once its searches are done; then counted."""
-        for value, name_hits in read.search.result():
+        found = read.search.result()
+        if self.result_store is not None:
+            self.result_store.put_many(found)
+        for value, name_hits in found:
             self._remember(value, name_hits)
             searching.discard(value)
         yield read, self._screen_chunk(read, layout, as_of, source)

@@ -301,3 +301,36 @@ def test_stale_list_warning_is_one_plain_line(runner: CliRunner, tmp_path: Path)
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert warnings and all("update it or raise --max-list-age" in line for line in warnings)
     assert "[" not in "".join(warnings)  # no markup left in a plain line
+
+
+def test_results_store_answers_a_second_run_with_the_same_output(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    store = tmp_path / "results.sqlite"
+    args = ["screen", str(EXAMPLE), "--as-of", "2018-01-31", "-f", "jsonl"]
+    first = run(runner, *args, "--results-store", str(store))
+    assert first.exit_code == 1, first.stderr
+    assert "0 distinct values from the results store, 60 searched" in first.stderr
+    second = run(runner, *args, "--results-store", str(store))
+    assert second.exit_code == 1, second.stderr
+    assert "60 distinct values from the results store, 0 searched" in second.stderr
+    assert second.stdout == first.stdout
+    assert second.stdout == run(runner, *args).stdout
+    other = run(runner, *args, "--results-store", str(store), "--threshold", "90")
+    assert other.exit_code == 1, other.stderr
+    assert "results of other lists or another threshold dropped" in other.stderr
+    assert "0 distinct values from the results store, 60 searched" in other.stderr
+
+
+def test_results_store_that_is_no_store_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("nothing to see " * 50)
+    result = run(runner, "screen", str(EXAMPLE), "--results-store", str(notes), "-q")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"error: --results-store {notes}: not a results store")
+    )
+    assert notes.read_text() == "nothing to see " * 50
