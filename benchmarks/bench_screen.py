@@ -22,6 +22,11 @@ prints, side by side:
   by one by the scorer's ``score_bound``, and whether the hits agree;
 * a brute-force baseline (every listed name scored) on a sample of names, the
   speed-up of the index and proof that the hits are identical;
+* with ``--results-store``, per file size: the file screened into an empty results
+  store (``sanctions screen --results-store``; its output must be the run's without
+  one), then the next day's file (the same counterparty pool, other draws, other
+  injected variants) with that store: wall seconds, values from the store and
+  searched, the ratio to ``csv``;
 * the warm start-up of ``sanctions check`` with the full lists.
 
 The lists are the official files in ``../shared/data/lists`` when present, else a
@@ -30,6 +35,7 @@ synthetic list of the same size (Faker names).  Usage::
     python benchmarks/bench_screen.py                       # 10k, 100k, 1M rows
     python benchmarks/bench_screen.py --sizes 10000 --distinct 500 --sample 4   # quick
     python benchmarks/bench_screen.py --sizes 1000000 --pool 2000 --row-path    # rows
+    python benchmarks/bench_screen.py --sizes 1000000 --results-store           # next night
 """
 
 from __future__ import annotations
