@@ -570,11 +570,28 @@ def _restore_inherent_vowels(word: str) -> str:
     return "".join(syllables) + "".join(rest)
 
 
+# A Burmese syllable closed by a final consonant (the consonant with an asat, U+103A,
+# after it, and maybe a dot below, U+1037) writes no vowel when its vowel is the
+# inherent one, which the final makes a rhyme of its own: -င် "in" (တင် Tin, ဝင်း
+# Win, မင်း Min), -ည် and -စ် "i", -က် and -ယ် "e", the others "a" (-န် "an": ရန်ကုန်
+# Yangon; -တ် "at").  anyascii writes none (ပူတင် "putn", Putin), so the syllable met
+# no spelling.  (Consonants U+1000-U+1021, their medials ya, ra, wa, ha U+103B-U+103E.)
+_BURMESE_CLOSED = re.compile("([က-အ][ျ-ှ]*)(?=([က-အ])့?်)")
+_BURMESE_RHYME_VOWELS = {"င": "i", "ည": "i", "ဉ": "i", "စ": "i"}
+_BURMESE_RHYME_VOWELS |= {"က": "e", "ယ": "e"}
+
+
+def _burmese_rhyme(match: re.Match[str]) -> str:
+    """A closed Burmese syllable's consonants with its rhyme's vowel (``_BURMESE_CLOSED``)."""
+    return match.group(1) + _BURMESE_RHYME_VOWELS.get(match.group(2), "a")
+
+
 def _romanise_bare_abugida(match: re.Match[str]) -> str:
     """A Thai, Lao, Khmer or Burmese word: anyascii, silenced consonants dropped and
-    the inherent vowel restored (``_restore_inherent_vowels``).  The scorer compares
-    such names on their consonants (``matching.scorer.BARE_ABUGIDA_SCRIPTS``)."""
-    text = _SILENCED_CONSONANT.sub("", match.group(0))
+    the inherent vowel restored (``_restore_inherent_vowels``; in a closed Burmese
+    syllable, its rhyme's vowel: ``_BURMESE_CLOSED``).  The scorer compares such
+    names on their consonants (``matching.scorer.BARE_ABUGIDA_SCRIPTS``)."""
+    text = _BURMESE_CLOSED.sub(_burmese_rhyme, _SILENCED_CONSONANT.sub("", match.group(0)))
     words = _APOSTROPHES.sub("", anyascii(text)).lower().split()
     return " " + " ".join(_restore_inherent_vowels(w) for w in words) + " "
 

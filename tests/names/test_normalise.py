@@ -68,6 +68,13 @@ from sanctions_cli.names.normalise import script_of, token_kind
         # ... not inside an initial cluster, nor where vowels are written
         ("ประยุทธ์", ("prayuth",)),
         ("ทักษิณ", ("thaksin",)),
+        # Burmese: a syllable closed by a consonant with an asat has its rhyme's vowel
+        # (-င် "in", -န် "an"), where anyascii writes none ("putn", "rnkun")
+        ("ဗလာဒီမီယာ ပူတင်", ("bladimiya", "putin")),
+        ("ရန်ကုန်", ("rankun",)),
+        ("တင် ဦး", ("tin", "u")),
+        # ... not where the syllable writes its vowel (သိန်း Thein)
+        ("သိန်း", ("sin",)),
     ],
 )
 def test_scripts_and_marks(raw: str, tokens: tuple[str, ...]) -> None:
