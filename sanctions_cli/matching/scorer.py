@@ -372,7 +372,14 @@ ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 # none of 20,000 other pairs either way.  So do Chinese characters, which write a
 # foreign name with l for r and l and a vowel after every consonant but n
 # (``names.chinese``: 弗拉基米尔 "flagimir").
+# Burmese writes foreign names so too, and reads them with guessed vowels: no v (ဗ b
+# for it), one sound for r and y (ရ, ယ), a vowel after a final consonant
+# (ဗလာဒီမီယာ "bladimiya", Vladimir): its words meet other scripts' on the loose
+# skeleton, at most LOOSE_MAX_SIMILARITY, whatever their consonants (the consonant
+# rules of BARE_ABUGIDA_SCRIPTS would keep them apart).
+BARE_ABUGIDA_LOOSE = frozenset(("MYANMAR",))
 LOOSE_CONSONANT_SCRIPTS = frozenset((FOREIGN_HAN, FOREIGN_HANGUL, FOREIGN_KATAKANA))
+LOOSE_CONSONANT_SCRIPTS |= BARE_ABUGIDA_LOOSE
 _LOOSE_CONSONANTS = str.maketrans({"f": "p", "l": "r", "J": "s", "j": "s", "h": "k"})
 _LOOSE_VOWELS = re.compile("[aeiouy]")
 _LOOSE_DOUBLED = re.compile(r"(.)\1+")
@@ -1135,6 +1142,7 @@ def _option_similarity(
     reading: tuple[bool, bool] | None = None,
     loose: tuple[bool, bool] | None = None,
     sound_alike: bool = True,
+    loose_only: bool = False,
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
@@ -1146,7 +1154,8 @@ def _option_similarity(
     ``b`` are readings that leave vowels unknown, one of them is:
     ``READING_SCRIPTS``) ``reading_similarity`` too, and without ``sound_alike``
     (across an abjad: ``GUESSED_VOWEL_SCRIPTS``) instead of the skeleton's; with
-    ``loose`` (one of a ``LOOSE_CONSONANT_SCRIPTS``) the ``loose_skeleton``'s too.
+    ``loose`` (one of a ``LOOSE_CONSONANT_SCRIPTS``) the ``loose_skeleton``'s too,
+    also without ``sound_alike`` when ``loose_only`` (``BARE_ABUGIDA_LOOSE``).
     """
     if a.text == b.text:
         return 100.0
@@ -1173,7 +1182,7 @@ def _option_similarity(
             ):
                 viewed = min(viewed, plain + UNEQUAL_SKELETON_LIFT)
             best = max(best, viewed)
-    if sound_alike and not plain_only and loose is not None:
+    if (sound_alike or loose_only) and not plain_only and loose is not None:
         a_loose, b_loose = (
             loose_skeletons(view) if foreign else (loose_skeleton(view),)
             for view, foreign in (
@@ -1850,6 +1859,11 @@ def _compare(
         if {query.script, candidate.script} & LOOSE_CONSONANT_SCRIPTS and not same_script
         else None
     )
+    # A word of a loose abugida (BARE_ABUGIDA_LOOSE) meets another script's on the
+    # loose skeleton even where their consonants differ.
+    loose_abugida = loose is not None and bool(
+        {query.script, candidate.script} & BARE_ABUGIDA_LOOSE
+    )
     one_word = query.kinds.count("word") == 1 and candidate.kinds.count("word") == 1
     # A vessel's name is spelled as registered (VESSEL_MAX_LIFT), and has no
     # initials: its letter is a word of the name (ELENA A, RAY G, M SOPHIA, SEASONS
@@ -1909,14 +1923,23 @@ def _compare(
             elif vessel and latin:
                 lift = min(lift, VESSEL_MAX_LIFT)
             plain_only = same_script or (
-                guessed and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
+                guessed
+                and not loose_abugida
+                and not _abjad_consonants_agree(q_opt, c_opt, abjad_read)
             )
             # A reading (``READING_SCRIPTS``) against a spelling: the vowels it leaves
             # unwritten no evidence either way (``reading_similarity``); across an
             # abjad instead of the skeleton, only when the consonants agree.
             reading = (q_reading, c_reading) if read and not plain_only else None
             similarity = _option_similarity(
-                q_opt, c_opt, plain_only, lift, reading, loose, sound_alike=not guessed
+                q_opt,
+                c_opt,
+                plain_only,
+                lift,
+                reading,
+                loose,
+                sound_alike=not guessed,
+                loose_only=loose_abugida,
             )
             if not compound:
                 if not (read or schwa) and _gendered_pair(

@@ -119,6 +119,8 @@ def test_putin_across_scripts(query: str) -> None:
         # romanisations that disagree on a first consonant, or write words apart
         ("Jusuf Karimov", "Yusuf Karimov"),
         ("भ्लादिमिर पुटिन", "Vladimir Putin"),
+        # Burmese: b for v, one sound for r and y, a vowel after a final consonant
+        ("ဗလာဒီမီယာ ပူတင်", "Vladimir Putin"),
         ("عبد الله", "Abdullah"),
         # a family name written first is no link of the "bin" chain
         ("Chiheb Ben Mohamed Ayari", "AYARI, Chiheb Ben Mohamed"),
