@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from . import __version__, cache
+from .clearances import Clearances, load_clearances
 from .collector import collect_less_often
 from .csvinput import (
     ContextColumns,
@@ -340,6 +341,14 @@ def screen(
             "against the same lists and threshold are not searched again.",
         ),
     ] = None,
+    cleared: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cleared",
+            help="CSV of reviewed false positives (hit_value, hit_entry_id; optional "
+            "hit_matched_name, expires): those hits are not reported. Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Screen the name columns of CSV files and print the flagged rows."""
     if output_format is not None and output_format not in FORMATS:
@@ -369,6 +378,16 @@ def screen(
             listing_filter=ListingFilter(tuple(authority or ()), tuple(program or ())),
         )
     )
+    if cleared:
+        if "-" in cleared:
+            raise typer.BadParameter("reads a file, not stdin", param_hint="--cleared")
+        paths = cleared
+        screener.clearances = _guard(
+            lambda: Clearances(
+                [c for path in paths for c in load_clearances(path).items()],
+                source=", ".join(paths),
+            )
+        )
     sources = files or ["-"]
     options = CsvOptions(delimiter=delimiter, encoding=encoding)
     flagged = 0
@@ -411,6 +430,12 @@ def screen(
             f"[lists {screener.lists_hash[:12]}]",
             markup=False,
         )
+        if screener.clearances is not None:
+            _err().print(
+                f"{stats.cleared} hit(s) cleared by {len(screener.clearances)} clearance(s) "
+                f"in {screener.clearances.source}",
+                markup=False,
+            )
         if store is not None:
             _err().print(
                 f"{stats.stored} distinct values from the results store, "

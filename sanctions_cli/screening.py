@@ -29,6 +29,7 @@ from itertools import compress, count, islice, repeat
 from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from .clearances import Clearances
 from .countries import country_code
 from .csvinput import ContextColumns
 from .errors import InputError, SanctionsError, UsageError
@@ -137,6 +138,8 @@ class ScreeningStats:
     distinct_searches: int = 0
     # Distinct values whose search results came from the result store instead.
     stored: int = 0
+    # Hits taken away by clearances (``clearances``), counted as ``hits`` are.
+    cleared: int = 0
     per_column: dict[str, int] = field(default_factory=dict)
 
 
@@ -432,10 +435,15 @@ class Screener:
         self._identifier_hit = _CellMemo(self._any_identifier_hit)
         self._name_flags = _Flags()  # EMPTY, CLEAR or NAMED per screened cell
         self._listed_flags = _Flags()  # 1 per identifier cell naming a listed entry, else 0
-        self._checked: dict[tuple[str, dt.date, str, tuple[str, ...]], tuple[Hit, ...]] = {}
+        # Hits and cleared hits per (value, date, column, context cells).
+        self._checked: dict[
+            tuple[str, dt.date, str, tuple[str, ...]], tuple[tuple[Hit, ...], int]
+        ] = {}
         # Search results kept between runs (``resultstore``), when the caller opens
         # one under ``results_key()``: values it holds are not searched again.
         self.result_store: ResultStore | None = None
+        # Hits reviewed and dismissed (``clearances``): never reported while in force.
+        self.clearances: Clearances | None = None
 
     # -- single names -----------------------------------------------------
 
@@ -528,7 +536,31 @@ class Screener:
         drop them under the threshold), and an entry sharing an identifier with the
         row is a hit whatever its names.  A birth date the name field writes
         (``KIM JONG SIK DOB 1968``) counts as the row's when no column gives one.
+        A hit ``clearances`` clear on ``as_of`` is left out and counted in ``stats``.
         """
+        hits, cleared = self._cleared(value, as_of, self._hits(value, as_of, column, context))
+        self.stats.cleared += cleared
+        return hits
+
+    def _cleared(self, value: str, as_of: dt.date, hits: list[Hit]) -> tuple[list[Hit], int]:
+        """The hits ``clearances`` leave, and how many they took away."""
+        clearances = self.clearances
+        if clearances is None or not hits:
+            return hits, 0
+        kept = [
+            hit
+            for hit in hits
+            if not clearances.clears(value, hit.entry.id, hit.matched_name, as_of)
+        ]
+        return kept, len(hits) - len(kept)
+
+    def _hits(
+        self,
+        value: str,
+        as_of: dt.date,
+        column: str | None,
+        context: QueryContext | None,
+    ) -> list[Hit]:
         hits = []
         seen: set[int] = set()
         if context is None or context.birth_year is None:
@@ -666,8 +698,8 @@ class Screener:
             # raises later), so a frequent counterparty is checked once.
             cells = () if party is None else tuple([record[i] for i in party.indexes])
             key = (value, row_date, column, cells)
-            column_hits = self._checked.get(key)
-            if column_hits is None:
+            checked = self._checked.get(key)
+            if checked is None:
                 context = None
                 if party is not None:
                     context = _context(
@@ -681,8 +713,13 @@ class Screener:
                     )
                 if len(self._checked) >= CHECK_CACHE_SIZE:
                     self._checked.clear()
-                column_hits = tuple(self.check(value, row_date, column, context))
-                self._checked[key] = column_hits
+                found, cleared = self._cleared(
+                    value, row_date, self._hits(value, row_date, column, context)
+                )
+                checked = (tuple(found), cleared)
+                self._checked[key] = checked
+            column_hits, cleared = checked
+            self.stats.cleared += cleared
             if column_hits:
                 per_column = self.stats.per_column
                 per_column[column] = per_column.get(column, 0) + len(column_hits)

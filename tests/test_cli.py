@@ -334,3 +334,47 @@ def test_results_store_that_is_no_store_is_exit_2(runner: CliRunner, tmp_path: P
         .startswith(f"error: --results-store {notes}: not a results store")
     )
     assert notes.read_text() == "nothing to see " * 50
+
+
+def test_cleared_hits_are_not_reported_and_are_counted(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["screen", str(EXAMPLE), "--as-of", "2018-01-31", "-f", "csv"]
+    first = run(runner, *args)
+    assert first.exit_code == 1, first.stderr
+    rows = list(csv.DictReader(io.StringIO(first.stdout)))
+    # The analyst's review: the report cut down to its false positives is the file.
+    reviewed = [r for r in rows if r["hit_value"] == "Jong-Sik Kim"]
+    assert reviewed
+    cleared = tmp_path / "cleared.csv"
+    with cleared.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(reviewed)
+    second = run(runner, *args, "--cleared", str(cleared))
+    assert second.exit_code == 1, second.stderr
+    kept = list(csv.DictReader(io.StringIO(second.stdout)))
+    assert kept == [r for r in rows if r["hit_value"] != "Jong-Sik Kim"]
+    assert f"{len(reviewed)} hit(s) cleared by {len(reviewed)} clearance(s) in {cleared}" in (
+        second.stderr
+    )
+    # Every hit cleared: nothing to report, exit 0.
+    with cleared.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    third = run(runner, *args, "--cleared", str(cleared))
+    assert third.exit_code == 0, third.stderr
+    assert third.stdout.splitlines() == [first.stdout.splitlines()[0]]
+
+
+def test_a_bad_clearance_file_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    cleared = tmp_path / "cleared.csv"
+    cleared.write_text("hit_value,hit_entry_id,expires\nJane Kim,kim-jong-sik,soon\n")
+    result = run(runner, "screen", str(EXAMPLE), "--cleared", str(cleared), "-q")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {cleared}: row 1, field 'expires': not a date (YYYY-MM-DD): 'soon'"
+    )
+    stdin = run(runner, "screen", str(EXAMPLE), "--cleared", "-", "-q")
+    assert stdin.exit_code == 2
+    assert "--cleared" in stdin.stderr
