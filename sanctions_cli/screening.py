@@ -713,10 +713,10 @@ class Screener:
                     )
                 if len(self._checked) >= CHECK_CACHE_SIZE:
                     self._checked.clear()
-                found, cleared = self._cleared(
+                kept, cleared = self._cleared(
                     value, row_date, self._hits(value, row_date, column, context)
                 )
-                checked = (tuple(found), cleared)
+                checked = (tuple(kept), cleared)
                 self._checked[key] = checked
             column_hits, cleared = checked
             self.stats.cleared += cleared
