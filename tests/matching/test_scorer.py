@@ -1258,3 +1258,12 @@ def test_half_of_a_screened_double_barrelled_name_is_another_family() -> None:
     # both halves found: the same name
     assert score("Andrew Johnson-Taylor", "JOHNSON TAYLOR, Andrew") >= THRESHOLD
     assert score("Kim Jong-Sik", "KIM Jong Sik") >= THRESHOLD
+
+
+def test_two_given_names_of_their_own_far_apart_are_two_names() -> None:
+    # Vadim and Vladimir are both names (77 apart): the surname alone is left.
+    assert score("Вадим Коваленко", "KOVALENKO, Vladimir Vladislavovich") < THRESHOLD
+    assert score("Vadim Kovalenko", "KOVALENKO, Vladimir") < THRESHOLD
+    # A typo makes a word no list spells, and still pairs.
+    assert score("Vladimr Kovalenko", "KOVALENKO, Vladimir") >= THRESHOLD
+    assert score("Nikolay Kozitysn", "KOZITSYN, Nikolay") >= THRESHOLD
