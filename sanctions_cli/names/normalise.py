@@ -1034,6 +1034,51 @@ PARTICLES = frozenset(
     ]
 )
 _TUAREG_PARTICLE = "bin"
+# Words of company names that payment fields (35 characters a line in SWIFT messages)
+# and the lists themselves abbreviate: OFAC lists "KOREAN POLISH SHPG CO LTD", "KOREA
+# MARINE & INDUSTRIAL TRDG", "BLACK DROP INTL CO., LIMITED", "PALM GROVE AFRICA DEV'T
+# CORP. LTD" (70, 67, 71, 78 against their words written out, before).  Each is read
+# as its word, on both sides.  Only abbreviations that are no word or name of their
+# own (not "dev", "gen", "tech", "comm", "st": words, names or ambiguous), nor a
+# legal form (``_LEGAL_FORMS`` reads "co", "corp", "ltd" ...).  No library keeps such
+# a table (rigour's covers legal forms only).
+BUSINESS_ABBREVIATIONS = {
+    "intl": "international",
+    "natl": "national",
+    "trdg": "trading",
+    "shpg": "shipping",
+    "hldg": "holding",
+    "hldgs": "holdings",
+    "mfg": "manufacturing",
+    "mfr": "manufacturer",
+    "mfrs": "manufacturers",
+    "svc": "service",
+    "svcs": "services",
+    "grp": "group",
+    "inds": "industries",
+    "engg": "engineering",
+    "mgmt": "management",
+    "assn": "association",
+    "bros": "brothers",
+    "dept": "department",
+    "devt": "development",
+    "govt": "government",
+    "univ": "university",
+    "mktg": "marketing",
+    "prods": "products",
+    "pdts": "products",
+    "frt": "freight",
+    "expt": "export",
+    "impt": "import",
+    "invt": "investment",
+    "equip": "equipment",
+    "bldg": "building",
+    "constr": "construction",
+    "coml": "commercial",
+    "comml": "commercial",
+    "machy": "machinery",
+    "ctr": "center",
+}
 _PARTICLE_FORMS = {
     "el": "al",
     "ibn": "bin",
@@ -1625,6 +1670,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     if _DIGIT.search(text):
         tokens = [part for t in tokens for part in _split_digits(t)]
     tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
+    tokens = [BUSINESS_ABBREVIATIONS.get(t, t) for t in tokens]
     if "ag" in tokens[:-1]:
         # The Tamasheq "Ag" (son of) of Tuareg names, as Ould and bin, where the name
         # goes on (AG GHALI, Iyad; Iyad Ag Ghaly); last, the German AG of a company.

@@ -735,3 +735,23 @@ def test_title_gender(text: str, gender: str) -> None:
     assert prepare_name(text).title_gender == gender
     if gender:
         assert title_gender(text) == gender
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("KOREAN POLISH SHPG CO LTD", "Korean Polish Shipping Co Ltd"),
+        ("KOREA MARINE & INDUSTRIAL TRDG", "Korea Marine and Industrial Trading"),
+        ("PALM GROVE AFRICA DEV'T CORP. LTD", "Palm Grove Africa Development Corp Ltd"),
+        ("First Bank Int'l", "First Bank International"),
+        ("Acme Mfg Grp", "Acme Manufacturing Group"),
+    ],
+)
+def test_abbreviated_company_words_read_as_their_words(short: str, long: str) -> None:
+    assert tokenise(short) == tokenise(long)
+    assert compare_names(short, long).score == 100.0
+
+
+def test_an_abbreviation_that_is_a_word_stays_a_word() -> None:
+    assert tokenise("Dev Sol") == ("dev", "sol")
+    assert tokenise("Gen Tech Co") == ("gen", "tech", "corp")
