@@ -755,3 +755,25 @@ def test_abbreviated_company_words_read_as_their_words(short: str, long: str) ->
 def test_an_abbreviation_that_is_a_word_stays_a_word() -> None:
     assert tokenise("Dev Sol") == ("dev", "sol")
     assert tokenise("Gen Tech Co") == ("gen", "tech", "corp")
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("JS Kim", ("j", "s", "kim")),
+        ("JC Juncker", ("j", "c", "juncker")),
+        ("Ng Wai Kit", ("ng", "wai", "kit")),  # a Cantonese surname
+        ("Ch Muhammad Akram", ("ch", "muhammad", "akram")),  # Chaudhry abbreviated
+        ("U-Terra LC", ("uterra", "lc")),  # a misspelt legal form, last
+    ],
+)
+def test_two_consonants_of_a_name_are_joined_initials(name: str, tokens: tuple[str, ...]) -> None:
+    assert tokenise(name) == tokens
+
+
+def test_joined_initials_pair_as_initials_written_apart() -> None:
+    assert (
+        compare_names("JS Kim", "KIM, Jong Sik").score
+        == compare_names("J. S. Kim", "KIM, Jong Sik").score
+    )
+    assert compare_names("JC Juncker", "Jean-Claude Juncker").score >= 85
