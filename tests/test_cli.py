@@ -336,6 +336,14 @@ def test_results_store_that_is_no_store_is_exit_2(runner: CliRunner, tmp_path: P
     assert notes.read_text() == "nothing to see " * 50
 
 
+def _write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    """A CSV file of ``rows`` (the output's columns), as an analyst's review saves it."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def test_cleared_hits_are_not_reported_and_are_counted(runner: CliRunner, tmp_path: Path) -> None:
     args = ["screen", str(EXAMPLE), "--as-of", "2018-01-31", "-f", "csv"]
     first = run(runner, *args)
@@ -345,10 +353,7 @@ def test_cleared_hits_are_not_reported_and_are_counted(runner: CliRunner, tmp_pa
     reviewed = [r for r in rows if r["hit_value"] == "Jong-Sik Kim"]
     assert reviewed
     cleared = tmp_path / "cleared.csv"
-    with cleared.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(reviewed)
+    _write_rows(cleared, reviewed)
     second = run(runner, *args, "--cleared", str(cleared))
     assert second.exit_code == 1, second.stderr
     kept = list(csv.DictReader(io.StringIO(second.stdout)))
@@ -357,10 +362,7 @@ def test_cleared_hits_are_not_reported_and_are_counted(runner: CliRunner, tmp_pa
         second.stderr
     )
     # Every hit cleared: nothing to report, exit 0.
-    with cleared.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _write_rows(cleared, rows)
     third = run(runner, *args, "--cleared", str(cleared))
     assert third.exit_code == 0, third.stderr
     assert third.stdout.splitlines() == [first.stdout.splitlines()[0]]
