@@ -2721,16 +2721,27 @@ def _inner_bin(tokens: tuple[str, ...]) -> bool:
     return "bin" in tokens[1:-1] and tokens[0] != "bin" and tokens[-1] != "bin"
 
 
+def _chain_bin(name: PreparedName) -> int:
+    """The bit of the first "bin" of a name's chain of fathers, 0 when none: one of
+    a family name is no link of it (``AL BIN ALI, Isa Bin Tarif``: the second)."""
+    for position, token in enumerate(name.tokens):
+        if token == "bin" and not name.surname_mask >> position & 1:
+            return 1 << position
+    return 0
+
+
 def _patronym_crossed(
     query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
 ) -> bool:
     """True when a word before "bin" in one name is paired with one after it in the
     other.  A family name is no link of the chain, wherever written: ``AYARI, Chiheb
-    Ben Mohamed`` is ``Chiheb Ben Mohamed Ayari`` (``PreparedName.surname_mask``)."""
+    Ben Mohamed`` is ``Chiheb Ben Mohamed Ayari`` (``PreparedName.surname_mask``),
+    ``AL BIN ALI, Isa Bin Tarif`` is ``Isa Bin Tarif Al Bin Ali``."""
     if not (_inner_bin(query.tokens) and _inner_bin(candidate.tokens)):
         return False
-    q_bin = 1 << query.tokens.index("bin")
-    c_bin = 1 << candidate.tokens.index("bin")
+    q_bin, c_bin = _chain_bin(query), _chain_bin(candidate)
+    if not (q_bin and c_bin):
+        return False
     for q_mask, c_mask in paired:
         if q_mask & query.surname_mask or c_mask & candidate.surname_mask:
             continue
