@@ -1458,6 +1458,38 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
     return min(similarity, stems, MAX_VARIANT_SIMILARITY)
 
 
+# Spanish and Portuguese family names made from a father's given name: Rodrigo,
+# Rodriguez / Rodrigues; Fernando, Fernandez / Fernandes; Martin, Martinez.  The
+# given name and the family name made from it are two names (Rodrigo Fernandez is
+# no RODRIGUEZ FERNANDEZ, Andre: 90 as a spelling, the given name paired with the
+# family name), as a Slavic patronymic is not the father's name.  Roots of a
+# final o (its endings) or a consonant (-ez only: Comb is no root of Combes) only:
+# a family name with its final z dropped by a typo (Rodrigue, Fernande) ends in e.
+# Between names spelled in Latin letters only: a reading's guessed spelling is
+# no given name.
+IBERIAN_PATRONYMIC_ENDINGS = ("ez", "es", "uez", "ues")
+IBERIAN_CONSONANT_ROOT_ENDINGS = ("ez",)
+# Given names shorter than this are not read as a family name's root (Ana, Ruy).
+IBERIAN_ROOT_MIN_LENGTH = 4
+
+
+def _iberian_patronymic(a: str, b: str) -> bool:
+    """True when one word is a Spanish or Portuguese family name made from the other,
+    a given name (``IBERIAN_PATRONYMIC_ENDINGS``)."""
+    for given, family in ((a, b), (b, a)):
+        if len(given) < IBERIAN_ROOT_MIN_LENGTH or not (given.isascii() and given.isalpha()):
+            continue
+        if given[-1] == "o":
+            stem, endings = given[:-1], IBERIAN_PATRONYMIC_ENDINGS
+        elif given[-1] not in "aeiuy":
+            stem, endings = given, IBERIAN_CONSONANT_ROOT_ENDINGS
+        else:
+            continue
+        if family.startswith(stem) and family[len(stem) :] in endings:
+            return True
+    return False
+
+
 def _legal_pair(query: NameOption, listed: NameOption, weights: TokenWeights) -> bool:
     """``pairs_as_legal_form`` of a screened word and a listed legal form.
 
@@ -1973,6 +2005,8 @@ def _compare(
                     ),
                 )
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
+                if latin and _iberian_patronymic(q_opt.text, c_opt.text):
+                    similarity = 0.0  # a given name and the family name made from it
                 if abjad_read and _suffixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:

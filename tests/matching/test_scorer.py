@@ -147,6 +147,9 @@ def test_variants_match(a: str, b: str) -> None:
         ("Salman bin Muhammad Al Saud", "AL SAUD, Muhammad bin Salman"),
         ("Tarif Bin Isa Al Bin Ali", "AL BIN ALI, Isa Bin Tarif"),
         ("Daniel Tusk", "Donald Tusk"),
+        # a given name and the family name made from it are two names
+        ("Sr. Rodrigo Fernández", "RODRIGUEZ FERNANDEZ, Andre"),
+        ("Martin Lopez", "MARTINEZ LOPEZ, Juan"),
         ("A. Nazarbayev", "Nursultan Nazarbayev"),
         ("Mohammed", "Mohammed Ali Hassan"),
         # one bare word of a longer name: a surname or given name many people share
@@ -1270,3 +1273,28 @@ def test_two_given_names_of_their_own_far_apart_are_two_names() -> None:
     # A typo makes a word no list spells, and still pairs.
     assert score("Vladimr Kovalenko", "KOVALENKO, Vladimir") >= THRESHOLD
     assert score("Nikolay Kozitysn", "KOZITSYN, Nikolay") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("rodrigo", "rodriguez", True),
+        ("rodrigues", "rodrigo", True),
+        ("fernando", "fernandez", True),
+        ("martin", "martinez", True),
+        ("nuno", "nunes", True),
+        # an English family name; a typo of the family name (its z dropped), two
+        # family names, one name
+        ("comb", "combes", False),
+        ("rodrigue", "rodriguez", False),
+        ("fernandes", "fernandez", False),
+        ("rodriguez", "rodriguez", False),
+        ("ana", "anaes", False),
+    ],
+)
+def test_iberian_patronymic(a: str, b: str, expected: bool) -> None:
+    assert scorer._iberian_patronymic(a, b) is expected
+
+
+def test_given_name_beside_its_family_name_still_matches() -> None:
+    assert score("Gonzalo Rodriguez Gacha", "RODRIGUEZ GACHA, Gonzalo") >= THRESHOLD
