@@ -1467,8 +1467,8 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
 # a family name with its final z dropped by a typo (Rodrigue, Fernande) ends in e.
 # Between names spelled in Latin letters only: a reading's guessed spelling is
 # no given name.
-IBERIAN_PATRONYMIC_ENDINGS = ("ez", "es", "uez", "ues")
-IBERIAN_CONSONANT_ROOT_ENDINGS = ("ez",)
+IBERIAN_PATRONYMIC_ENDINGS: tuple[str, ...] = ("ez", "es", "uez", "ues")
+IBERIAN_CONSONANT_ROOT_ENDINGS: tuple[str, ...] = ("ez",)
 # Given names shorter than this are not read as a family name's root (Ana, Ruy).
 IBERIAN_ROOT_MIN_LENGTH = 4
 
