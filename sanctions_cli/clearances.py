@@ -17,7 +17,9 @@ Values are compared as written, up to case, Unicode compatibility forms and
 spacing: clearing "Anthony Romero" does not clear "Antonio Romero", nor the same
 value against another entry.  Clearances only take hits away, and only the hits
 they name; every clearance used is counted, so a run says how many hits it
-cleared.  Expiry is judged on the screening date (``--as-of``, a row's date).
+cleared, and each hit taken away can be listed with the clearance that took it
+(``ClearedHit``).  Expiry is judged on the screening date (``--as-of``, a row's
+date).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from .csvinput import open_csv
 from .errors import InputError
+from .model import Hit
 
 VALUE_COLUMN = "hit_value"
 ENTRY_COLUMN = "hit_entry_id"
@@ -78,14 +81,35 @@ class Clearances:
     def clears(self, value: str, entry_id: str, matched_name: str, on: dt.date) -> bool:
         """Whether a clearance in force on ``on`` takes away the hit of ``value`` on
         entry ``entry_id`` through its listed name ``matched_name``."""
+        return self.clearance_for(value, entry_id, matched_name, on) is not None
+
+    def clearance_for(
+        self, value: str, entry_id: str, matched_name: str, on: dt.date
+    ) -> Clearance | None:
+        """The first clearance (in file order) that ``clears`` the hit, or None."""
         found = self._by_key.get((value_key(value), entry_id))
         if not found:
-            return False
+            return None
         name = value_key(matched_name)
-        return any(
-            c.in_force(on) and (c.matched_name is None or value_key(c.matched_name) == name)
-            for c in found
+        return next(
+            (
+                c
+                for c in found
+                if c.in_force(on) and (c.matched_name is None or value_key(c.matched_name) == name)
+            ),
+            None,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ClearedHit:
+    """A hit a clearance took away, where it was found: for the audit trail of a run
+    (``Screener.on_cleared``; ``sanctions screen --cleared-report``)."""
+
+    source: str  # the screened file ("" for a value checked alone)
+    row: int | None  # its row number, as hit_row counts them (None for a value alone)
+    hit: Hit
+    clearance: Clearance
 
 
 def load_clearances(path: str | Path) -> Clearances:

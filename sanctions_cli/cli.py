@@ -43,7 +43,7 @@ from .listdiff import changed_entries, diff_entries
 from .listfile import combined_hash, dump_list, load_list_file
 from .loading import DEFAULT_MAX_AGE_DAYS, load_lists, same_list_twice, stale_lists
 from .model import Hit, Listing, ListMeta, SanctionsList
-from .output import AtomicOutput, CsvHitWriter, JsonlHitWriter, hit_record
+from .output import AtomicOutput, ClearedHitWriter, CsvHitWriter, JsonlHitWriter, hit_record
 from .resultstore import ResultStore
 from .screening import DEFAULT_THRESHOLD, ListingFilter, RowResult, Screener, parse_date
 
@@ -349,6 +349,14 @@ def screen(
             "hit_matched_name, expires): those hits are not reported. Repeatable.",
         ),
     ] = None,
+    cleared_report: Annotated[
+        str | None,
+        typer.Option(
+            "--cleared-report",
+            help="Write the hits --cleared took away to this CSV file (atomically), "
+            "each with its row and the clearance: the audit trail of what was not reported.",
+        ),
+    ] = None,
 ) -> None:
     """Screen the name columns of CSV files and print the flagged rows."""
     if output_format is not None and output_format not in FORMATS:
@@ -388,6 +396,10 @@ def screen(
                 source=", ".join(paths),
             )
         )
+    if cleared_report is not None and not cleared:
+        raise typer.BadParameter("lists what --cleared takes away", param_hint="--cleared-report")
+    if cleared_report == "-":
+        raise typer.BadParameter("writes a file, not stdout", param_hint="--cleared-report")
     sources = files or ["-"]
     options = CsvOptions(delimiter=delimiter, encoding=encoding)
     flagged = 0
@@ -401,8 +413,12 @@ def screen(
                 f"{results_store}: results of other lists or another threshold dropped",
                 markup=False,
             )
+    report: ClearedHitWriter | None = None
     try:
-        with AtomicOutput(output) as stream:
+        with AtomicOutput(output) as stream, AtomicOutput(cleared_report) as report_stream:
+            if cleared_report is not None:
+                report = ClearedHitWriter(report_stream, screener.lists_hash)
+                screener.on_cleared = report.write
             job = _Job(
                 requested=tuple(column or ()),
                 as_of=day if not date_column else None,
@@ -436,6 +452,8 @@ def screen(
                 f"in {screener.clearances.source}",
                 markup=False,
             )
+        if report is not None:
+            _err().print(f"{report.count} cleared hit(s) listed in {cleared_report}", markup=False)
         if store is not None:
             _err().print(
                 f"{stats.stored} distinct values from the results store, "

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
+from .clearances import ClearedHit
 from .listfile import listing_to_dict
 from .model import Hit, Listing
 from .screening import RowResult
@@ -138,6 +139,42 @@ class CsvHitWriter:
             columns = hit_columns(hit, result.row_number, self._lists_hash)
             self._writer.writerow(original + [columns[c] for c in HIT_COLUMNS])
         return len(result.hits)
+
+
+# Columns of the report of hits that clearances took away (``ClearedHitWriter``):
+# the screened file, the hit as the CSV output gives it, and the clearance.
+CLEARED_COLUMNS = (
+    "hit_source",
+    *HIT_COLUMNS,
+    "cleared_value",
+    "cleared_entry_id",
+    "cleared_matched_name",
+    "cleared_expires",
+)
+
+
+class ClearedHitWriter:
+    """Writes one CSV record per hit a clearance took away (``CLEARED_COLUMNS``): the
+    audit trail of what a run did not report, and why."""
+
+    def __init__(self, stream: TextIO, lists_hash: str) -> None:
+        self._lists_hash = lists_hash
+        self._writer = csv.writer(stream, lineterminator="\n")
+        self._writer.writerow(CLEARED_COLUMNS)
+        self.count = 0
+
+    def write(self, cleared: ClearedHit) -> None:
+        clearance = cleared.clearance
+        record = {
+            "hit_source": cleared.source,
+            **hit_columns(cleared.hit, cleared.row, self._lists_hash),
+            "cleared_value": clearance.value,
+            "cleared_entry_id": clearance.entry_id,
+            "cleared_matched_name": clearance.matched_name or "",
+            "cleared_expires": clearance.expires.isoformat() if clearance.expires else "",
+        }
+        self._writer.writerow([record[c] for c in CLEARED_COLUMNS])
+        self.count += 1
 
 
 class JsonlHitWriter:

@@ -29,7 +29,7 @@ from itertools import compress, count, islice, repeat
 from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .clearances import Clearances
+from .clearances import Clearance, Clearances, ClearedHit
 from .countries import country_code
 from .csvinput import ContextColumns
 from .errors import InputError, SanctionsError, UsageError
@@ -437,13 +437,16 @@ class Screener:
         self._listed_flags = _Flags()  # 1 per identifier cell naming a listed entry, else 0
         # Hits and cleared hits per (value, date, column, context cells).
         self._checked: dict[
-            tuple[str, dt.date, str, tuple[str, ...]], tuple[tuple[Hit, ...], int]
+            tuple[str, dt.date, str, tuple[str, ...]],
+            tuple[tuple[Hit, ...], tuple[tuple[Hit, Clearance], ...]],
         ] = {}
         # Search results kept between runs (``resultstore``), when the caller opens
         # one under ``results_key()``: values it holds are not searched again.
         self.result_store: ResultStore | None = None
-        # Hits reviewed and dismissed (``clearances``): never reported while in force.
+        # Hits reviewed and dismissed (``clearances``): never reported while in force;
+        # each one taken away is handed to ``on_cleared`` (the audit trail), if set.
         self.clearances: Clearances | None = None
+        self.on_cleared: Callable[[ClearedHit], object] | None = None
 
     # -- single names -----------------------------------------------------
 
@@ -539,20 +542,35 @@ class Screener:
         A hit ``clearances`` clear on ``as_of`` is left out and counted in ``stats``.
         """
         hits, cleared = self._cleared(value, as_of, self._hits(value, as_of, column, context))
-        self.stats.cleared += cleared
+        self._report_cleared("", None, cleared)
         return hits
 
-    def _cleared(self, value: str, as_of: dt.date, hits: list[Hit]) -> tuple[list[Hit], int]:
-        """The hits ``clearances`` leave, and how many they took away."""
+    def _cleared(
+        self, value: str, as_of: dt.date, hits: list[Hit]
+    ) -> tuple[list[Hit], tuple[tuple[Hit, Clearance], ...]]:
+        """The hits ``clearances`` leave, and those they took away with the
+        clearance that took each."""
         clearances = self.clearances
         if clearances is None or not hits:
-            return hits, 0
-        kept = [
-            hit
-            for hit in hits
-            if not clearances.clears(value, hit.entry.id, hit.matched_name, as_of)
-        ]
-        return kept, len(hits) - len(kept)
+            return hits, ()
+        kept: list[Hit] = []
+        cleared: list[tuple[Hit, Clearance]] = []
+        for hit in hits:
+            found = clearances.clearance_for(value, hit.entry.id, hit.matched_name, as_of)
+            if found is None:
+                kept.append(hit)
+            else:
+                cleared.append((hit, found))
+        return kept, tuple(cleared)
+
+    def _report_cleared(
+        self, source: str, row: int | None, cleared: Sequence[tuple[Hit, Clearance]]
+    ) -> None:
+        """Count the hits taken away, and hand each to ``on_cleared``."""
+        self.stats.cleared += len(cleared)
+        if self.on_cleared is not None:
+            for hit, clearance in cleared:
+                self.on_cleared(ClearedHit(source, row, hit, clearance))
 
     def _hits(
         self,
@@ -719,7 +737,7 @@ class Screener:
                 checked = (tuple(kept), cleared)
                 self._checked[key] = checked
             column_hits, cleared = checked
-            self.stats.cleared += cleared
+            self._report_cleared(source, number, cleared)
             if column_hits:
                 per_column = self.stats.per_column
                 per_column[column] = per_column.get(column, 0) + len(column_hits)

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions_cli.clearances import Clearance, Clearances, load_clearances, value_key
+from sanctions_cli.clearances import (
+    Clearance,
+    Clearances,
+    ClearedHit,
+    load_clearances,
+    value_key,
+)
 from sanctions_cli.errors import InputError
 from sanctions_cli.listfile import load_list_file
 from sanctions_cli.screening import Screener
@@ -92,3 +98,26 @@ def test_the_screener_leaves_cleared_hits_out_and_counts_them() -> None:
     assert screener.stats.cleared == 1
     # ... only for that value.
     assert screener.check("KIM, Jong Sik", DAY)
+
+
+def test_each_cleared_hit_is_handed_on_with_its_clearance_and_row() -> None:
+    lists = [load_list_file(p) for p in sorted(LISTS.glob("*.yaml"))]
+    screener = Screener(lists)
+    entry_id = screener.check("Kim Jong Sik", DAY)[0].entry.id
+    clearance = Clearance("KIM JONG SIK", entry_id, expires=DAY + dt.timedelta(days=1))
+    screener.clearances = Clearances([clearance])
+    seen: list[ClearedHit] = []
+    screener.on_cleared = seen.append
+    rows = [{"name": "Kim Jong Sik"}, {"name": "Jane Doe"}, {"name": "kim  jong sik"}]
+    results = list(screener.screen_rows(rows, ["name"], as_of=DAY, source="pay.csv"))
+    assert all(entry_id not in {h.entry.id for h in r.hits} for r in results)
+    assert [(c.source, c.row, c.hit.entry.id, c.clearance) for c in seen] == [
+        ("pay.csv", 1, entry_id, clearance),
+        ("pay.csv", 3, entry_id, clearance),
+    ]
+    assert screener.stats.cleared == 2
+    # Lapsed on its expiry date: nothing cleared, nothing handed on.
+    seen.clear()
+    later = DAY + dt.timedelta(days=1)
+    assert entry_id in {h.entry.id for h in screener.check("Kim Jong Sik", later)}
+    assert seen == []

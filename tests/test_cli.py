@@ -368,6 +368,35 @@ def test_cleared_hits_are_not_reported_and_are_counted(runner: CliRunner, tmp_pa
     assert third.stdout.splitlines() == [first.stdout.splitlines()[0]]
 
 
+def test_cleared_report_lists_each_hit_taken_away(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["screen", str(EXAMPLE), "--as-of", "2018-01-31", "-f", "csv"]
+    rows = list(csv.DictReader(io.StringIO(run(runner, *args).stdout)))
+    reviewed = [r for r in rows if r["hit_value"] == "Jong-Sik Kim"]
+    cleared = tmp_path / "cleared.csv"
+    _write_rows(cleared, [{**r, "reason": "another man"} for r in reviewed])
+    report = tmp_path / "cleared-report.csv"
+    result = run(runner, *args, "--cleared", str(cleared), "--cleared-report", str(report))
+    assert result.exit_code == 1, result.stderr
+    assert f"{len(reviewed)} cleared hit(s) listed in {report}" in result.stderr
+    listed = list(csv.DictReader(report.open(encoding="utf-8")))
+    # The hit as the output gave it, where it was, and the clearance that took it away.
+    assert [{k: r[k] for k in reviewed[0] if k.startswith("hit_")} for r in listed] == [
+        {k: v for k, v in r.items() if k.startswith("hit_")} for r in reviewed
+    ]
+    assert {r["hit_source"] for r in listed} == {str(EXAMPLE)}
+    assert {(r["cleared_value"], r["cleared_entry_id"]) for r in listed} == {
+        (r["hit_value"], r["hit_entry_id"]) for r in reviewed
+    }
+    # Without --cleared there is nothing to list; stdout is no file for it.
+    alone = run(runner, *args, "--cleared-report", str(tmp_path / "r.csv"))
+    assert alone.exit_code == 2
+    assert "--cleared-report" in alone.stderr
+    assert not (tmp_path / "r.csv").exists()
+    dash = run(runner, *args, "--cleared", str(cleared), "--cleared-report", "-")
+    assert dash.exit_code == 2
+    assert dash.stdout == ""
+
+
 def test_a_bad_clearance_file_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     cleared = tmp_path / "cleared.csv"
     cleared.write_text("hit_value,hit_entry_id,expires\nJane Kim,kim-jong-sik,soon\n")
