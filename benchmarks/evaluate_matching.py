@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/evaluate_matching.py [--shared ../shared] [--variants 1000]
         [--clean 5000] [--seed 7] [--skip-screening] [--no-baselines] [--by-locale 1500]
+        [--common-names]
 
 Datasets (from ``shared/data``; the script says so and exits 0 when it is absent):
 
@@ -35,7 +36,10 @@ Datasets (from ``shared/data``; the script says so and exits 0 when it is absent
    form glued to a word), each applied to 400 listed names screened the same way;
 5. with ``--by-locale N``, the false alerts of N clean names of each Faker locale
    screened alone, so that a culture the rules treat unfairly shows (the mixed
-   clean set holds too few names of each), with the alerted names.
+   clean set holds too few names of each), with the alerted names;
+6. with ``--common-names``, every given name x family name of common names of
+   three naming traditions in Latin letters (``COMMON_NAMES``: Iranian, Hispanic,
+   Russian and Central Asian), whose family names are often made from given names.
 
 Figures are printed at ``screening.DEFAULT_THRESHOLD`` and at the threshold that
 is best for each method (F1 for pairs; for screening, recall minus false alerts).
@@ -849,6 +853,64 @@ NOISE_MODELS: dict[str, Callable[[list[str], random.Random], list[str]]] = {
 LOCALE_EXAMPLES = 4
 
 
+# Common given names and family names of three naming traditions, written in Latin
+# letters as payments write them: many family names are made from given names
+# (Karimi of Karim, Rodriguez of Rodrigo, Ismailov of Ismail), which the lists'
+# names hold as given names and fathers' names.  Every given name with every family
+# name: people who share a listed person's whole name are among them (any name
+# screener flags those), the others are false alerts.
+COMMON_NAMES = {
+    "Iranian": (
+        "Mohammad Ali Hossein Reza Mehdi Hassan Ahmad Abbas Amir Javad Saeed Majid Hamid "
+        "Morteza Mohsen Mahmoud Ebrahim Jafar Karim Yousef Fatemeh Zahra Maryam Narges "
+        "Sara Akbar Ghasem Sadegh Kazem Rahim",
+        "Mohammadi Hosseini Ahmadi Rezaei Moradi Karimi Mousavi Jafari Kazemi Rahimi "
+        "Hashemi Ghasemi Sadeghi Akbari Heidari Ebrahimi Abbasi Amini Salehi Rostami Azizi "
+        "Mahmoudi Zare Ghorbani Bagheri Yousefi Nazari Sharifi Hamidi Naseri",
+    ),
+    "Hispanic": (
+        "Jose Juan Luis Carlos Jorge Miguel Pedro Rodrigo Fernando Martin Gonzalo Diego "
+        "Alvaro Ramiro Domingo Enrique Benito Antonio Manuel Francisco Maria Ana Carmen "
+        "Rosa Lucia Elena Isabel Laura Sofia Marta",
+        "Rodriguez Fernandez Gonzalez Martinez Lopez Sanchez Perez Gomez Diaz Hernandez "
+        "Alvarez Ramirez Dominguez Garcia Torres Ruiz Vazquez Castro Romero Suarez Ortiz "
+        "Morales Rubio Molina Delgado Ortega Marin Nunez Medina Benitez",
+    ),
+    "Russian and Central Asian": (
+        "Ivan Sergei Alexei Dmitri Nikolai Andrei Pavel Roman Yuri Oleg Rustam Ismail Karim "
+        "Timur Rashid Anvar Bakhtiyor Farhod Ruslan Said Olga Elena Natalia Irina Svetlana "
+        "Gulnara Dilnoza Madina Aziza Zarina",
+        "Ivanov Petrov Sidorov Smirnov Kuznetsov Popov Romanov Pavlov Nikolaev Sergeev "
+        "Ismailov Karimov Rashidov Timurov Yusupov Rakhimov Aliyev Mamedov Nazarov "
+        "Usmanov Khodjaev Saidov Abdullaev Ibragimov Akhmedov Umarov Rustamov Khasanov "
+        "Tursunov Sultanov",
+    ),
+}
+
+
+def evaluate_common_names(lists: Sequence[SanctionsList]) -> None:
+    """Alerts among every given name x family name of ``COMMON_NAMES``, per tradition."""
+    entries = [entry for lst in lists for entry in lst.entries]
+    screener = Screener(lists, threshold=DEFAULT_THRESHOLD, matcher=make_matcher(entries))
+    title = " + ".join(lst.meta.title for lst in lists)
+    print(f"\n== Common names in Latin letters (every given name x family name), against {title}")
+    for tradition, (given, family) in COMMON_NAMES.items():
+        names = [f"{g} {f}" for g in given.split() for f in family.split()]
+        alerted = []
+        for name in names:
+            hits = screener.entry_hits(name)
+            if hits:
+                best = max(hits, key=lambda hit: hit.match.score)
+                alerted.append((best.match.score, f"{name!r} -> {best.ref.name!r}"))
+        whole = sum(1 for score, _ in alerted if score >= IDENTICAL_SCORE)
+        print(
+            f"  {tradition:<26} {len(alerted):>4} of {len(names)} alerted "
+            f"({whole} scoring >= {IDENTICAL_SCORE:g}: written like a listed name)"
+        )
+        for score, line in sorted(alerted)[:LOCALE_EXAMPLES]:
+            print(f"           {line} {score:.1f}")
+
+
 def evaluate_locales(lists: Sequence[SanctionsList], per_locale: int, seed: int) -> None:
     """False alerts of ``per_locale`` Faker names (a fifth companies) of each locale
     alone, at the default threshold, with a few of the alerted names and their hit."""
@@ -943,6 +1005,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also screen N clean names of each Faker locale alone (false alerts by culture)",
     )
     parser.add_argument(
+        "--common-names",
+        action="store_true",
+        help="also screen every given name x family name of common names of three "
+        "naming traditions in Latin letters (false alerts of names made from names)",
+    )
+    parser.add_argument(
         "--no-baselines",
         action="store_true",
         help="screen without the rapidfuzz baselines (minutes faster; for development)",
@@ -979,6 +1047,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             lists = load_list_set(shared, set_name)
             if lists:
                 evaluate_locales(lists, args.by_locale, args.seed)
+    if args.common_names:
+        for set_name in args.lists or ["ofac" if args.sdn_only else "ofac-un"]:
+            lists = load_list_set(shared, set_name)
+            if lists:
+                evaluate_common_names(lists)
     return 0
 
 

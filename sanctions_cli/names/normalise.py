@@ -189,6 +189,10 @@ class PreparedName:
     # person's title, which a vessel or a company does not take, and a gender the
     # listed person's may contradict (``matching.secondary.title_adjustment``).
     title_gender: str = ""
+    # True for a reading of a name written in another script as the Latin spellings
+    # it likeliest transcribes (``names.transcribed``: 조시 "joshi", Josh): a
+    # guessed spelling, not one a person wrote.
+    transcribed: bool = field(default=False, compare=False)
 
     @property
     def is_organisation(self) -> bool:
@@ -2125,17 +2129,24 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
     if len(found) == 1:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
+    learned = frozenset(_transcribed(text))
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
         name = prepare_name(reading)
         truncated = cut if reading in whole else name.truncated
-        if reading in alternatives or name.truncated != truncated or reading in scanned:
+        if (
+            reading in alternatives
+            or name.truncated != truncated
+            or reading in scanned
+            or reading in learned
+        ):
             name = replace(
                 name,
                 alternative=reading in alternatives,
                 truncated=truncated,
                 scanned=reading in scanned,
+                transcribed=reading in learned,
             )
         prepared.append(name)
     return tuple(prepared)
@@ -2242,6 +2253,7 @@ _TRANSCRIBED_SCRIPTS = {
 }
 
 
+@lru_cache(maxsize=1 << 12)  # prepared_readings asks again which readings are these
 def _transcribed(text: str) -> tuple[str, ...]:
     """The Latin spellings a foreign name's transcription was likeliest made from
     (``names.transcribed``: ``ドナルド・トランプ``, donald trump)."""
