@@ -668,6 +668,12 @@ SHORT_FORM_FAMILY_FACTOR = GIVEN_NAMES_OMISSION
 # recall unchanged; as contradicted words, "Jon Davenport" / DAVENPORT and
 # "Gabrielle Roy" / GABRIELLE (88.2 each) fall below 85 too.
 VESSEL_NAME_FACTOR = CONTRADICTION_FACTOR
+# ... and so is a company's name of one word (KUZNETSOV PAO, a family name) in a
+# screened name of no legal form whose other words include one the lists give as
+# a person's given name ("Said Kuznetsov", "Oleg Kuznetsov": 86.1 and 85.0 with
+# their given name counted as a word omitted); other words (a place, a branch:
+# "Sberbank Moscow") stay omitted words of a company's name.
+COMPANY_PERSON_FACTOR = VESSEL_NAME_FACTOR
 # A word of the vessel's name missing from the screened name leaves another name
 # (Philippe / CAP PHILIPPE, 88.5 as an omitted word): a vessel's name is all its
 # words, as registered and as a payment copies it, so the word counts as a
@@ -787,6 +793,9 @@ class TokenWeights:
     # Words as spelled in Latin letters by the listed names and the prior
     # (``spelled``): a name's own words, not typos of others (KNOWN_WORD_MAX_SIMILARITY).
     words: frozenset[str] = frozenset()
+    # Words the listed persons' names in Latin letters give as given names (after the
+    # comma of "SURNAME, Given"): ``given_name``.
+    given_words: frozenset[str] = frozenset()
     # Memo of ``rarity_of_key``: a plain dict, so still picklable.
     _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     # Memo of ``_token_weights`` by (tokens, kinds, script): a candidate's weights
@@ -799,6 +808,7 @@ class TokenWeights:
     def from_names(cls, names: Iterable[PreparedName], *, use_prior: bool = True) -> TokenWeights:
         counts: Counter[str] = Counter()
         words: set[str] = set()
+        given: set[str] = set()
         total = 0
         for name in names:
             total += 1
@@ -806,6 +816,8 @@ class TokenWeights:
             counts.update(keys | {consonant_key(k) for k in keys})
             if not name.script:
                 words.update(t for t, k in zip(name.tokens, name.kinds, strict=True) if k == "word")
+                if name.surname_mask:
+                    given.update(name.tokens[i] for i in mask_bits(_given_names_mask(name)))
         prior = default_weights() if use_prior else TokenWeights()
         return cls(
             total,
@@ -813,6 +825,7 @@ class TokenWeights:
             prior.prior_count,
             prior.prior_frequency,
             frozenset(words | prior.words),
+            frozenset(given),
         )
 
     def share(self, token: str) -> float:
@@ -839,6 +852,11 @@ class TokenWeights:
         """Whether a listed name in Latin letters, or the prior, has the word ``token``
         spelled exactly so."""
         return token in self.words
+
+    def given_name(self, token: str) -> bool:
+        """Whether a listed person's name in Latin letters has ``token`` among its
+        given names."""
+        return token in self.given_words
 
     def in_prior(self, token: str) -> bool:
         """Whether the prior (a reference list's names, whatever is loaded) has
@@ -2348,6 +2366,21 @@ def _compare(
         # A vessel's name of one word found in a longer screened name: the other
         # words make someone else's name (VESSEL_NAME_FACTOR).
         omission_cost = max(omission_cost, VESSEL_NAME_FACTOR * q_raw)
+    # A company's name of one word in a longer screened name of no legal form whose
+    # other words include a given name: a person's name ("Said Kuznetsov" /
+    # KUZNETSOV PAO), counted as the vessel's (COMPANY_PERSON_FACTOR).
+    company_person = (
+        candidate.is_organisation
+        and not query.is_organisation
+        and q_words > c_words
+        and candidate.kinds.count("word") == 1
+        and any(
+            weights.given_name(query.tokens[i])
+            for i in mask_bits(_word_mask(query.kinds) & ~used_q)
+        )
+    )
+    if company_person:
+        omission_cost = max(omission_cost, COMPANY_PERSON_FACTOR * q_raw)
     vessel_cut = candidate.entity_vessel and c_words > q_words
     if vessel_cut:
         # ... and a word of the vessel's name missing from the screened name
@@ -2390,6 +2423,7 @@ def _compare(
         given_missing,
         short_form_cost > 0,
         vessel_part,
+        company_person,
         vessel_cut,
         surname_missing,
     ]
@@ -2444,6 +2478,12 @@ def _compare(
             vessel_part,
             "vessel_name_part",
             "the listed vessel's name is one word of the screened name",
+            raised,
+        ),
+        (
+            company_person,
+            "company_name_in_person_name",
+            "the listed company's name is one word of a screened person's name",
             raised,
         ),
         (

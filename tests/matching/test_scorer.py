@@ -1320,3 +1320,17 @@ def test_derived_surname(a: str, b: str, root: tuple[str, str] | None) -> None:
 
 def test_given_name_beside_its_family_name_still_matches() -> None:
     assert score("Gonzalo Rodriguez Gacha", "RODRIGUEZ GACHA, Gonzalo") >= THRESHOLD
+
+
+def test_a_company_named_by_a_family_name_is_not_a_person_of_that_name() -> None:
+    listed = ["KUZNETSOV PAO", "KUZNETSOV, Oleg Ivanovich", "SBERBANK PAO"]
+    weights = TokenWeights.from_names([prepare_name(n) for n in listed])
+    assert weights.given_name("oleg") and not weights.given_name("kuznetsov")
+    company = prepare_name("KUZNETSOV PAO")
+    person = compare(prepare_name("Oleg Kuznetsov"), company, weights)
+    assert person.score < THRESHOLD
+    assert "company_name_in_person_name" in {a.reason for a in person.adjustments}
+    # ... the company written without its legal form, or a branch of one, still is.
+    assert compare(prepare_name("Kuznetsov"), company, weights).score >= THRESHOLD
+    branch = compare(prepare_name("Sberbank Moscow"), prepare_name("SBERBANK PAO"), weights)
+    assert "company_name_in_person_name" not in {a.reason for a in branch.adjustments}
