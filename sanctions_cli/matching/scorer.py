@@ -1491,7 +1491,8 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
 # one spells so is likelier a family name with a letter dropped by a typo), as is the
 # other spelling the family name may be made from (Nyeni is Nyein with two letters
 # swapped, not a Nyen's); not two forms of one given name (Bill, Billy), nor a name of
-# God's (Abdullahi).  Between names spelled in Latin letters or another alphabet
+# God's (Abdullahi), nor a Korean or Chinese syllable (Changi is CHANG with a letter
+# typed after it).  Between names spelled in Latin letters or another alphabet
 # (``SPELLING_SCRIPTS``) only: a reading's guessed spelling is no given name, and
 # across an abjad ``ABJAD_SUFFIX_MAX_SIMILARITY`` does this.  Not a bare -s (Roberts,
 # Williams: one typo away) nor a prefix (McDonald).  900 common Iranian names in Latin
@@ -1534,6 +1535,7 @@ def _derived_surname(a: str, b: str) -> tuple[str, str] | None:
             len(given) < DERIVED_ROOT_MIN_LENGTH
             or not (given.isascii() and given.isalpha())
             or given.endswith(GOD_NAME_ENDINGS)
+            or syllable_key(given) is not None
         ):
             continue
         last = given[-1]

@@ -1309,8 +1309,9 @@ def test_two_given_names_of_their_own_far_apart_are_two_names() -> None:
         ("robert", "roberts", None),
         # two forms of one given name
         ("bill", "billy", None),
-        # a name of God's written with an i
+        # a name of God's written with an i; a Korean syllable with a letter typed after it
         ("abdullah", "abdullahi", None),
+        ("chang", "changi", None),
         ("rick", "ricky", None),
     ],
 )
