@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from sanctions_cli.clearances import Clearance, ClearedHit
 from sanctions_cli.model import Entry, Hit, Listing
-from sanctions_cli.output import HIT_COLUMNS, AtomicOutput, CsvHitWriter, JsonlHitWriter
+from sanctions_cli.output import (
+    CLEARED_COLUMNS,
+    HIT_COLUMNS,
+    AtomicOutput,
+    ClearedHitWriter,
+    CsvHitWriter,
+    JsonlHitWriter,
+)
 from sanctions_cli.screening import RowResult
 
 UN = Listing("UN Security Council", "UN List", "DPRK", "KPi.066", dt.date(2017, 12, 22))
@@ -61,3 +69,20 @@ def test_atomic_output_keeps_old_file_on_error(tmp_path: Path) -> None:
     with AtomicOutput(str(target)) as stream:
         stream.write("new")
     assert target.read_text() == "new"
+
+
+def test_cleared_report_has_the_hit_columns_and_the_clearance() -> None:
+    out = io.StringIO()
+    writer = ClearedHitWriter(out, "abc")
+    clearance = Clearance("kim", "kim", expires=dt.date(2019, 1, 1))
+    writer.write(ClearedHit("pay.csv", 7, hit("name"), clearance))
+    writer.write(ClearedHit("", None, hit("name"), Clearance("Kim", "kim", "KIM Jong Sik")))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert writer.count == 2
+    assert list(rows[0]) == list(CLEARED_COLUMNS)
+    assert rows[0]["hit_source"] == "pay.csv"
+    assert rows[0]["hit_row"] == "7"
+    assert rows[0]["hit_entry_id"] == "kim"
+    assert rows[0]["hit_lists_hash"] == "abc"
+    assert (rows[0]["cleared_expires"], rows[0]["cleared_matched_name"]) == ("2019-01-01", "")
+    assert (rows[1]["hit_row"], rows[1]["cleared_matched_name"]) == ("", "KIM Jong Sik")
