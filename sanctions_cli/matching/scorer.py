@@ -1551,21 +1551,24 @@ def _derived_surname(a: str, b: str) -> tuple[str, str] | None:
             stem, endings = given, DERIVED_AFTER_CONSONANT
         else:
             continue
-        root = _made_from(family, stem, endings, sound_alike=last != "o")
+        root = _made_from(family, given, stem, endings, sound_alike=last != "o")
         # Not two forms of one given name (Bill and Billy, Rick and Ricky: each a
         # nickname of William, Richard).
         if root is not None and not (
             nicknames.related(given) & (nicknames.related(family) | {family})
         ):
-            return given, root if root != stem else given
+            return given, root
     return None
 
 
-def _made_from(family: str, stem: str, endings: tuple[str, ...], sound_alike: bool) -> str | None:
-    """``stem`` when ``family`` is it with one of ``endings``; with ``sound_alike``,
-    the spelling of the stem's skeleton that ``family`` is with one; else None."""
+def _made_from(
+    family: str, given: str, stem: str, endings: tuple[str, ...], sound_alike: bool
+) -> str | None:
+    """``given`` when ``family`` is its ``stem`` with one of ``endings``; with
+    ``sound_alike``, the spelling of the stem's skeleton that ``family`` is with one;
+    else None."""
     if family.startswith(stem) and family[len(stem) :] in endings:
-        return stem
+        return given
     if not sound_alike:
         return None
     key = skeleton_view(stem)
