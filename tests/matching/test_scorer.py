@@ -1335,3 +1335,14 @@ def test_a_company_named_by_a_family_name_is_not_a_person_of_that_name() -> None
     assert compare(prepare_name("Kuznetsov"), company, weights).score >= THRESHOLD
     branch = compare(prepare_name("Sberbank Moscow"), prepare_name("SBERBANK PAO"), weights)
     assert "company_name_in_person_name" not in {a.reason for a in branch.adjustments}
+
+
+def test_a_transcribed_reading_is_no_family_name_made_from_a_given_name() -> None:
+    # "joshi" is how the table spells 조시 (Josh), not the family name Joshi.
+    weights = TokenWeights.from_names([prepare_name("ZUCKERMAN, Josh")])
+    listed = prepare_name("ZUCKERMAN, Josh")
+    reading = prepare_name("joshi zuckerman")
+    assert compare(reading, listed, weights).score < THRESHOLD
+    assert compare(dataclasses.replace(reading, transcribed=True), listed, weights).score >= (
+        THRESHOLD
+    )

@@ -777,3 +777,12 @@ def test_joined_initials_pair_as_initials_written_apart() -> None:
         == compare_names("J. S. Kim", "KIM, Jong Sik").score
     )
     assert compare_names("JC Juncker", "Jean-Claude Juncker").score >= 85
+
+
+def test_readings_of_the_transcription_table_are_flagged() -> None:
+    from sanctions_cli.names import prepared_readings
+
+    found = prepared_readings("조시 저커먼")  # Josh Zuckerman
+    assert not found[0].transcribed  # the script's own reading
+    assert any(r.transcribed for r in found[1:])
+    assert not prepare_name("Josh Zuckerman").transcribed
