@@ -104,7 +104,8 @@ WIKIDATA = {
 # TAB count" per line): two drawn at random make a name, as a foreign name is
 # written in Japanese (its words joined by a middle dot).
 # The same of Chinese characters, a foreign name's words joined by the middle dot
-# of Chinese.
+# of Chinese, and of Arabic script (Arabic Wikipedia's spellings of people of
+# every language), its words apart.
 WIKIDATA_WORDS = {
     "katakana": (
         Path("data/names/transliteration/wd_japanese.normalized.aligned.tokens"),
@@ -115,6 +116,11 @@ WIKIDATA_WORDS = {
         Path("data/names/transliteration/wd_chinese.normalized.aligned.tokens"),
         re.compile("[\u4e00-\u9fff]+"),
         "\u00b7",
+    ),
+    "Arabic script": (
+        Path("data/names/transliteration/wd_arabic.normalized.aligned.tokens"),
+        re.compile("[\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff]+"),
+        " ",
     ),
 }
 # Words of fewer letters are mostly particles and initials, not names.

@@ -33,6 +33,7 @@ from anyascii import anyascii
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sanctions_cli.names.transcribed import (
+    ARABIC,
     EMPTY,
     END,
     HAN,
@@ -47,6 +48,7 @@ from sanctions_cli.names.transcribed import (
     script_words,
     table_file,
     units,
+    word_context,
 )
 
 DATA = Path("data/names/transliteration")
@@ -59,12 +61,17 @@ SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     HEBREW: (("wd_hebrew", NAMES),),
     KATAKANA: (("wd_japanese.normalized.aligned.tokens", WORDS),),
     HAN: (("wd_chinese.normalized.aligned.tokens", WORDS),),
+    ARABIC: (
+        ("wd_arabic.normalized.aligned.tokens", WORDS),
+        ("google_ar2en.txt", NATIVE_WORDS),
+    ),
 }
 SCRIPT_WORD = {
     HANGUL: re.compile("[\uac00-\ud7a3]+"),
     HEBREW: re.compile("[\u05d0-\u05ea\u0591-\u05c7\u05f3\u05f4'\u2019]+"),
     KATAKANA: re.compile("[\u30a0-\u30ff]+"),
     HAN: re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+"),
+    ARABIC: re.compile("[\u0610-\u061a\u0620-\u065f\u0670-\u06d3\u06d5-\u06ed\u06fa-\u06ff]+"),
 }
 LATIN_WORD = re.compile("[a-z]+")
 
@@ -91,6 +98,9 @@ EDIT_COST = 1.5
 # neighbours, and at least this share of the unit's alignments.
 MIN_CONTEXT_COUNT = 3
 MIN_SHARE = 0.01
+# A word is learnt whole (``word_lexicon``) when the names learnt from write it at
+# least this often: once is one person's spelling, twice a name's.
+LEXICON_MIN_COUNT = 2
 # A context with its neighbours is kept only when it moves the unit's spellings
 # this far (total variation) from what the narrower contexts say: most contexts
 # say nothing new, and the table is read on the first foreign name.
@@ -101,9 +111,10 @@ def latin_word(word: str) -> str:
     return "".join(LATIN_WORD.findall(anyascii(word).lower()))
 
 
-def word_pairs(shared: Path, script: str) -> Iterator[list[tuple[list[str], str]]]:
+def word_pairs(shared: Path, script: str) -> Iterator[tuple[list[tuple[list[str], str]], int]]:
     """Training names of ``script``: per name, its (units, Latin word) pairs in the
-    file's word order (a name's words may be in the other order: see ``train``)."""
+    file's word order (a name's words may be in the other order: see ``train``),
+    and how many times the file counts it (a word file's count column, else 1)."""
     pattern = SCRIPT_WORD[script]
     for file, layout in SOURCES[script]:
         for line in (shared / DATA / file).read_text("utf-8").splitlines():
@@ -120,12 +131,16 @@ def word_pairs(shared: Path, script: str) -> Iterator[list[tuple[list[str], str]
                 latin_words = [latin_word(w) for w in latin.split()]
             else:
                 native_words, latin_words = [native.replace(" ", "")], [latin_word(latin)]
+            seen = (
+                int(fields[2]) if layout == WORDS and len(fields) > 2 and fields[2].isdigit() else 1
+            )
             latin_words = [w for w in latin_words if w]
             if len(native_words) != len(latin_words):
                 continue
             if not all(pattern.fullmatch(w) for w in native_words):
                 continue
-            yield [(units(n, script), w) for n, w in zip(native_words, latin_words, strict=True)]
+            pairs = [(units(n, script), w) for n, w in zip(native_words, latin_words, strict=True)]
+            yield pairs, max(seen, 1)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -263,7 +278,8 @@ def train(
     shared: Path, script: str
 ) -> tuple[str, dict[tuple[str, str, str], dict[str, int]], Letters, str]:
     started = time.perf_counter()
-    names = list(word_pairs(shared, script))
+    counted = list(word_pairs(shared, script))
+    names = [name for name, _seen in counted]
     weights = initial_weights(names)
     aligned: list[tuple[list[str], list[str]]] = []
     for _round in range(ITERATIONS):
@@ -302,8 +318,33 @@ def train(
     )
     kept = pruned(script, kept)
     report += f", {len(kept):,} kept"
+    lexicon = word_lexicon(counted, weights)
+    kept.update(lexicon)
+    report += f", {len(lexicon):,} words"
     letters = letter_counts([latin for name in names for _cut, latin in name])
     return script, kept, letters, report
+
+
+def word_lexicon(
+    counted: list[tuple[list[tuple[list[str], str]], int]], weights: Weights
+) -> dict[tuple[str, str, str], dict[str, int]]:
+    """The words seen at least ``LEXICON_MIN_COUNT`` times, each with how often each
+    Latin spelling stood for it (``transcribed.word_context``): the names of
+    Wikidata's people aligned word to word (their order as in ``align_name``)."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, seen in counted:
+        aligned = align_name(name, weights)
+        for cut, spelled in aligned or ():
+            found["".join(cut)]["".join(spelled)] += seen
+    lexicon: dict[tuple[str, str, str], dict[str, int]] = {}
+    for word, spellings in found.items():
+        total = sum(spellings.values())
+        if total < LEXICON_MIN_COUNT:
+            continue
+        kept = {s: c for s, c in spellings.items() if s and c / total >= MIN_SHARE}
+        if kept:
+            lexicon[word_context(word)] = kept
+    return lexicon
 
 
 def pruned(
@@ -342,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the folder of the table files (transcribed-SCRIPT.tsv)",
     )
     args = parser.parse_args(argv)
-    scripts = [HANGUL, KATAKANA, HAN, HEBREW]
+    scripts = [HANGUL, KATAKANA, HAN, HEBREW, ARABIC]
     counts: dict[str, dict[tuple[str, str, str], dict[str, int]]] = {}
     letters: Letters = defaultdict(Counter)
     with ProcessPoolExecutor() as pool:

@@ -135,6 +135,7 @@ from ..names import (
     mask_bits,
     nicknames,
     skeleton_view,
+    transcribed,
     voweled_skeleton,
 )
 from ..names import token_options as _name_token_options
@@ -354,7 +355,10 @@ HEBREW_CONSONANTS_DIFFER_MAX_SIMILARITY = 75.0
 
 # A name and the same name with a written final long vowel, in or against an abjad,
 # are two names (the nisba: Mohammad/Mohammadi, Ahmad/Ahmadi, Hassan/Hassani): a
-# pair of them counts at most this, as a weak pair, whatever their spelling.
+# pair of them counts at most this, as a weak pair, whatever their spelling.  So too
+# for a reading of a name in Arabic script by the transcription table
+# (``names.transcribed``): a Latin spelling whose final long vowel Arabic wrote
+# (ی, ي: ``عزیزی`` "azizi" is not AZIZ).
 ABJAD_SUFFIX_MAX_SIMILARITY = 80.0
 
 # Scripts that write foreign names with fewer consonants than the names have: in
@@ -1502,6 +1506,11 @@ def _patronymic_similarity(a: str, b: str, similarity: float) -> float:
 # which ends a name of a final consonant with the -i of its nominative (ვლადიმერ
 # პუტინი, "putini": Putin himself).
 SPELLING_SCRIPTS = frozenset(("", "CYRILLIC", "GREEK", "ARMENIAN"))
+# The transcription table's readings (``PreparedName.transcribed``) of scripts of
+# syllables, which add the vowels a consonant cannot be written without (조시
+# "joshi" is Josh, ジョシュ too): no family name made from a given name.  A reading
+# of Hebrew or Arabic script ends in a vowel the name writes (محمدی "mohammadi").
+SYLLABLE_TABLES = frozenset((transcribed.HANGUL, transcribed.KATAKANA, transcribed.HAN))
 DERIVED_AFTER_O: tuple[str, ...] = ("ez", "es", "uez", "ues")
 DERIVED_AFTER_A: tuple[str, ...] = ("i", "ei", "vi", "ev", "yev")
 DERIVED_AFTER_CONSONANT: tuple[str, ...] = (
@@ -1985,6 +1994,9 @@ def _compare(
     # A word read from Hebrew against one of another script (see
     # HEBREW_CONSONANTS_DIFFER_MAX_SIMILARITY).
     hebrew_read = "HEBREW" in (query.script, candidate.script) and not same_script
+    # A reading of the transcription table from Arabic script (see
+    # ABJAD_SUFFIX_MAX_SIMILARITY).
+    abjad_table = transcribed.ARABIC in (query.transcribed, candidate.transcribed)
     spelled = query.script in SPELLING_SCRIPTS and candidate.script in SPELLING_SCRIPTS
     q_reading = query.script in READING_SCRIPTS
     c_reading = candidate.script in READING_SCRIPTS
@@ -2099,11 +2111,11 @@ def _compare(
                     ),
                 )
                 similarity = _patronymic_similarity(q_opt.text, c_opt.text, similarity)
-                if spelled and not query.transcribed:
+                if spelled and query.transcribed not in SYLLABLE_TABLES:
                     derived = _derived_surname(q_opt.text, c_opt.text)
                     if derived is not None and all(map(weights.spelled, derived)):
                         similarity = 0.0  # a given name and the family name made from it
-                if abjad_read and _suffixed(q_opt.text, c_opt.text):
+                if (abjad_read or abjad_table) and _suffixed(q_opt.text, c_opt.text):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
                     similarity = _one_word_similarity(

@@ -189,10 +189,11 @@ class PreparedName:
     # person's title, which a vessel or a company does not take, and a gender the
     # listed person's may contradict (``matching.secondary.title_adjustment``).
     title_gender: str = ""
-    # True for a reading of a name written in another script as the Latin spellings
-    # it likeliest transcribes (``names.transcribed``: 조시 "joshi", Josh): a
-    # guessed spelling, not one a person wrote.
-    transcribed: bool = field(default=False, compare=False)
+    # For a reading of a name written in another script as the Latin spellings it
+    # likeliest transcribes (``names.transcribed``: 조시 "joshi", Josh), the script
+    # of the table that read it (``transcribed.HANGUL`` ...), else "": a guessed
+    # spelling, not one a person wrote.
+    transcribed: str = field(default="", compare=False)
 
     @property
     def is_organisation(self) -> bool:
@@ -2130,6 +2131,7 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
     learned = frozenset(_transcribed(text))
+    table = _TRANSCRIBED_SCRIPTS.get(_name_script(text), "")
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
@@ -2146,7 +2148,7 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
                 alternative=reading in alternatives,
                 truncated=truncated,
                 scanned=reading in scanned,
-                transcribed=reading in learned,
+                transcribed=table if reading in learned else "",
             )
         prepared.append(name)
     return tuple(prepared)
@@ -2222,9 +2224,9 @@ def script_readings(text: str) -> tuple[str, ...]:
     (``hanja.korean_reading``: ``金正恩``, 김정은).  A company named in Han characters
     or in Hangul is read as its English name too (``company_words.english_reading``:
     ``沈忠國際海運有限公司``, Shen Zhong International Shipping).  A foreign name in
-    Hangul, katakana or Han characters, or a name in Hebrew, is read last as the
-    Latin spellings it likeliest transcribes (``names.transcribed``: ``도널드 트럼프``,
-    donald trump)."""
+    Hangul, katakana or Han characters, or a name in Hebrew or Arabic script, is
+    read last as the Latin spellings it likeliest transcribes (``names.transcribed``:
+    ``도널드 트럼프``, donald trump; ``جون سميث``, jon smith)."""
     if text.isascii():
         return (text,)
     if chinese.is_foreign_han(text):
@@ -2243,13 +2245,22 @@ def script_readings(text: str) -> tuple[str, ...]:
 
 
 # The table of ``names.transcribed`` for each script it reads back: foreign names
-# (those told apart as such) and any name in Hebrew, whose Israeli names it read
-# as well as foreign ones in training.
+# (those told apart as such) and any name in Hebrew or Arabic script, whose own
+# names it read as well as foreign ones in training.  Arabic script: the rules'
+# reading (consonants, guessed vowels: ``ديفيد جونسون`` "difid junasun") keeps
+# Arabic names to their consonants; the table spells the foreign names Arabic
+# writes by ear as they are spelled ("dovid johnson"), and Arabic names as they
+# are usually spelled (محمد: mohamed, mohammed, mohammad).  Measured on names of two
+# held-out Wikidata name words in Arabic script and Latin letters (2,000), matched
+# at 85: 0.381 -> 0.735, and of two held-out Google Arabic-English name words (159):
+# 0.434 -> 0.824; none of 21,590 other pairs of the samples met; the UN list's
+# names in Arabic script meeting the entry's Latin names 312 -> 325 of 372.
 _TRANSCRIBED_SCRIPTS = {
     FOREIGN_HANGUL: transcribed.HANGUL,
     FOREIGN_KATAKANA: transcribed.KATAKANA,
     FOREIGN_HAN: transcribed.HAN,
     "HEBREW": transcribed.HEBREW,
+    "ARABIC": transcribed.ARABIC,
 }
 
 

@@ -1,5 +1,6 @@
-"""Foreign names written in Hangul, katakana, Chinese characters or Hebrew, read
-back into the Latin letters they were transcribed from, by a table learnt from data.
+"""Foreign names written in Hangul, katakana, Chinese characters, Hebrew or Arabic
+script, read back into the Latin letters they were transcribed from, by a table
+learnt from data.
 
 A foreign name written in another script is spelled by its sounds: ``토비어스
 멘지스`` (Tobias Menzies), ``ドナルド・トランプ`` (Donald Trump), ``唐纳德·特朗普``,
@@ -13,11 +14,16 @@ a script to its own romanisation.
 
 So ``TranscriptionTable`` is learnt, by ``benchmarks/train_transcriptions.py``, from
 Wikidata people and name words written in Latin letters and in each script
-(``../shared/data/names/transliteration``, CC0; a fifth of them held out for the
+(``../shared/data/names/transliteration``, CC0; for Arabic script also name
+words mined from Wikipedia by Google, Apache-2.0; a fifth of them held out for the
 evaluation): each word is cut into units (``units``: a Hangul syllable's jamo, a
-kana, a Han character, a Hebrew letter with its geresh), every unit is aligned
+kana, a Han character, a Hebrew letter with its geresh, an Arabic letter without
+its vowel marks), every unit is aligned
 with the Latin letters it stands for (Viterbi EM), and the table keeps, for each
-unit and each unit with its neighbours, how often each spelling stood for it.
+unit and each unit with its neighbours, how often each spelling stood for it, and
+for each word written at least twice, how often each spelling stood for the
+whole word (``word_context``: a name's usual spellings, محمد Mohamed, Mohammed,
+Muhammad, where its letters alone would read "mahmad").
 ``readings`` spells a name's words with the likeliest spellings in their context,
 the few best spellings of the whole name (``READINGS``), which the matcher searches
 as names in Latin letters (``normalise.script_readings``).
@@ -42,7 +48,8 @@ HANGUL = "hangul"
 KATAKANA = "katakana"
 HAN = "han"
 HEBREW = "hebrew"
-SCRIPTS = (HANGUL, KATAKANA, HAN, HEBREW)
+ARABIC = "arabic"
+SCRIPTS = (HANGUL, KATAKANA, HAN, HEBREW, ARABIC)
 
 # A word's unit at its start and end: the context symbol of "no neighbour".
 START = "^"
@@ -65,6 +72,13 @@ BACKOFF_WEIGHT = 1.0
 # words: 1.2% of Hangul words, 0.8% of Hebrew, 0.08% of katakana and Chinese
 # have fewer letters than ``min_letters`` allows.
 MIN_WORD_LETTERS = 3
+# A word the table learnt whole (``word_context``) is spelled as the names learnt
+# from spelled it, and by its units with this much weight against its count
+# (Witten-Bell-like): a word seen once is as likely either way, محمد (seen 1,258
+# times as Mohamed, Mohammed, Muhammad ...) not read "mahmad" by its letters.
+LEXICON_BACKOFF = 1.0
+# The "previous unit" of a word learnt whole, which no unit is.
+WORD_MARK = "*"
 # Spellings of a unit less likely than this are not tried.
 MIN_PROBABILITY = 0.02
 # Weight of the letters' own likelihood (``TranscriptionTable.letter_log_probability``:
@@ -85,6 +99,20 @@ _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 _HEBREW_MARKS = re.compile("[\u0591-\u05c7]")
 _HEBREW_GERESH = "\u05f3'\u2019`\u00b4"
 _NO_GERSHAYIM = str.maketrans("", "", '\u05f4"')
+# Arabic script: the short-vowel marks (harakat), shadda, sukun, the dagger alef
+# and the tatweel, dropped (most names are written without them, and the table
+# learnt from such); the letters Persian and Urdu write in their own shapes, as
+# the Arabic letters they are (Persian ی, ک: the Arabic ي, ك; Urdu ہ, ے: ه, ي).
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_ARABIC_SHAPES = str.maketrans(
+    {
+        "\u06cc": "\u064a",
+        "\u06a9": "\u0643",
+        "\u06c1": "\u0647",
+        "\u06be": "\u0647",
+        "\u06d2": "\u064a",
+    }
+)
 # What parts a name's words: spaces, the middle dots of Chinese and katakana, the
 # katakana double hyphen, hyphens and the Hebrew maqaf.
 _WORD_SPLIT = re.compile("[\\s\u00b7\u30fb\u2027\u2022\u30a0=\\-\u2010-\u2015\u05be]+")
@@ -111,6 +139,10 @@ def units(word: str, script: str) -> list[str]:
             else:
                 out.append(char)
         return out
+    if script == ARABIC:
+        return list(
+            _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word)).translate(_ARABIC_SHAPES)
+        )
     return list(unicodedata.normalize("NFKC", word))
 
 
@@ -133,7 +165,8 @@ class TranscriptionTable:
     few hundred of its 70,000 contexts.  A unit's contexts are ``("", u, "")``,
     ``(p, u, "")``, ``("", u, n)`` and ``(p, u, n)``; the letters' contexts hold how
     often each letter (or ``WORD_END``) followed up to ``LETTERS_ORDER`` letters
-    (``START`` before a word's first) in the Latin names learnt from."""
+    (``START`` before a word's first) in the Latin names learnt from; a word
+    learnt whole is the context ``(WORD_MARK, its units joined, "")``."""
 
     entries: dict[Context, str]
     _parsed: dict[Context, dict[str, int] | None] = field(
@@ -266,11 +299,16 @@ class TranscriptionTable:
             )
         best: dict[str, float] = {}
         least = min_letters(len(cut))
+        known = self.counts((script, *word_context("".join(cut))))
+        total = sum(known.values()) if known else 0
+        share = math.log(LEXICON_BACKOFF / (total + LEXICON_BACKOFF))
+        for spelling, seen in (known or {}).items():
+            best[spelling] = math.log(seen / (total + LEXICON_BACKOFF))
         for score, text in beam:
-            ended = score + LETTERS_WEIGHT * self.letter_log_probability(text, WORD_END)
+            ended = score + LETTERS_WEIGHT * self.letter_log_probability(text, WORD_END) + share
             if len(text) > least and text[1:] not in best:
                 best[text[1:]] = ended
-        return sorted(best.items(), key=lambda kv: -kv[1])
+        return sorted(best.items(), key=lambda kv: -kv[1])[:count]
 
     def _spelled(self, text: str, spelling: str) -> float:
         """The letters' log likelihood of ``spelling`` written after ``text``."""
@@ -279,6 +317,12 @@ class TranscriptionTable:
             total += self.letter_log_probability(text, letter)
             text += letter
         return LETTERS_WEIGHT * total
+
+
+def word_context(word: str) -> tuple[str, str, str]:
+    """The context (previous, unit, next) under which the table holds how a whole
+    word (its units joined) was spelled."""
+    return (WORD_MARK, word, "")
 
 
 def min_letters(unit_count: int) -> int:
@@ -329,8 +373,9 @@ def readings(text: str, script: str, count: int = READINGS) -> tuple[str, ...]:
     """The ``count`` likeliest Latin spellings of a name written in ``script``
     (one of ``SCRIPTS``), its words spelled in their context and the name's best
     combinations of them, best first: ``ドナルド・トランプ`` -> ``donald trump``, ...
-    Empty when a word has a unit the table never saw (a word of another script)."""
-    words = script_words(text)
+    Empty when a word has a unit the table never saw (a word of another script).
+    A word of marks alone (an Arabic tatweel) is no word."""
+    words = [word for word in script_words(text) if units(word, script)]
     if not words:
         return ()
     spelled = [table(script).spellings(word, script) for word in words]

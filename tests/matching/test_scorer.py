@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sanctions_cli.matching import compare_names, scorer
 from sanctions_cli.matching.scorer import TokenWeights, compare, default_weights
-from sanctions_cli.names import prepare_name
+from sanctions_cli.names import prepare_name, prepared_readings, transcribed
 
 THRESHOLD = 85.0
 LISTED = [
@@ -1343,6 +1343,15 @@ def test_a_transcribed_reading_is_no_family_name_made_from_a_given_name() -> Non
     listed = prepare_name("ZUCKERMAN, Josh")
     reading = prepare_name("joshi zuckerman")
     assert compare(reading, listed, weights).score < THRESHOLD
-    assert compare(dataclasses.replace(reading, transcribed=True), listed, weights).score >= (
-        THRESHOLD
-    )
+    from_hangul = dataclasses.replace(reading, transcribed=transcribed.HANGUL)
+    assert compare(from_hangul, listed, weights).score >= THRESHOLD
+
+
+def test_a_reading_from_arabic_script_keeps_the_final_long_vowel_arabic_writes() -> None:
+    # محمدی, عزیزی: Mohammadi, Azizi, family names of their own, whether the rules
+    # or the transcription table read them.
+    readings = prepared_readings("حسين محمدی")
+    assert any(r.transcribed == transcribed.ARABIC for r in readings)
+    assert compare_names("حسين محمدی", "MUHAMMAD, Hussein").score < THRESHOLD
+    assert compare_names("محمد عزیزی", "AZIZ, Mohammad").score < THRESHOLD
+    assert compare_names("محمد عزیزی", "AZIZI, Mohammad").score >= THRESHOLD

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from sanctions_cli.matching import compare_names
 from sanctions_cli.names import readings, transcribed
 from sanctions_cli.names.transcribed import (
+    ARABIC,
     EMPTY,
     HAN,
     HANGUL,
@@ -33,6 +34,14 @@ def test_a_hebrew_letter_keeps_its_geresh_and_loses_its_points() -> None:
     assert units("ג'ורג'", HEBREW) == ["ג'", "ו", "ר", "ג'"]
     assert units("ג׳ורג׳", HEBREW) == ["ג'", "ו", "ר", "ג'"]  # the geresh sign itself
     assert units("שָׁלוֹם", HEBREW) == ["ש", "ל", "ו", "ם"]
+
+
+def test_an_arabic_letter_is_a_unit_without_its_vowel_marks_in_its_arabic_shape() -> None:
+    assert units("جُون", ARABIC) == ["ج", "و", "ن"]  # the damma dropped
+    assert units("محـمد", ARABIC) == ["م", "ح", "م", "د"]  # the tatweel dropped
+    # Persian yeh and keheh are the Arabic letters the table learnt.
+    assert units("کریمی", ARABIC) == units("كريمي", ARABIC)
+    assert units("لا", ARABIC) == units("\ufefb", ARABIC)  # the lam-alef ligature
 
 
 def test_kana_and_han_are_a_unit_a_character() -> None:
@@ -97,11 +106,12 @@ def test_the_letters_prefer_the_spellings_latin_names_have() -> None:
     assert table.letter_log_probability("^", "k") > table.letter_log_probability("^", "c")
 
 
-def test_foreign_names_in_four_scripts_are_read_back_into_their_spelling() -> None:
+def test_foreign_names_in_five_scripts_are_read_back_into_their_spelling() -> None:
     assert "donald trump" in transcribed.readings("도널드 트럼프", HANGUL)
     assert "roman abramovich" in transcribed.readings("罗曼·阿布拉莫维奇", HAN)
     assert "george washington" in transcribed.readings("ג'ורג' וושינגטון", HEBREW)
     assert "roman abramovich" in transcribed.readings("ロマン・アブラモビッチ", KATAKANA)
+    assert "jon smith" in transcribed.readings("جون سميث", ARABIC)
 
 
 def test_a_name_is_searched_under_its_spellings_read_back() -> None:
@@ -111,6 +121,10 @@ def test_a_name_is_searched_under_its_spellings_read_back() -> None:
     assert "roman abramovich" in found[1:]
     assert compare_names("로만 아브라모비치", "ABRAMOVICH, Roman").score >= 85.0
     assert compare_names("ロマン・アブラモビッチ", "ABRAMOVICH, Roman").score >= 85.0
+    # Any name in Arabic script: its foreign names as they are spelled, which the
+    # rules' consonants and guessed vowels ("difid junasun") do not reach.
+    assert compare_names("ديفيد جونسون", "JOHNSON, David").score >= 85.0
+    assert compare_names("ماري تيريز أوندوا", "ONDOA, Marie Therese").score >= 85.0
     # A Korean name is read by the Korean rules alone.
     assert readings("김정식") == ("김정식",)
 
@@ -124,6 +138,7 @@ _SCRIPT_LETTERS = {
     KATAKANA: st.characters(min_codepoint=0x30A1, max_codepoint=0x30FC),
     HAN: st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
     HEBREW: st.characters(min_codepoint=0x05D0, max_codepoint=0x05EA),
+    ARABIC: st.characters(min_codepoint=0x0621, max_codepoint=0x064A),
 }
 
 
@@ -146,7 +161,8 @@ def test_any_name_reads_as_at_most_so_many_latin_names(drawn: tuple[str, list[st
     assert len(set(found)) == len(found)
     for text in found:
         assert re.fullmatch("[a-z]+( [a-z]+)*", text)
-        assert len(text.split()) == len(script_words(name))  # a word a word
+        # a word a word (a word of marks alone, an Arabic tatweel, is none)
+        assert len(text.split()) == len([w for w in script_words(name) if units(w, script)])
 
 
 def test_a_maqaf_parts_hebrew_words() -> None:
