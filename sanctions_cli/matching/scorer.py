@@ -1649,6 +1649,14 @@ def _consonants_equal(a: NameOption, b: NameOption) -> bool:
     return abjad_consonants(a.views[SKELETON_VIEW]) == abjad_consonants(b.views[SKELETON_VIEW])
 
 
+def _written_ending_differs(a: str, b: str) -> bool:
+    """``_suffixed``, or one spelling ends with an i or y and the other with an a:
+    the last letters Arabic script writes, ی against ا or ة (Nuri, Nura).  Not an e,
+    which a Latin spelling may leave silent (Marie, ماري "mari")."""
+    ends = {a[-1:], b[-1:]}
+    return _suffixed(a, b) or (bool(ends & {"i", "y"}) and "a" in ends)
+
+
 def _suffixed(a: str, b: str) -> bool:
     """True when one spelling ends with a long vowel and the other with a consonant."""
     return a != b and {_ending(a), _ending(b)} == {"long vowel", "consonant"}
@@ -2115,7 +2123,9 @@ def _compare(
                     derived = _derived_surname(q_opt.text, c_opt.text)
                     if derived is not None and all(map(weights.spelled, derived)):
                         similarity = 0.0  # a given name and the family name made from it
-                if (abjad_read or abjad_table) and _suffixed(q_opt.text, c_opt.text):
+                if (abjad_read and _suffixed(q_opt.text, c_opt.text)) or (
+                    abjad_table and _written_ending_differs(q_opt.text, c_opt.text)
+                ):
                     similarity = min(similarity, ABJAD_SUFFIX_MAX_SIMILARITY)
                 if one_word:
                     similarity = _one_word_similarity(
