@@ -1,17 +1,19 @@
 """Learn ``sanctions_cli/names/transcribed-*.tsv``: how foreign names written in Hangul,
-katakana, Chinese characters and Hebrew spell back into Latin letters.
+katakana, Chinese characters, Hebrew and Arabic script spell back into Latin letters.
 
-Reads the Wikidata name pairs of ``../shared/data/names/transliteration`` (CC0),
+Reads the Wikidata name pairs of ``../shared/data/names/transliteration`` (CC0;
+for Arabic script also Google's Arabic-English name words, Apache-2.0),
 leaves out the fifth that ``held_out`` keeps for ``evaluate_matching.py``, cuts each
 word into units (``names.transcribed.units``) and aligns them with the Latin
 letters by Viterbi EM: each unit spells 0 to ``MAX_SPELLING`` letters, started from
 anyascii's reading of the unit and re-estimated from the alignments
 ``ITERATIONS`` times.  The counts of the last alignment, per unit and per unit
-with its neighbours, are the table.
+with its neighbours, are the table, with the words written at least
+``LEXICON_MIN_COUNT`` times and how each was spelled (``word_lexicon``).
 
     python benchmarks/train_transcriptions.py --shared ../shared [--out PATH]
 
-Deterministic: the same files give the same table.  About two minutes on 2 cores.
+Deterministic: the same files give the same table.  About three minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from sanctions_cli.names.transcribed import (
     LETTERS_ORDER,
     START,
     WORD_END,
+    WORD_MARK,
     TranscriptionTable,
     script_words,
     table_file,
@@ -400,8 +403,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, table in tables.items():
         path = args.out / table_file(name)
         header = [
-            "# Learnt by benchmarks/train_transcriptions.py from Wikidata (CC0) name pairs:",
-            "# script, previous unit, unit, next unit ('' = any), spelling:count ('-' = none)"
+            "# Learnt by benchmarks/train_transcriptions.py from Wikidata (CC0) name pairs"
+            + (
+                " and Google's Arabic-English name words (google_ar2en, Apache-2.0):"
+                if name in (ARABIC, LETTERS)
+                else ":"
+            ),
+            "# script, previous unit, unit, next unit ('' = any), spelling:count ('-' = none);"
+            f" a word learnt whole: script, '{WORD_MARK}', the word, ''"
             if name != LETTERS
             else "# 'letters', letters before, '', '', letter:count ('$' = end of word)",
         ]
