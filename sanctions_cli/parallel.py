@@ -131,8 +131,8 @@ class NamePool:
             self.matcher.ready(self.threshold)  # built once, before the workers start
             if method == "fork":
                 # The Han readers (pypinyin's phrases, the optional pykakasi, ~130 MB)
-                # loaded once here, their pages shared by the forked workers, not
-                # loaded once per worker.
+                # and the transcription tables (~45 MB) loaded once here, their pages
+                # shared by the forked workers, not loaded once per worker.
                 load_readers()
                 # The matcher's millions of long-lived objects out of the cyclic
                 # collector's reach (Python's advice before a fork): its full

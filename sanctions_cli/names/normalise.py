@@ -412,9 +412,14 @@ def load_readers() -> None:
     Han characters: pypinyin's phrases (0.7 s of CPU on the first name read) and
     pykakasi's kanji (1 s, when installed).  A process that forks workers calls it
     first, so that the workers share one copy, loaded once, instead of each loading
-    its own (on 3,000 distinct names, two workers spent 1.4 s of their 12 s so)."""
+    its own (on 3,000 distinct names, two workers spent 1.4 s of their 12 s so).
+    The transcription tables too (``names.transcribed``: some 45 MB for the five
+    scripts, 0.25 s), which a worker would otherwise read on its first name of each
+    script."""
     _pinyin("\u4e2d")  # 中
     japanese.kanji_reader_available()
+    for script in transcribed.SCRIPTS:
+        transcribed.table(script)
 
 
 # Digraphs of consonants that anyascii writes for one Arabic (or Persian: "ch")
