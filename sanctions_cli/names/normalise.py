@@ -2136,7 +2136,7 @@ def prepared_readings(text: str) -> tuple[PreparedName, ...]:
         return (prepare_name(text),)
     alternatives = same_script_alternatives(text)
     learned = frozenset(_transcribed(text))
-    table = _TRANSCRIBED_SCRIPTS.get(_name_script(text), "")
+    table = _TRANSCRIBED_SCRIPTS.get(_name_script(text), "") if learned else ""
     cut = len(text) in FIELD_LINE_LENGTHS
     prepared = []
     for reading in found:
@@ -2257,9 +2257,10 @@ def script_readings(text: str) -> tuple[str, ...]:
 # writes by ear as they are spelled ("dovid johnson"), and Arabic names as they
 # are usually spelled (محمد: mohamed, mohammed, mohammad).  Measured on names of two
 # held-out Wikidata name words in Arabic script and Latin letters (2,000), matched
-# at 85: 0.381 -> 0.735, and of two held-out Google Arabic-English name words (159):
-# 0.434 -> 0.824; none of 21,590 other pairs of the samples met; the UN list's
-# names in Arabic script meeting the entry's Latin names 312 -> 325 of 372.
+# at 85: 0.381 -> 0.708 (seed 7, ``evaluate_matching.py``), and of two held-out
+# Google Arabic-English name words (159): 0.434 -> 0.824; none of 20,000 other pairs
+# of the sample met; the UN list's names in Arabic script meeting the entry's Latin
+# names 312 -> 324 of 372.
 _TRANSCRIBED_SCRIPTS = {
     FOREIGN_HANGUL: transcribed.HANGUL,
     FOREIGN_KATAKANA: transcribed.KATAKANA,
