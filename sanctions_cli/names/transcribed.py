@@ -302,8 +302,14 @@ class TranscriptionTable:
         known = self.counts((script, *word_context("".join(cut))))
         total = sum(known.values()) if known else 0
         share = math.log(LEXICON_BACKOFF / (total + LEXICON_BACKOFF))
+        usual = max(known.values()) if known else 0
         for spelling, seen in (known or {}).items():
-            best[spelling] = math.log(seen / (total + LEXICON_BACKOFF))
+            # A spelling learnt whole is held to the beam's fewest letters too,
+            # unless it is the word's usual one (השני "the second" is "ii"): a name
+            # aligned with a regnal number once (גמליאל "ii", beside "gamliel"
+            # five times) is no reading of the word.
+            if len(spelling) >= least or seen == usual:
+                best[spelling] = math.log(seen / (total + LEXICON_BACKOFF))
         for score, text in beam:
             ended = score + LETTERS_WEIGHT * self.letter_log_probability(text, WORD_END) + share
             if len(text) > least and text[1:] not in best:

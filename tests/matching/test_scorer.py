@@ -864,6 +864,8 @@ def test_latin_sound_alikes_of_unequal_skeletons_lift_little() -> None:
         ("Luisa Montenegro", "MONTENEGRO, Luis"),
         ("Andrea Johnson", "JOHNSON, Andre"),
         ("Antonia Romero", "ROMERO, Antonio"),
+        # a letter doubled in one spelling only
+        ("Allana Rodrigues", "RODRIGUEZ, Alan"),
     ],
 )
 def test_feminine_and_masculine_given_names_are_two_names(a: str, b: str) -> None:
@@ -1279,6 +1281,29 @@ def test_two_given_names_of_their_own_far_apart_are_two_names() -> None:
     # A typo makes a word no list spells, and still pairs.
     assert score("Vladimr Kovalenko", "KOVALENKO, Vladimir") >= THRESHOLD
     assert score("Nikolay Kozitysn", "KOZITSYN, Nikolay") >= THRESHOLD
+    # Exactly KNOWN_WORDS_MAX_SIMILARITY apart (Annika / Anna 80) is apart too.
+    assert score("Αννίκα Βασιλειάδη", "VASILEIADI, Anna Maria") < THRESHOLD
+    assert score("Annika Vasileiadi", "VASILEIADI, Anna") < THRESHOLD
+
+
+def test_words_of_other_first_letters_pair_only_when_near() -> None:
+    # Maryana / TATYANA (71): two letters changed, the first among them.
+    match = compare_names("Марʼяна Нестеренко", "NESTERENKO, Tatyana Gennadevna")
+    assert match.score < THRESHOLD
+    assert [(p.query, p.candidate) for p in match.pairs] == [("nesterenko", "nesterenko")]
+    # Other romanisations of a first sound still pair (Gim / Kim, Jusuf / Yusuf).
+    assert score("Gim Jong Sik", "KIM, Jong Sik") >= THRESHOLD
+    assert score("Jusuf Ahmed", "AHMED, Yusuf") >= THRESHOLD
+    # A typo of a later letter pairs as before.
+    assert score("Tatiana Nesterenko", "NESTERENKO, Tatyana") >= THRESHOLD
+
+
+def test_a_word_spelled_as_another_and_a_syllable_more_is_no_sound_alike() -> None:
+    # jing / JINGHO: skeletons "jink" / "jinka" a vowel apart, but JINGHO is Jing
+    # and another syllable written out.
+    assert score("Jing Xin Technology Co Ltd", "JINGHO TECHNOLOGY CO. LIMITED") < THRESHOLD
+    assert score("精芯科技有限公司", "JINGHO TECHNOLOGY CO. LIMITED") < THRESHOLD
+    assert score("Jingho Technology Co Ltd", "JINGHO TECHNOLOGY CO. LIMITED") >= THRESHOLD
 
 
 @pytest.mark.parametrize(

@@ -167,3 +167,22 @@ def test_any_name_reads_as_at_most_so_many_latin_names(drawn: tuple[str, list[st
 
 def test_a_maqaf_parts_hebrew_words() -> None:
     assert script_words("דוד בן־גוריון") == ["דוד", "בן", "גוריון"]
+
+
+def test_a_word_learnt_whole_is_spelled_with_the_fewest_letters_its_units_allow() -> None:
+    # One name aligned a regnal number with גמליאל ("ii" once, "gamliel" five
+    # times): held to the beam's fewest letters, the word reads as its letters do.
+    lines = [
+        "hebrew\t*\tגמליאל\t\tgamliel:5 ii:1",
+        *(f"hebrew\t\t{letter}\t\t{spelling}:10" for letter, spelling in _GAMLIEL_LETTERS),
+    ]
+    table = TranscriptionTable.parse(lines)
+    spelled = [spelling for spelling, _gain in table.spellings("גמליאל", HEBREW)]
+    assert spelled[0] == "gamliel"
+    assert "ii" not in spelled
+    least = transcribed.min_letters(len(units("גמליאל", HEBREW)))
+    assert all(len(spelling) >= least for spelling in spelled)
+    assert "ii" not in " ".join(transcribed.readings("גמליאל סלמאן", HEBREW)).split()
+
+
+_GAMLIEL_LETTERS = (("ג", "g"), ("מ", "m"), ("ל", "l"), ("י", "i"), ("א", "e"))
