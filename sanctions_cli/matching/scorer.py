@@ -148,7 +148,9 @@ MIN_TOKEN_SIMILARITY = 70.0
 # with other letters too), pair only from this similarity: a typo keeps a word's
 # first letter far more often than not, so two letters changed there and beyond
 # make another name (Maryana / TATYANA 71), while other romanisations meet in the
-# skeleton (Kim/Gim, Yusuf/Jusuf) or come this near.
+# skeleton (Kim/Gim, Yusuf/Jusuf) or come this near.  A letter put before the other
+# word is left to the rules of onsets (``onset_added``, ``_consonant_prefixed``):
+# Helena / Elena stays a weak pair.
 OTHER_INITIAL_MIN_SIMILARITY = 80.0
 
 # Tokens this short (initials, "al", "de") must be equal to pair: one letter of
@@ -2230,6 +2232,8 @@ def _compare(
                 similarity < OTHER_INITIAL_MIN_SIMILARITY
                 and q_opt.text[0] != c_opt.text[0]
                 and q_opt.views[SKELETON_VIEW][:1] != c_opt.views[SKELETON_VIEW][:1]
+                and q_opt.text[1:2] != c_opt.text[:1]
+                and c_opt.text[1:2] != q_opt.text[:1]
             ):
                 short_miss = True  # see OTHER_INITIAL_MIN_SIMILARITY
             if compound and (
