@@ -195,10 +195,11 @@ TRANSPOSITION_MIN_LENGTH = 5
 # true variants 0.989 (0.985) -> 0.992 (0.990), a neighbouring key 0.884 (0.901)
 # -> 0.968 (0.976), false alerts unchanged; from six letters (Karim/Karin left) the
 # pairs gain 3 of the 8 matches five letters gain.  Not between two names of their
-# own, both spelled so by a listed name, the prior or the census names
-# (``TokenWeights.spelled``), in Latin letters as written: Amini is no AMIDI, Azizi no
-# AZIMI, Jafari no SAFARI (88-91 as one letter dropped); a typo makes a word no list
-# spells, and a transcription table's reading comes out in names' spellings.  Seed 7:
+# own in persons' names, both spelled so by a listed name, the prior or the census
+# names (``TokenWeights.spelled``): Amini is no AMIDI, Azizi no AZIMI, Jafari no
+# SAFARI (88-91 as one letter dropped); a typo makes a word no list spells, and a
+# transcription table's reading comes out in names' spellings.  (A company's words
+# are a language's words, which lists spell too: Bank of Chima is Bank of China.)  Seed 7:
 # common Iranian names 67 -> 63 alert; the cost, a typo that makes another name
 # (neighbouring key 362 -> 361 of 372: Karin KEITA / KEITA, Karim) and Jansen /
 # JENSEN among the 826 pairs; true variants and the other sets unchanged.
@@ -2165,6 +2166,7 @@ def _compare(
                 )
                 if (
                     substituted
+                    and not organisation
                     and not query.transcribed
                     and weights.spelled(q_opt.text)
                     and weights.spelled(c_opt.text)
@@ -2221,6 +2223,7 @@ def _compare(
                     similarity = min(similarity, PREFIXED_NAME_MAX_SIMILARITY)
                 if (
                     _syllable_before(q_opt.text, c_opt.text)
+                    and not organisation
                     and weights.spelled(q_opt.text)
                     and weights.spelled(c_opt.text)
                 ):
