@@ -556,7 +556,7 @@ KNOWN_WORD_MAX_SIMILARITY = 80.0
 # recall, noise models unchanged, one false pair fewer among the 826.  Not for a
 # transcription table's reading (``PreparedName.transcribed``), a guess that comes
 # out in the spellings of names the table learnt from: אלינה reads "alina" first,
-# and is Elina too (Wikidata Hebrew 0.824 with the rule, 0.829 without).
+# and is Elina too (Wikidata Hebrew 0.823 with the rule, 0.829 without).
 KNOWN_WORDS_MAX_SIMILARITY = 80.0
 
 # An initial ("J.") paired with a word of that letter counts as this share of a
