@@ -23,7 +23,7 @@ def entries() -> dict[str, Entry]:
 
 def test_counts_meta_round_trip() -> None:
     lst = import_canada_xml([SEMA])
-    assert len(lst.entries) == 20
+    assert len(lst.entries) == 25
     assert lst.meta.id == "canada-sema"
     assert lst.meta.as_of is None
     assert {e.type for e in lst.entries} == {"person", "organization", "vessel"}
@@ -52,6 +52,57 @@ def test_aliases_split_and_scripts(entries: dict[str, Entry]) -> None:
     assert Alias("عبدالرحيم دقلو", "strong", "Arabic") in dagalo.aliases
     karnienka = entries["ca-belarus-1-part-1-item-108"]
     assert Alias("Александр Владимиравич КАРНИЕНКА", "strong", "Cyrillic") in karnienka.aliases
+
+
+def test_alternatives_in_an_alias_are_split(entries: dict[str, Entry]) -> None:
+    karnienka = entries["ca-belarus-1-part-1-item-108"]
+    names = [a.name for a in karnienka.aliases]
+    # "Aleksander/ Aleksandr or Alexander /Alexandr Vladimirovich Karnienko": the given
+    # names are alternatives of one word, completed from the name they precede.
+    assert "Aleksander Vladimirovich Karnienko" in names
+    assert "Alexandr Vladimirovich Karnienko" in names
+    # "... Карниенко or Карниенка": the surname alone, completed in its own script.
+    assert "Александр Владимирович Карниенка" in names
+    assert not any("/" in n or " or " in n for n in names)
+    dagalo = entries["ca-sudan-part-1-item-1"]
+    assert Alias("Abdul Rahim Dagalo") in dagalo.aliases  # "... and Abdelrahim ..."
+    kalinin = entries["ca-moldova-part-1-item-8"]
+    assert [a.name for a in kalinin.aliases] == [
+        "Alexander Valeryevich Kalinin",
+        "Alexandr Valerievich Kalinin",  # "or Alexandr ...": the leading "or" dropped
+    ]
+
+
+def test_a_partial_alias_is_completed_from_the_name(entries: dict[str, Entry]) -> None:
+    # Left alone, "Andrei" would meet every Andrei with another surname.
+    (akimov,) = entries["ca-russia-1-part-1-item-94"].aliases
+    assert akimov == Alias("Andrei Igorevich AKIMOV")
+    maksimovich = [a.name for a in entries["ca-belarus-1-part-1-item-112"].aliases]
+    # "Nikolay or Nikolai / Vasilievich or Vasilyevich Maximavich or Maksimavich ...":
+    # "Nikolay" (far from "Mikalai") takes the place of "Nikolai" beside it.
+    assert "Nikolay Vasilievich MAKSIMOVICH" in maksimovich
+    assert "Mikalai Vasilyevich Maksimovich" in maksimovich
+    assert all(len(n.split()) == 3 for n in maksimovich)
+    # A nickname is an alias of its own; the surname alone in another script a weak one.
+    assert Alias("Hemedti") in entries["ca-sudan-part-1-item-5"].aliases
+    baranov = entries["ca-russia-1-part-1-1-item-37"]
+    assert Alias("Баранов", "weak", "Cyrillic") in baranov.aliases
+
+
+def test_an_organisations_slash_separates_but_not_a_legal_forms(tmp_path: Path) -> None:
+    xml = tmp_path / "sema.xml"
+    xml.write_text(
+        "<data-set><record><Country>Russia</Country><EntityOrShip>Trans A/S</EntityOrShip>"
+        '<Aliases>ООО "ТРАНСОЙЛ" / ОБЩЕСТВО "ТРАНСОЙЛ", Trans A/S Holding and Co</Aliases>'
+        "<Schedule>1</Schedule><Item>7</Item></record></data-set>",
+        encoding="utf-8",
+    )
+    (entry,) = import_canada_xml([xml]).entries
+    assert [a.name for a in entry.aliases] == [
+        'ООО "ТРАНСОЙЛ"',
+        'ОБЩЕСТВО "ТРАНСОЙЛ"',
+        "Trans A/S Holding and Co",
+    ]
 
 
 def test_dates(entries: dict[str, Entry]) -> None:
