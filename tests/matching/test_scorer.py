@@ -923,6 +923,36 @@ def test_a_word_nearer_one_word_of_a_compound_does_not_pair_with_it() -> None:
     assert score("Abdullah Azzam", "ABD AL LAH, Azzam") >= THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # "evich" holds 71 of "yurievich": a patronymic is no given name and the next.
+        ("Spiridon Andreevich Molchanov", "MOLCHANOV, Andrey Yurievich"),
+        # a given name and the father's after it are not the patronymic of the first
+        ("Danchenko Vyacheslav Yosipovich", "DANCHENKO, Sergey Vyacheslavovich"),
+        ("Mohammed Haion", "MOHAMMADIAN, Abbas Ali"),  # "ian" holds 50 of "haion"
+    ],
+)
+def test_words_joined_pair_only_when_the_word_holds_each(query: str, listed: str) -> None:
+    match = compare(prepare_name(query), prepare_name(listed))
+    assert match.score < THRESHOLD
+    assert all(" " not in p.query and " " not in p.candidate for p in match.pairs)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mohammad Hasni Khan", "MOHAMMADHASNI KHAN"),
+        ("JSC ARGUMENT", "JSCARGUMENT"),
+        ("Abu Bakr Ali", "ABUBAKAR, Ali"),  # "bakar" holds 89 of "bakr"
+        ("Kim Chongsik", "KIM, Jong Sik"),  # respelled: equal skeletons
+        ("Abdelkader Ali", "ABDUL QADIR, Ali"),
+    ],
+)
+def test_words_joined_still_meet_their_one_word_spelling(query: str, listed: str) -> None:
+    assert score(query, listed) >= THRESHOLD
+
+
 def test_a_short_form_with_a_name_the_listed_person_lacks_is_someone_else() -> None:
     # One word of the screened name meets the whole listed name (a compound given name).
     match = compare(prepare_name("Amirmahdi Karimi"), prepare_name("AMIRI, Mahdi"))
