@@ -2292,6 +2292,7 @@ def _compare(
                 similarity < COMPOUND_MIN_SIMILARITY
                 or _nearer_a_part(query, q_opt, candidate, c_opt)
                 or not _holds_parts(query, q_opt, candidate, c_opt)
+                or (syllabic and _syllables_disagree(query, q_opt, candidate, c_opt))
             ):
                 # Words joined stand for a word written apart (Jong Sik / Jongsik),
                 # nearly equal to it; "Vlas Adamovich" is not "Vladimirovich", and a
@@ -2865,6 +2866,35 @@ def _holds_parts(
     )
 
 
+def _syllables_disagree(
+    query: PreparedName, q_opt: NameOption, candidate: PreparedName, c_opt: NameOption
+) -> bool:
+    """True when syllables joined (a name written a syllable a character, read) meet
+    a word spelled as they are but for a syllable's final nasal, -n against -ng:
+    another syllable in every romanisation (see SYLLABLE_END_MISMATCH_MAX_SIMILARITY),
+    which the joined spelling's ratio hides (建平 "jian ping" / JIANGPING: 94)."""
+    if _is_single(q_opt.mask):
+        single, joined, name = q_opt, c_opt, candidate
+    else:
+        single, joined, name = c_opt, q_opt, query
+    parts = [name.tokens[i] for i in mask_bits(joined.mask)]
+    return single.text != joined.text and single.text in _nasals_swapped(tuple(parts))
+
+
+@lru_cache(maxsize=1 << 12)
+def _nasals_swapped(parts: tuple[str, ...]) -> frozenset[str]:
+    """The parts joined with the final -n or -ng of any of them swapped."""
+    spellings = [""]
+    for part in parts:
+        ways = [part]
+        if part.endswith("ng"):
+            ways.append(part[:-1])
+        elif part.endswith("n"):
+            ways.append(part + "g")
+        spellings = [done + way for done in spellings for way in ways]
+    return frozenset(spellings)
+
+
 def _best_cut(text: str, parts: Sequence[str], held: Sequence[bool]) -> float:
     """The best, over the cuts of ``text`` in ``len(parts)`` pieces, of the least
     similarity of a part to be ``held`` with its piece."""
@@ -2883,10 +2913,11 @@ def _best_cut(text: str, parts: Sequence[str], held: Sequence[bool]) -> float:
 
 def _piece_similarity(part: str, piece: str) -> float:
     """How far ``piece`` holds the word ``part``: 100 for its contraction (its first
-    and last letters and some between, in order: TRDG for the TRADING a list wrote
-    as TRDG, INTL), else their ratio."""
+    and last letters and some between, in order, at least half of its letters: TRDG
+    for the TRADING a list wrote as TRDG), else their ratio."""
     if (
-        len(piece) >= 2
+        2 * len(piece) >= len(part)
+        and len(piece) >= 3
         and piece[0] == part[0]
         and piece[-1] == part[-1]
         and _subsequence(piece, part)

@@ -696,6 +696,21 @@ def test_syllables_closed_by_n_and_ng_are_two_syllables(query: str, listed: str)
     assert score(query, listed) < THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [("章建平", "ZHANG, Jiangping"), ("박준희", "PARK, Junghee"), ("김정식", "KIM, Jongsing")],
+)
+def test_syllables_read_and_joined_keep_their_final_nasal(written: str, listed: str) -> None:
+    # 建 is "jian", not 江 "jiang": the joined spelling's ratio (94) would pass.
+    assert score(written, listed) < THRESHOLD
+
+
+def test_syllables_read_and_joined_still_meet_their_spelling() -> None:
+    assert score("章建平", "ZHANG, Jianping") >= THRESHOLD
+    assert score("김정식", "KIM, Jongsik") >= THRESHOLD
+    assert score("김정식", "KIM, Chongsik") >= THRESHOLD
+
+
 def test_a_final_nasal_alike_still_pairs() -> None:
     assert score("Kim Jong Sun", "KIM Jong Son") >= THRESHOLD
 
