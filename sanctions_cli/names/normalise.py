@@ -789,6 +789,11 @@ SURNAME_TITLES = frozenset(
     + ("qari", "mufti", "lord")
 )
 
+# ... of which these, English, are written before a name only: a name that ends
+# with one ends with its surname (Stephen Lord, Jack Lord), not with a title to
+# move before it ("Stephen Lord" met "LO, Stephen" as "Stephen" at 92.7).
+LEADING_SURNAME_TITLES = frozenset(("lord",))
+
 # Abbreviated titles are written so in Latin script only: in a name read from
 # another script the same letters are a syllable of the name (Khmer ហ៊ុន "hon" of
 # Hun Sen, Thai, Burmese), while a title written out ("Президент") is still one.
@@ -1560,7 +1565,8 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
     """``token_kind`` of each token, but a one-letter connector ("y", "e") that does
     not stand between two words, or that ``text`` writes with a full stop, is an
     initial ("Y. El Ballouti", "Smith, E. J.", "Abu Bakr Y. Jabir"), and a particle
-    that ends a name written in order (no comma) is a word."""
+    that ends a name written in order (no comma), or its surname (before the comma),
+    is a word."""
     kinds = [token_kind(t) for t in tokens]
     for index, token in enumerate(tokens):
         if kinds[index] == "particle" and len(token) == 1:
@@ -1576,6 +1582,13 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
         # one that ends a name written in order joins nothing and is a word of it
         # (Shangri La, RUNG RA DO; a reading of Hebrew דרעי, Deri, "der").
         kinds[-1] = "word"
+    surname, comma, _ = text.partition(",")
+    if comma and "particle" in kinds:
+        # So does one that ends the surname of "SURNAME, Given": "LO, Stephen" is
+        # a Lo, not a Stephen with a particle ("Stephen Lord" met it at 95.6).
+        end = len(normalise(surname).split()) - 1
+        if 0 <= end < len(tokens) and kinds[end] == "particle" and len(tokens[end]) > 1:
+            kinds[end] = "word"
     return tuple(kinds)
 
 
@@ -2177,7 +2190,7 @@ def title_moved(text: str) -> str | None:
         return None
     if normalise(words[0]) in SURNAME_TITLES:
         return " ".join([*words[1:], words[0]])
-    if normalise(words[-1]) in SURNAME_TITLES:
+    if normalise(words[-1]) in SURNAME_TITLES - LEADING_SURNAME_TITLES:
         return " ".join([words[-1], *words[:-1]])
     for index in range(1, len(words) - 1):
         if normalise(words[index]) in SURNAME_TITLES:

@@ -975,7 +975,10 @@ def test_a_short_form_with_a_name_the_listed_person_lacks_is_someone_else() -> N
     assert "short_form_mismatch" in {a.reason for a in match.adjustments}
 
 
-@pytest.mark.parametrize(("query", "listed"), [("Richard Inc", "YUE, Richard"), ("Wei", "HU, Wei")])
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Richard Inc", "YUE, Richard"), ("Wei", "HU, Wei"), ("Stephen", "LO, Stephen")],
+)
 def test_a_given_name_alone_misses_even_a_short_surname(query: str, listed: str) -> None:
     match = compare(prepare_name(query), prepare_name(listed))
     assert match.score < THRESHOLD
@@ -1330,6 +1333,16 @@ def test_two_given_names_of_their_own_far_apart_are_two_names() -> None:
     # Exactly KNOWN_WORDS_MAX_SIMILARITY apart (Annika / Anna 80) is apart too.
     assert score("Αννίκα Βασιλειάδη", "VASILEIADI, Anna Maria") < THRESHOLD
     assert score("Annika Vasileiadi", "VASILEIADI, Anna") < THRESHOLD
+
+
+def test_two_given_names_spelled_apart_are_two_names_however_they_sound() -> None:
+    # Amanda / Armando: 77 as spelled, 92 through the skeletons' shared "manta".
+    assert score("Amanda Aguirre", "AGUIRRE CARDONA, Armando") < THRESHOLD
+    # Their consonants alike, a transliteration's vowels: the same name.
+    assert score("Volodymyr Zelensky", "ZELENSKY, Vladimir") >= THRESHOLD
+    # A nickname, or the other with letters added, is no other name.
+    assert score("Bill Clinton", "CLINTON, William") >= THRESHOLD
+    assert score("Niels Oscar Rost", "TROOST, Niels Oscar") >= THRESHOLD
 
 
 def test_words_of_other_first_letters_pair_only_when_near() -> None:

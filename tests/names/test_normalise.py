@@ -547,6 +547,12 @@ def test_an_honorific_that_is_a_surname_stays_where_the_surname_stands(
     assert tokenise(text) == tokens
 
 
+def test_a_particle_that_is_the_whole_surname_is_a_word() -> None:
+    assert prepare_name("LO, Stephen").kinds == ("word", "word")
+    assert prepare_name("DE LA CRUZ, Juan").kinds == ("particle", "particle", "word", "word")
+    assert prepare_name("Stephen Lo").kinds == ("word", "word")
+
+
 @pytest.mark.parametrize(
     ("text", "moved"),
     [
@@ -559,6 +565,9 @@ def test_an_honorific_that_is_a_surname_stays_where_the_surname_stands(
         ("Ahmed Sheikh Ali", "Ahmed Ali Sheikh"),
         ("Sheikh", None),
         ("ศรี Sheikh", None),  # not Latin letters
+        # an English title written before a name only: last, it is a surname
+        ("Lord Stephen", "Stephen Lord"),
+        ("Stephen Lord", None),
     ],
 )
 def test_a_name_is_read_with_its_honorific_moved(text: str, moved: str | None) -> None:
