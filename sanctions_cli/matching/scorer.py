@@ -2301,7 +2301,7 @@ def _compare(
             if compound and (
                 similarity < COMPOUND_MIN_SIMILARITY
                 or _nearer_a_part(query, q_opt, candidate, c_opt)
-                or not _holds_parts(query, q_opt, candidate, c_opt)
+                or not _holds_parts(query, q_opt, candidate, c_opt, consonants=read)
                 or (syllabic and _syllables_disagree(query, q_opt, candidate, c_opt))
             ):
                 # Words joined stand for a word written apart (Jong Sik / Jongsik),
@@ -2856,11 +2856,16 @@ def _nearer_a_part(
 
 
 def _holds_parts(
-    query: PreparedName, q_opt: NameOption, candidate: PreparedName, c_opt: NameOption
+    query: PreparedName,
+    q_opt: NameOption,
+    candidate: PreparedName,
+    c_opt: NameOption,
+    consonants: bool = False,
 ) -> bool:
     """True when the single token of a compound pair, cut in as many pieces in order,
     holds every long word of the compound (COMPOUND_PART_MIN_SIMILARITY), as spelled
-    or, when the skeletons are equal, as skeletons."""
+    (with ``consonants``, a reading's guessed vowels aside: خير الله "khir al lah" /
+    KHAYRALLAH) or, when the skeletons are equal, as skeletons."""
     if _is_single(q_opt.mask):
         single, joined, name = q_opt, c_opt, candidate
     else:
@@ -2872,6 +2877,13 @@ def _holds_parts(
     ]
     spelled = [name.tokens[i] for i in bits]
     if _best_cut(single.text, spelled, held) >= COMPOUND_PART_MIN_SIMILARITY:
+        return True
+    if consonants and (
+        _best_cut(
+            _VOWEL_LETTER.sub("", single.text), [_VOWEL_LETTER.sub("", t) for t in spelled], held
+        )
+        >= COMPOUND_PART_MIN_SIMILARITY
+    ):
         return True
     # Respelled (Chongsik / Jong Sik, Abdelkader / Abdul Qadir): held as sounds.
     sounds = single.views[SKELETON_VIEW]
@@ -2924,6 +2936,9 @@ def _nasals_swapped(parts: tuple[str, ...]) -> frozenset[str]:
             ways.append(part + "g")
         spellings = [done + way for done in spellings for way in ways]
     return frozenset(spellings)
+
+
+_VOWEL_LETTER = re.compile("[aeiou]")
 
 
 def _best_cut(text: str, parts: Sequence[str], held: Sequence[bool]) -> float:
