@@ -2847,12 +2847,18 @@ def _nearer_a_part(
 ) -> bool:
     """True when the single token of a compound pair is as near one of the
     compound's words as the compound itself (novikova / novikov yan)."""
+    single, joined, name = _compound_sides(query, q_opt, candidate, c_opt)
+    whole = fuzz.ratio(single.text, joined.text)
+    return any(fuzz.ratio(single.text, name.tokens[i]) >= whole for i in mask_bits(joined.mask))
+
+
+def _compound_sides(
+    query: PreparedName, q_opt: NameOption, candidate: PreparedName, c_opt: NameOption
+) -> tuple[NameOption, NameOption, PreparedName]:
+    """Of a compound pair: the single token, the compound, and the compound's name."""
     if _is_single(q_opt.mask):
-        single, joined, name = q_opt.text, c_opt, candidate
-    else:
-        single, joined, name = c_opt.text, q_opt, query
-    whole = fuzz.ratio(single, joined.text)
-    return any(fuzz.ratio(single, name.tokens[i]) >= whole for i in mask_bits(joined.mask))
+        return q_opt, c_opt, candidate
+    return c_opt, q_opt, query
 
 
 def _holds_parts(
@@ -2866,10 +2872,7 @@ def _holds_parts(
     holds every long word of the compound (COMPOUND_PART_MIN_SIMILARITY), as spelled
     (with ``consonants``, a reading's guessed vowels aside: خير الله "khir al lah" /
     KHAYRALLAH) or, when the skeletons are equal, as skeletons."""
-    if _is_single(q_opt.mask):
-        single, joined, name = q_opt, c_opt, candidate
-    else:
-        single, joined, name = c_opt, q_opt, query
+    single, joined, name = _compound_sides(query, q_opt, candidate, c_opt)
     bits = mask_bits(joined.mask)
     held = [
         len(name.tokens[i]) >= COMPOUND_PART_MIN_LETTERS and name.options[i].kind != "legal"
@@ -2916,10 +2919,7 @@ def _syllables_disagree(
     a word spelled as they are but for a syllable's final nasal, -n against -ng:
     another syllable in every romanisation (see SYLLABLE_END_MISMATCH_MAX_SIMILARITY),
     which the joined spelling's ratio hides (建平 "jian ping" / JIANGPING: 94)."""
-    if _is_single(q_opt.mask):
-        single, joined, name = q_opt, c_opt, candidate
-    else:
-        single, joined, name = c_opt, q_opt, query
+    single, joined, name = _compound_sides(query, q_opt, candidate, c_opt)
     parts = [name.tokens[i] for i in mask_bits(joined.mask)]
     return single.text != joined.text and single.text in _nasals_swapped(tuple(parts))
 
