@@ -41,6 +41,7 @@ Owns everything that turns a raw name into tokens:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -650,6 +651,39 @@ def _initials_as_letters(text: str) -> str:
     return text
 
 
+# "And" between the words of a name, in scripts whose romanisation makes it a
+# letter or a word of a name: Russian, Bulgarian и, Ukrainian і, та, Greek και.  Read
+# "i" it was an initial that paired with a listed person's given name (РАО
+# «Стрелков, Никитин и Николаев», a partnership's name, met Igor STRELKOV at 91.4 by
+# "i"/"igor").  Lower case only, between two words: an initial is written in capitals.
+_CONJUNCTION = re.compile(r"(?<=[^\W\d_,.»\"])\s+(?:и|і|та|και)\s+(?=[^\W\d_«\"])")
+
+# Legal forms of the former Soviet Union written as capitals in Cyrillic, which the
+# Latin table (``_LEGAL_FORMS``) does not read or reads otherwise once romanised:
+# РАО is "rao", a surname in Latin letters, ТОО "too".  Read before romanisation,
+# in capitals only (Рао is the surname).  Joint-stock companies (Russian РАО, НАО,
+# Ukrainian ПАТ, ПрАТ, ЗАТ, ВАТ), partnerships and companies of limited or
+# additional liability (Kazakh ТОО, Belarusian ОДО, Ukrainian ТДВ), state and
+# municipal unitary enterprises, production associations and non-profit
+# organisations (ФГУП, ГУП, МУП, ЧУП, НПО, АНО, НКО).  Two-letter forms (ИП, ЧП, УП,
+# АТ) are left alone: as capitals they are as often a person's initials.
+_CYRILLIC_LEGAL_FORMS = {
+    **dict.fromkeys(("РАО", "НАО", "ПАТ", "ПрАТ", "ЗАТ", "ВАТ"), "jsc"),
+    **dict.fromkeys(("ТОО", "ОДО", "ТДВ"), "llc"),
+    **dict.fromkeys(("ФГУП", "ГУП", "МУП", "ЧУП", "НПО", "АНО", "НКО"), "corp"),
+}
+_CYRILLIC_LEGAL_FORM = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(_CYRILLIC_LEGAL_FORMS) + r")(?![^\W\d_])"
+)
+
+
+def _cyrillic_words(text: str) -> str:
+    """``text`` with its conjunctions (``_CONJUNCTION``) and legal forms
+    (``_CYRILLIC_LEGAL_FORMS``) in Cyrillic and Greek letters read in Latin ones."""
+    text = _CONJUNCTION.sub(" & ", text)
+    return _CYRILLIC_LEGAL_FORM.sub(lambda m: f" {_CYRILLIC_LEGAL_FORMS[m.group(0)]} ", text)
+
+
 @lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def normalise(text: str) -> str:
     """Normalised form of a name: lower-case ASCII tokens separated by single spaces.
@@ -662,6 +696,7 @@ def normalise(text: str) -> str:
     if not text.isascii():
         # Abjads first: their hamza/ayn apostrophes mark vowels.
         text = _PERSIAN_JOINED.sub("", text)
+        text = _cyrillic_words(text)
         text = _ARABIC.sub(_romanise_abjad, text)
         text = hebrew.HEBREW_WORD.sub(hebrew.romanise, text)
         text = chinese.FOREIGN_NAME.sub(chinese.romanise_foreign, text)
@@ -1795,13 +1830,18 @@ def _surname_titles(tokens: list[str], text: str, titles: frozenset[str]) -> fro
     first after another word that is no title (``Muhammad Hajji``)."""
     if not SURNAME_TITLES.intersection(tokens):
         return frozenset()
+    # After the article it is a family's name wherever it stands (Al ash-Sheikh:
+    # "al-shaykh Muhammad" is AL-SHAYKH, Muhammad).
+    articled = frozenset(
+        t for before, t in itertools.pairwise(tokens) if before == "al" and t in SURNAME_TITLES
+    )
     surname, comma, _ = text.partition(",")
     if comma:
-        return SURNAME_TITLES.intersection(normalise(surname).split(" "))
+        return articled | SURNAME_TITLES.intersection(normalise(surname).split(" "))
     last = tokens[-1]
     if last in SURNAME_TITLES and any(t not in titles for t in tokens[:-1]):
-        return frozenset((last,))
-    return frozenset()
+        return articled | {last}
+    return articled
 
 
 # Titles written before a name in Latin letters, abbreviated or in words that
@@ -1917,7 +1957,9 @@ def _phrase_at(tokens: list[str], phrases: tuple[tuple[str, ...], ...], start: b
     leaving ``TITLE_PHRASE_MIN_WORDS_LEFT`` words, else 0."""
     for phrase in phrases:
         size = len(phrase)
-        if len(tokens) - size < TITLE_PHRASE_MIN_WORDS_LEFT:
+        left = tokens[size:] if start else tokens[:-size]
+        # Words, not particles: "Bayan al-Bitar" is a name (Bayan), not "Ms al-Bitar".
+        if sum(t not in PARTICLES for t in left) < TITLE_PHRASE_MIN_WORDS_LEFT:
             continue
         if tuple(tokens[:size] if start else tokens[-size:]) == phrase:
             return size

@@ -795,3 +795,31 @@ def test_readings_of_the_transcription_table_are_flagged() -> None:
     assert not found[0].transcribed  # the script's own reading
     assert any(r.transcribed for r in found[1:])
     assert not prepare_name("Josh Zuckerman").transcribed
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("РАО «Стрелков, Никитин и Николаев»", ("jsc", "strelkov", "nikitin", "and", "nikolaev")),
+        ("Δημήτρης και Νίκος", ("dimitris", "and", "nikos")),
+        ("ТОО Иванов", ("llc", "ivanov")),
+        ("ФГУП «Восход»", ("corp", "voskhod")),
+        # Capitals alone are a person's initials or a surname: Рао is Rao.
+        ("Иванов И И", ("ivanov", "i", "i")),
+        ("ИВАНОВ И ПЕТРОВ", ("ivanov", "i", "petrov")),
+        ("Рао Иванов", ("rao", "ivanov")),
+    ],
+)
+def test_cyrillic_conjunctions_and_legal_forms_are_read(name: str, tokens: tuple[str, ...]) -> None:
+    assert prepare_name(name).tokens == tokens
+
+
+def test_a_title_before_a_particle_and_one_word_is_a_name() -> None:
+    # Bayan is Turkish "Ms" and an Arabic given name: with one word after it, a name.
+    assert prepare_name("bayan AL-BITAR").tokens == ("bayan", "al", "bitar")
+    assert prepare_name("Bayan Ahmet Yilmaz").tokens == ("ahmet", "yilmaz")
+
+
+def test_a_surname_title_after_the_article_is_a_family_name() -> None:
+    assert prepare_name("al-shaykh Muhammad").tokens == ("al", "shaykh", "muhammad")
+    assert prepare_name("Sheikh Muhammad Ali").tokens == ("muhammad", "ali")
