@@ -714,11 +714,16 @@ class CandidateIndex:
     def related(self, text: str) -> list[int]:
         """Ids of the listed options one adjacent transposition from ``text``
         (``scorer.transpositions``), a nickname or full name of it
-        (``names.nicknames``) or another romanisation of the syllable it is
-        (``scorer.syllable_key``), memoised."""
+        (``names.nicknames``), a diphthong respelled (``scorer.diphthong_respellings``)
+        or another romanisation of the syllable it is (``scorer.syllable_key``),
+        memoised."""
         found = self._related_cache.get(text)
         if found is None:
-            variants = [*scorer.transpositions(text), *nicknames.related(text)]
+            variants = [
+                *scorer.transpositions(text),
+                *nicknames.related(text),
+                *scorer.diphthong_respellings(text),
+            ]
             ids = [self.option_id(variant) for variant in variants]
             key = scorer.syllable_key(text)
             if key is not None:

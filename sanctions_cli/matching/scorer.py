@@ -734,6 +734,13 @@ VESSEL_NAME_FACTOR = CONTRADICTION_FACTOR
 # their given name counted as a word omitted); other words (a place, a branch:
 # "Sberbank Moscow") stay omitted words of a company's name.
 COMPANY_PERSON_FACTOR = VESSEL_NAME_FACTOR
+# ... and so is the one word of a vessel's or an organisation's name met by the word
+# after a "son of", "daughter of" or "father of" (bin, ben, ibn, bint, abu) that the
+# listed name lacks: that word is a parent's name in a person's name ("בן כהן", ben
+# Cohen, met the newspaper KAYHAN at 87.0, "בן אזולאי" the vessel AZELIA at 87.4).
+# The paired word counts as contradicted (``PATRONYMIC_FACTOR``).
+PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "abu"))
+PATRONYMIC_FACTOR = VESSEL_NAME_FACTOR
 # A word of the vessel's name missing from the screened name leaves another name
 # (Philippe / CAP PHILIPPE, 88.5 as an omitted word): a vessel's name is all its
 # words, as registered and as a payment copies it, so the word counts as a
@@ -998,6 +1005,7 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
         a_loose, b_loose = loose_skeletons(skeleton_view(a)), loose_skeletons(skeleton_view(b))
         best = max(best, max(fuzz.ratio(x, y) for x in a_loose for y in b_loose))
     best = max(best, reading_similarity_bound(a, b), nickname_similarity(a, b))
+    best = max(best, diphthong_similarity(a, b))
     return max(best, transposition_similarity(a, b), syllable_similarity(a, b))
 
 
@@ -1491,15 +1499,60 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
+# The Arabic diphthong ay is written ay, ai, ei or ey (Zayd, Zaid, Zeid; Shaykh,
+# Sheikh; Khayr, Kheir; Haydar, Heidar; Layla, Leila): two words spelled alike but
+# for it pair as sound-alikes do (MAX_VARIANT_SIMILARITY).  The skeleton
+# (``names.skeleton``) keeps ei apart from a: Heinz is not Hans, Stein not Stan, and
+# "Zeid Ali" met ZAYD, Ali at 23 (no pair: two listed words of other skeletons).
+# Only a diphthong between consonants or at a word's end, at most
+# DIPHTHONG_MAX_GROUPS of them a word (the index looks the respellings up).
+DIPHTHONG_SIMILARITY = MAX_VARIANT_SIMILARITY
+DIPHTHONG_MAX_GROUPS = 2
+_DIPHTHONG_SPELLINGS = ("ay", "ai", "ei", "ey")
+_DIPHTHONG = re.compile("(?<![aeiouy])(?:ay|ai|ei|ey)(?![aeiouy])")
+
+
+def diphthong_key(text: str) -> str:
+    """``text`` with every diphthong (``_DIPHTHONG``) spelled "ay"."""
+    return _DIPHTHONG.sub("ay", text)
+
+
+def diphthong_respellings(text: str) -> list[str]:
+    """The other spellings of ``text`` with its diphthongs (``_DIPHTHONG``) written
+    each way, none when it has none or more than DIPHTHONG_MAX_GROUPS."""
+    if len(text) <= EXACT_TOKEN_MAX_LEN:
+        return []
+    parts = _DIPHTHONG.split(text)
+    if not 1 < len(parts) <= DIPHTHONG_MAX_GROUPS + 1:
+        return []
+    spellings = (
+        parts[0] + "".join(d + rest for d, rest in zip(choice, parts[1:], strict=True))
+        for choice in itertools.product(_DIPHTHONG_SPELLINGS, repeat=len(parts) - 1)
+    )
+    return [spelling for spelling in spellings if spelling != text]
+
+
+def diphthong_similarity(a: str, b: str) -> float:
+    """DIPHTHONG_SIMILARITY when two words are spelled alike but for a diphthong
+    (``diphthong_respellings``), else 0."""
+    if a == b or len(a) <= EXACT_TOKEN_MAX_LEN or diphthong_key(a) != diphthong_key(b):
+        return 0.0
+    if _DIPHTHONG.subn("", a)[1] > DIPHTHONG_MAX_GROUPS:
+        return 0.0
+    return DIPHTHONG_SIMILARITY
+
+
 def related_similarity(a: str, b: str, substituted: bool = True, variants: bool = True) -> float:
     """What two single words one transposition, one changed letter (unless not
-    ``substituted``), or (with ``variants``) a nickname or a syllable's romanisation
-    apart pair at, at most."""
+    ``substituted``), or (with ``variants``) a nickname, a syllable's romanisation
+    or a diphthong's apart pair at, at most."""
     changed = substitution_similarity(a, b) if substituted else 0.0
     swapped = min(max(transposition_similarity(a, b), changed), MAX_VARIANT_SIMILARITY)
     if not variants:
         return swapped
-    return max(swapped, nickname_similarity(a, b), syllable_similarity(a, b))
+    return max(
+        swapped, nickname_similarity(a, b), syllable_similarity(a, b), diphthong_similarity(a, b)
+    )
 
 
 def transpositions(text: str) -> list[str]:
@@ -2115,6 +2168,10 @@ def _compare(
     # company's or vessel's long word with its final a dropped or added is a typo
     # (OSTOZHENK / OSTOZHENKA, KARBAL / KARBALA: ``ENDING_TYPO_MIN_LENGTH``).
     organisation = query.is_organisation or candidate.is_organisation
+    # A company's name (with a legal form) holds no listed person's name written
+    # joined or apart: a compound across them is another word ("Chochół Sp. z o.o."
+    # met CHO, Ch'o'l at 91 by chochol = cho + chol).
+    person_in_company = query.is_organisation and not candidate.is_organisation
     # A reading of a script whose final a is guessed (SCHWA_SCRIPTS): Bakr or Bakra,
     # Narendr or Narendra, no feminine form.
     schwa = bool({query.script, candidate.script} & SCHWA_SCRIPTS)
@@ -2145,6 +2202,8 @@ def _compare(
                     scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
+            if compound and person_in_company:
+                continue
             lift = max_lift
             if compound:
                 lift = (
@@ -2467,7 +2526,11 @@ def _compare(
     # The listed person's given names are all missing: the screened name shares
     # the family's names only (GIVEN_NAMES_OMISSION).
     given = _given_names_mask(candidate)
-    given_missing = bool(given) and not used_c & given and not query.titled
+    given_missing = (
+        bool(given)
+        and not used_c & given
+        and not (query.titled and not _given_met_by_initial(query, candidate, paired))
+    )
     if given_missing:
         omission_cost = max(omission_cost, GIVEN_NAMES_OMISSION * _raw_length(candidate, given))
     # A screened name of a given name and a family name (a short form) names the
@@ -2523,6 +2586,11 @@ def _compare(
     )
     if company_person:
         omission_cost = max(omission_cost, COMPANY_PERSON_FACTOR * q_raw)
+    parent_named = _parent_named(query, candidate, used_q)
+    if parent_named:
+        omission_cost = max(
+            omission_cost, PATRONYMIC_FACTOR * _raw_length(query, used_q & _word_mask(query.kinds))
+        )
     vessel_cut = candidate.entity_vessel and c_words > q_words
     if vessel_cut:
         # ... and a word of the vessel's name missing from the screened name
@@ -2626,6 +2694,13 @@ def _compare(
             company_person,
             "company_name_in_person_name",
             "the listed company's name is one word of a screened person's name",
+            raised,
+        ),
+        (
+            parent_named,
+            "parent_name",
+            "the listed name of a vessel or organisation is a parent's name (bin, abu) "
+            "in the screened person's name",
             raised,
         ),
         (
@@ -2793,6 +2868,18 @@ def _given_names_mask(name: PreparedName) -> int:
     if name.script in GIVEN_NAME_FIRST_SCRIPTS and words & 1 and words != 1:
         return 1
     return 0
+
+
+def _given_met_by_initial(
+    query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
+) -> bool:
+    """True when a word of ``query`` paired with an initial of the listed name: a
+    given name of the screened person's own, where a title and a surname alone
+    ("President Putin", see ``GIVEN_NAMES_OMISSION``) name the listed person by their
+    surname ("Dr. Salsabil al-Dajani" is not AL-DAJANI, Nadim S.)."""
+    words = _word_mask(query.kinds)
+    initials = sum(1 << i for i, kind in enumerate(candidate.kinds) if kind == "initial")
+    return any(q_mask & words and c_mask & initials for q_mask, c_mask in paired)
 
 
 def _short_form_cost(
@@ -3093,6 +3180,23 @@ def _middle_names_missing(name: PreparedName, used: int) -> bool:
     first_word = words & -words
     last_word = 1 << (words.bit_length() - 1)
     return first_word != last_word and bool(first_word & used) and bool(last_word & used)
+
+
+def _parent_named(query: PreparedName, candidate: PreparedName, used_q: int) -> bool:
+    """True when the one word of a listed vessel's or organisation's name met a word of
+    ``query`` after an unpaired "son of" (``PATRONYMIC_PARTICLES``) the listed name
+    lacks (see ``PATRONYMIC_FACTOR``)."""
+    if not (candidate.entity_vessel or candidate.is_organisation) or query.is_organisation:
+        return False
+    if candidate.kinds.count("word") != 1 or PATRONYMIC_PARTICLES.intersection(candidate.tokens):
+        return False
+    return any(
+        token in PATRONYMIC_PARTICLES
+        and kind == "particle"
+        and not used_q >> index & 1
+        and used_q >> (index + 1) & 1
+        for index, (token, kind) in enumerate(zip(query.tokens, query.kinds, strict=True))
+    )
 
 
 def _raw_length(name: PreparedName, mask: int) -> float:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sanctions_cli.matching import compare_names, scorer
 from sanctions_cli.matching.scorer import TokenWeights, compare, default_weights
-from sanctions_cli.names import prepare_name, prepared_readings, transcribed
+from sanctions_cli.names import PreparedName, prepare_name, prepared_readings, transcribed
 
 THRESHOLD = 85.0
 LISTED = [
@@ -1463,3 +1463,61 @@ def test_two_names_of_their_own_a_letter_or_a_syllable_apart_are_two_names() -> 
     # A typo makes a word no list spells, and pairs as before.
     assert listed_score("Reza Amodi", "AMIDI, Reza") >= THRESHOLD
     assert listed_score("Hossein Rahini", "RAHIMI, Hossein") >= THRESHOLD
+
+
+def test_a_parents_name_in_a_persons_name_is_not_a_vessel_or_a_company() -> None:
+    # "Son of Cohen", "son of Azoulay": the word after the particle is a parent's
+    # name, not the one word of a listed newspaper's or vessel's name.
+    def listed(name: str, **kind: bool) -> PreparedName:
+        return dataclasses.replace(prepare_name(name), **kind)
+
+    newspaper = listed("Kayhan", entity_organisation=True)
+    vessel = listed("AZELIA", entity_vessel=True)
+    for query, candidate in (("בן כהן", newspaper), ("בן אזולאי", vessel)):
+        best = max((compare(q, candidate) for q in prepared_readings(query)), key=lambda m: m.score)
+        assert best.score < THRESHOLD
+        assert "parent_name" in {a.reason for a in best.adjustments}
+    # Without the particle the one word still meets them; and a person named so.
+    assert compare(prepare_name("Kayhan"), newspaper).score >= THRESHOLD
+    assert compare_names("Ahmad bin Kayhan", "KAYHAN, Ahmad").score >= THRESHOLD
+    # The particle in the listed name too: the name as listed.
+    assert (
+        compare(prepare_name("Bin Laden"), listed("BIN LADEN", entity_organisation=True)).score
+        >= THRESHOLD
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zeid Ali", "ZAYD, Ali"),
+        ("Kheir Ali", "KHAYR, Ali"),
+        ("Heidar Ali", "HAYDAR, Ali"),
+        ("Leila Hassan", "HASAN, Layla"),
+        ("Muhammad al-Sheikh", "AL-SHAYKH, Muhammad"),
+    ],
+)
+def test_the_arabic_diphthong_in_any_spelling_pairs(query: str, listed: str) -> None:
+    assert compare_names(query, listed).score >= THRESHOLD
+
+
+def test_a_diphthong_is_no_plain_vowel() -> None:
+    # ei is not a: Heinz is not Hans, Stein not Stan.
+    assert compare_names("Heinz Muller", "MULLER, Hans").score < THRESHOLD
+    assert compare_names("Stein Peter", "STAN, Peter").score < THRESHOLD
+    assert scorer.diphthong_respellings("zeid") == ["zayd", "zaid", "zeyd"]
+    assert scorer.diphthong_respellings("sayed") == []
+
+
+def test_a_title_does_not_excuse_a_given_name_met_by_an_initial() -> None:
+    # The screened person's own given name against the listed person's initial,
+    # the listed given name missing: another member of the family.
+    assert compare_names("Dr. Salsabil al-Dajani", "AL-DAJANI, Nadim S.").score < THRESHOLD
+    # A title and the surname alone still name the listed person.
+    assert compare_names("President Putin", "PUTIN, Vladimir Vladimirovich").score >= THRESHOLD
+
+
+def test_a_company_does_not_hold_a_persons_name_written_joined() -> None:
+    assert compare_names("Chochół Sp. z o.o.", "CHO, Ch'o'l").score < THRESHOLD
+    # Between persons the joined syllables still pair.
+    assert compare_names("Kim Jongsik", "KIM, Jong Sik").score >= THRESHOLD
