@@ -768,7 +768,7 @@ MIDDLE_NAMES_FACTOR = 0.5
 # such a name's given name is two syllables, "KIM Jong Sik" without "Sik" is
 # another man's name (Kim Jong), not a name without its middle name.
 _SYLLABLE_SHAPE = re.compile(
-    r"([^aeiouwy]{0,2})([wy]?)(ae|eo|eu|oe|ui|ou|oo|[aeiou])(ng|[kntlmpr])?"
+    r"([^aeiouwy]{0,2})([wy]?)(ae|eo|eu|oe|ui|ou|oo|aa|ii|uu|[aeiou])(ng|[kntlmpr])?"
 )  # onset, glide, vowel, final (``syllable_key``)
 # ... when every pair is at least this similar: a name spelled alike or nearly
 # (Sergei/Sergey), not one met by approximate words only ("Артемий Ануфриевич
@@ -1379,8 +1379,19 @@ _SYLLABLE_ONSET_CLASSES = {
 # Vowels: the Revised eo and eu are McCune-Reischauer's o and u (breves dropped),
 # South Korean oo is u, and the o and u of one syllable are written either way
 # (정 Jong and Jung, 전 Jeon and Chun); ae and e (ㅐ and ㅔ, one vowel in today's
-# speech, written either way: 이제동 Lee Jae-dong, 나경채 Na Gyung-che).
-_SYLLABLE_VOWELS = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("u", "o"), ("ae", "e"))
+# speech, written either way: 이제동 Lee Jae-dong, 나경채 Na Gyung-che); a vowel
+# written twice is the vowel (a long vowel's spelling, Yuuki, or a key held down:
+# Kim Jong-uun / Kim Jong-un, 44.7 before).
+_SYLLABLE_VOWELS = (
+    ("aa", "a"),
+    ("ii", "i"),
+    ("uu", "u"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("oo", "u"),
+    ("u", "o"),
+    ("ae", "e"),
+)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -2494,11 +2505,12 @@ def _compare(
         # The listed person's surname is not in the screened name: the given
         # names it shares identify nobody ("Valentin" / "CORIC, Valentin").
         alpha = ALPHA_COMMON
-    if q_words > c_words and candidate.kinds.count("word") <= 1:
+    if q_words > c_words and _name_words(candidate) <= 1:
         # A listed name of one word inside a longer screened name (GREEN in "Sara
-        # Green") identifies little: the screened name's other words count in full.
+        # Green", Sadruddin in "Sadr al-Din Khaza'a") identifies little: the
+        # screened name's other words count in full.
         alpha = ALPHA_COMMON
-    if q_words_count == 1 and c_words and not query.titled:
+    if _name_words(query) == 1 and c_words and not query.titled:
         # A screened name of one word found in a longer listed name ("Montenegro" /
         # "MONTENEGRO ESPINOZA, Luis Angel") is a surname or a given name alone:
         # many people share it, however rare it is on the lists.  With a title
@@ -3158,6 +3170,21 @@ def _surname_similarity(
     surname = name.surname_mask & words or (1 << (words.bit_length() - 1) if words else 0)
     found = [pair.score for pair, (_, mask) in zip(pairs, paired, strict=True) if mask & surname]
     return min(found, default=0.0)
+
+
+def _name_words(name: PreparedName) -> int:
+    """How many names ``name`` holds: its words, a name "X al-Din" one (Sadruddin,
+    Nasreddine, as ``normalise`` writes them: "sadr al din", two words)."""
+    tokens, kinds = name.tokens, name.kinds
+    joined = sum(
+        1
+        for i in range(2, len(tokens))
+        if tokens[i] == "din"
+        and tokens[i - 1] == "al"
+        and kinds[i - 1] == "particle"
+        and kinds[i - 2] == "word"
+    )
+    return kinds.count("word") - joined
 
 
 def _middle_names_missing(name: PreparedName, used: int) -> bool:
