@@ -1268,6 +1268,14 @@ def test_a_vessels_one_word_name_in_a_persons_name_is_someone_else() -> None:
     assert compare(prepare_name("Jon Davenport"), prepare_name("DAVENPORT, Jon")).score == 100.0
 
 
+def test_ben_before_a_surname_alone_is_a_given_name() -> None:
+    assert score("Ben Netanyahu", "Benjamin Netanyahu") >= THRESHOLD
+    assert score("Ben Smith", "SMITH, Benjamin") >= THRESHOLD
+    # "son of" between names, and in a listed "SURNAME, Given" form
+    assert score("Ahmad Ben Ali", "Ahmad bin Ali") == 100.0
+    assert prepare_name("BEN KHEMAIS, Sami").tokens[0] == "bin"
+
+
 def test_a_name_x_al_din_is_one_name() -> None:
     # Sadruddin is one given name ("sadr al din"): in a longer name, or alone
     # against a longer listed one, it identifies as little as any one word.
@@ -1491,10 +1499,14 @@ def test_a_parents_name_in_a_persons_name_is_not_a_vessel_or_a_company() -> None
 
     newspaper = listed("Kayhan", entity_organisation=True)
     vessel = listed("AZELIA", entity_vessel=True)
-    for query, candidate in (("בן כהן", newspaper), ("בן אזולאי", vessel)):
+    for query, candidate in (("Bin Kayhan", newspaper), ("Ibn Azelia", vessel)):
         best = max((compare(q, candidate) for q in prepared_readings(query)), key=lambda m: m.score)
         assert best.score < THRESHOLD
         assert "parent_name" in {a.reason for a in best.adjustments}
+    # Ben before one word is a given name (Ben Cohen): someone else all the same.
+    for query, candidate in (("בן כהן", newspaper), ("בן אזולאי", vessel)):
+        best = max((compare(q, candidate) for q in prepared_readings(query)), key=lambda m: m.score)
+        assert best.score < THRESHOLD
     # Without the particle the one word still meets them; and a person named so.
     assert compare(prepare_name("Kayhan"), newspaper).score >= THRESHOLD
     assert compare_names("Ahmad bin Kayhan", "KAYHAN, Ahmad").score >= THRESHOLD
