@@ -1268,6 +1268,12 @@ def test_a_vessels_one_word_name_in_a_persons_name_is_someone_else() -> None:
     assert compare(prepare_name("Jon Davenport"), prepare_name("DAVENPORT, Jon")).score == 100.0
 
 
+def test_words_joined_hold_each_four_letter_word_unchanged() -> None:
+    # "tran" + "dang" against TRADING: "dang" is held only as "ding", another word.
+    assert score("Trần Đặng Công ty TNHH", "A A TRADING FZCO") < THRESHOLD
+    assert score("Tran Dang Co Ltd", "TRANDANG CO LTD") >= THRESHOLD
+
+
 def test_ben_before_a_surname_alone_is_a_given_name() -> None:
     assert score("Ben Netanyahu", "Benjamin Netanyahu") >= THRESHOLD
     assert score("Ben Smith", "SMITH, Benjamin") >= THRESHOLD
