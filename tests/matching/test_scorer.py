@@ -1268,6 +1268,17 @@ def test_a_vessels_one_word_name_in_a_persons_name_is_someone_else() -> None:
     assert compare(prepare_name("Jon Davenport"), prepare_name("DAVENPORT, Jon")).score == 100.0
 
 
+def test_a_company_told_apart_by_one_word_is_another_company_near_it() -> None:
+    # Beside a generic word (group, trading ...) a near miss on the one word that
+    # names the company is another company ...
+    assert score("Ramos Group", "RAMOR GROUP") < THRESHOLD
+    assert score("Grant Group", "GROUP GRAND LIMITED") < THRESHOLD
+    # ... while the name as listed, or the generic word misspelt, is the company.
+    assert score("Ramor Grup", "RAMOR GROUP") >= THRESHOLD
+    assert score("OSLEG VENTURSE", "OSLEG VENTURES") >= THRESHOLD
+    assert score("Ramor Group Ltd", "RAMOR GROUP") >= THRESHOLD
+
+
 def test_words_joined_hold_each_four_letter_word_unchanged() -> None:
     # "tran" + "dang" against TRADING: "dang" is held only as "ding", another word.
     assert score("Trần Đặng Công ty TNHH", "A A TRADING FZCO") < THRESHOLD
