@@ -1010,8 +1010,8 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     """Similarity of two tokens on 0-100: the best Indel ratio over ``TOKEN_VIEWS``
     and, unless neither is of a ``LOOSE_CONSONANT_SCRIPTS`` (``loose`` False),
     ``loose_skeletons`` (either side's); or ``reading_similarity_bound``,
-    ``nickname_similarity``, ``transposition_similarity`` or
-    ``syllable_similarity`` when higher; short tokens only equal or one syllable."""
+    ``nickname_similarity``, ``diphthong_similarity``, ``transposition_similarity``
+    or ``syllable_similarity`` when higher; short tokens only equal or one syllable."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) <= EXACT_TOKEN_MAX_LEN:
@@ -1020,8 +1020,9 @@ def token_similarity(a: str, b: str, *, loose: bool = True) -> float:
     if loose:
         a_loose, b_loose = loose_skeletons(skeleton_view(a)), loose_skeletons(skeleton_view(b))
         best = max(best, max(fuzz.ratio(x, y) for x in a_loose for y in b_loose))
-    best = max(best, reading_similarity_bound(a, b), nickname_similarity(a, b))
-    best = max(best, diphthong_similarity(a, b))
+    best = max(
+        best, reading_similarity_bound(a, b), nickname_similarity(a, b), diphthong_similarity(a, b)
+    )
     return max(best, transposition_similarity(a, b), syllable_similarity(a, b))
 
 

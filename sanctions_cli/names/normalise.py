@@ -1727,13 +1727,11 @@ def tokenise(text: str) -> tuple[str, ...]:
     tokens = [_fix_ocr_digits(t) for t in raw]
     if _DIGIT.search(text):
         tokens = [part for t in tokens for part in _split_digits(t)]
-    given_ben = len(tokens) == 2 and tokens[0] == "ben" and "," not in text
-    tokens = [_PARTICLE_FORMS.get(t, t) for t in tokens]
-    if given_ben:
-        # "Ben Smith", "Ben Netanyahu": a name of two words that starts with Ben
-        # (no "SURNAME, Given" comma) is a given name and a surname; "son of"
-        # stands between two names.
-        tokens[0] = "ben"
+    # "Ben Smith", "Ben Netanyahu": a name of two words that starts with Ben (no
+    # "SURNAME, Given" comma) is a given name and a surname; "son of" stands
+    # between two names.
+    given = 1 if len(tokens) == 2 and tokens[0] == "ben" and "," not in text else 0
+    tokens = tokens[:given] + [_PARTICLE_FORMS.get(t, t) for t in tokens[given:]]
     tokens = [BUSINESS_ABBREVIATIONS.get(t, t) for t in tokens]
     if "ag" in tokens[:-1]:
         # The Tamasheq "Ag" (son of) of Tuareg names, as Ould and bin, where the name
