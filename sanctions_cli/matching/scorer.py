@@ -137,6 +137,7 @@ from ..names import (
     skeleton_view,
     transcribed,
     voweled_skeleton,
+    written_initials,
 )
 from ..names import token_options as _name_token_options
 
@@ -839,6 +840,12 @@ VESSEL_ORDER_PENALTY = 15.0
 # matching's at seed 13 against both sets of lists) had at most one.
 VESSEL_MAX_TYPOS = 1
 VESSEL_TYPOS_PENALTY = VESSEL_ORDER_PENALTY
+# A vessel's name carries no legal form: a name with one is a company's (Adler AG,
+# Palmer Inc, Daniel SA against the vessels ADLER, PALMER, DANIEL: 88 to 92 with
+# the legal form an unpaired minor token), at most the ship's owner named after it,
+# which the lists name on an entry of its own.  The points leave the company named
+# exactly as the vessel (90 to 92) below the default threshold (85).
+VESSEL_COMPANY_PENALTY = 10.0
 
 # A screened name that may have been cut at a payment field's length leaves the
 # listed words after its last paired one unknown only when a paired word is at
@@ -1241,9 +1248,45 @@ def onset_added(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
+def _written_initials(text: str, tokens: tuple[str, ...], kinds: tuple[str, ...]) -> int:
+    """``names.written_initials``, remembered: listed names recur as candidates."""
+    return written_initials(text, tokens, kinds)  # type: ignore[arg-type]
+
+
 def _starts_with_vowel(text: str) -> bool:
     """True when a spelling starts with a vowel letter ("y" is the consonant of Yusuf)."""
     return text[:1] in "aeiou"
+
+
+# A word's last vowel tells names apart that its skeleton merges (all vowels but
+# the first are one there): Hani / Hana, Ali / Ala, Mario / Maria, Giovanni /
+# Giovanna, Rossi / Rosso.  Romanisations agree on it: an i is spelled i, y, ee,
+# ey or iy (Dmitri, Dmitriy; Hany; Alexei, Alexey); an a is a or ia, iya (Yulia,
+# Yuliya); an o or u o, u, ou (Abu, Abou).  A final e is either an a (Fatemeh,
+# Salameh: the ta marbuta) or an i (Marie), so it contradicts neither.  Two words
+# ending in vowels of different classes pair only as spelled: the sound-alike does
+# not lift them.  Between names spelled in alphabets that write their vowels
+# (``SPELLING_SCRIPTS``) only: a reading guesses its last vowel, or reads a final
+# letter that leaves it open (Arabic alif maqsura is an a or an i: على is Ali,
+# مصطفى Mustafa; Hebrew יוליה read "yoli" is Yuliya), and the scripts of syllables
+# add one after a final consonant.
+_FINAL_VOWELS = re.compile("[aeiouy]+$")
+_FINAL_VOWEL_CLASSES = {"i": "i", "y": "i", "a": "a", "o": "o", "u": "o"}
+
+
+def final_vowel_class(text: str) -> str:
+    """The class of the last letter of a word ending in a vowel (see
+    ``_FINAL_VOWELS``): "i", "a" or "o"; "" for a final e or a consonant."""
+    found = _FINAL_VOWELS.search(text)
+    return _FINAL_VOWEL_CLASSES.get(text[-1], "") if found else ""
+
+
+def final_vowels_differ(a: str, b: str) -> bool:
+    """True when two words end in vowels of different classes (``final_vowel_class``)."""
+    first = final_vowel_class(a)
+    second = final_vowel_class(b)
+    return bool(first) and bool(second) and first != second
 
 
 def _option_similarity(
@@ -1255,6 +1298,7 @@ def _option_similarity(
     loose: tuple[bool, bool] | None = None,
     sound_alike: bool = True,
     loose_only: bool = False,
+    final_vowels: bool = True,
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
@@ -1268,6 +1312,8 @@ def _option_similarity(
     (across an abjad: ``GUESSED_VOWEL_SCRIPTS``) instead of the skeleton's; with
     ``loose`` (one of a ``LOOSE_CONSONANT_SCRIPTS``) the ``loose_skeleton``'s too,
     also without ``sound_alike`` when ``loose_only`` (``BARE_ABUGIDA_LOOSE``).
+    With ``final_vowels`` two words ending in vowels of different classes are not
+    lifted (``final_vowels_differ``).
     """
     if a.text == b.text:
         return 100.0
@@ -1317,8 +1363,10 @@ def _option_similarity(
             best = max(best, min(max(ratios), LOOSE_MAX_SIMILARITY))
     if lifted:
         best = min(best, plain + max_lift)
-        if best < MIN_LIFTED_SIMILARITY:
-            best = plain  # only partly alike (see MIN_LIFTED_SIMILARITY)
+        if best < MIN_LIFTED_SIMILARITY or (final_vowels and final_vowels_differ(a.text, b.text)):
+            # only partly alike (see MIN_LIFTED_SIMILARITY), or ending in
+            # another vowel (see ``_FINAL_VOWELS``)
+            best = plain
     return min(best, MAX_VARIANT_SIMILARITY)
 
 
@@ -2207,6 +2255,12 @@ def _compare(
     scored: list[tuple[float, float, bool, int, int]] = []
     q_joined = _joins_connector(query)
     c_joined = _joins_connector(candidate)
+    # Initials written with a full stop stand for words: never joined to a word
+    # (STEPANOV A. A. is no Stepanova), only to other initials (L.X.C, LXC).
+    q_initials = _written_initials(query.original, query.tokens, query.kinds)
+    c_initials = _written_initials(candidate.original, candidate.tokens, candidate.kinds)
+    q_words_mask = _word_mask(query.kinds)
+    c_words_mask = _word_mask(candidate.kinds)
     for qi, q_opt in enumerate(query.options):
         q_single = _is_single(q_opt.mask)
         q_special = q_opt.kind in _SPECIAL_KINDS
@@ -2230,7 +2284,11 @@ def _compare(
                     scored.append((INITIAL_CREDIT * 100, weight, False, qi, ci))
                 continue
             compound = not (q_single and _is_single(c_opt.mask))
-            if compound and person_in_company:
+            if compound and (
+                person_in_company
+                or (q_initials & q_opt.mask and q_words_mask & q_opt.mask)
+                or (c_initials & c_opt.mask and c_words_mask & c_opt.mask)
+            ):
                 continue
             lift = max_lift
             if compound:
@@ -2262,6 +2320,7 @@ def _compare(
                 loose,
                 sound_alike=not guessed,
                 loose_only=loose_abugida,
+                final_vowels=spelled and not (query.transcribed or candidate.transcribed),
             )
             if not compound:
                 if not (read or schwa) and _gendered_pair(
@@ -2804,6 +2863,13 @@ def _compare(
             "vessel_order",
             "the words of the listed vessel's name are paired out of their order",
             VESSEL_ORDER_PENALTY,
+        ),
+        (
+            (candidate.entity_vessel and "legal" in query.kinds)
+            or (query.entity_vessel and "legal" in candidate.kinds),
+            "vessel_company",
+            "one name is a vessel's, the other a company's (a legal form)",
+            VESSEL_COMPANY_PENALTY,
         ),
         (
             candidate.entity_vessel and latin and _typos(pairs) > VESSEL_MAX_TYPOS,

@@ -28,6 +28,7 @@ from .normalise import (
     token_kind,
     token_options,
     tokenise,
+    written_initials,
 )
 from .phonetic import skeleton, voweled_skeleton
 
@@ -55,4 +56,5 @@ __all__ = [
     "token_options",
     "tokenise",
     "voweled_skeleton",
+    "written_initials",
 ]

@@ -1137,6 +1137,9 @@ _PARTICLE_FORMS = {
     "ebn": "bin",
     "ould": "bin",  # Mauritanian: Mohamed Ould Abdel Aziz
     "binti": "bint",
+    # French and South Asian spellings of Abu (Abou Bakr, Aboo Bakar).
+    "abou": "abu",
+    "aboo": "abu",
 }
 
 # "al-Din" (of the faith) written as a word of its own, its article assimilated to
@@ -1627,6 +1630,17 @@ def _token_kinds(tokens: tuple[str, ...], text: str = "") -> tuple[TokenKind, ..
     return tuple(kinds)
 
 
+def written_initials(text: str, tokens: tuple[str, ...], kinds: tuple[TokenKind, ...]) -> int:
+    """The mask of a name's initials that ``text`` writes with a full stop (``A.``,
+    ``Ю.``): letters standing for words, never a piece of one."""
+    mask = 0
+    if "." in text:
+        for index, (token, kind) in enumerate(zip(tokens, kinds, strict=True)):
+            if kind == "initial" and _abbreviated(text, token):
+                mask |= 1 << index
+    return mask
+
+
 def _abbreviated(text: str, letter: str) -> bool:
     """True when ``text`` writes the one letter ``letter`` alone with a full stop
     (or an initial of several letters read as one: ``_initials_as_letters``, Ю. or
@@ -1679,6 +1693,11 @@ _SYLLABIC_SCRIPTS = frozenset(("CJK", "HANGUL"))
 # Scripts read as names that have no particles (nothing like al, de, van, bin): a
 # token of their reading spelled as one is a syllable or a word of the name.
 _PARTICLE_FREE_SCRIPTS = _SYLLABIC_SCRIPTS | {JAPANESE}
+# Scripts whose names have the Arabic particles only (written in their letters:
+# Hebrew אבו, בן, אל): a reading of a word spelled as a European one is a word of
+# the name (לאה, Leah, read "la"; דה "de"), not a connector.
+_ARABIC_PARTICLES_ONLY_SCRIPTS = frozenset(("HEBREW",))
+_ARABIC_PARTICLES = frozenset(("al", "bin", "bint", "abu"))
 
 
 # A name's prefix written with a slash: M/V, M/T (motor vessel, motor tanker: the
@@ -2118,6 +2137,11 @@ def prepare_name(text: str) -> PreparedName:
         # Syllables that spell a European or Arabic particle are words here: 杜 Du,
         # 德 De, 도 Do, 라 La are surnames and given names, not connectors.
         kinds = tuple("word" if kind == "particle" else kind for kind in kinds)
+    elif script in _ARABIC_PARTICLES_ONLY_SCRIPTS and "particle" in kinds:
+        kinds = tuple(
+            "word" if kind == "particle" and token not in _ARABIC_PARTICLES else kind
+            for kind, token in zip(kinds, tokens, strict=True)
+        )
     options = tuple(
         [
             NameOption(

@@ -1568,3 +1568,63 @@ def test_a_company_does_not_hold_a_persons_name_written_joined() -> None:
     assert compare_names("Chochół Sp. z o.o.", "CHO, Ch'o'l").score < THRESHOLD
     # Between persons the joined syllables still pair.
     assert compare_names("Kim Jongsik", "KIM, Jong Sik").score >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hana Yosef", "Hani Youssef"),
+        ("Ala Barak", "BARAKA, Ali"),
+        ("Kari", "Karo"),
+    ],
+)
+def test_a_word_ending_in_another_vowel_is_another_name(query: str, listed: str) -> None:
+    assert compare_names(query, listed).score < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Dmitriy Ivanov", "IVANOV, Dmitri"),
+        ("Yuliya Tymoshenko", "TYMOSHENKO, Yulia"),
+        ("Fatemeh Hosseini", "HOSSEINI, Fatima"),
+        ("Hany Ali", "ALI, Hani"),
+        ("Abou Bakr", "ABU BAKR"),
+        # Arabic script leaves the final vowel open: alif maqsura is an a or an i.
+        ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI"),
+    ],
+)
+def test_spellings_of_one_final_vowel_still_pair(query: str, listed: str) -> None:
+    assert compare_names(query, listed).score >= THRESHOLD
+
+
+def test_final_vowel_classes() -> None:
+    assert scorer.final_vowels_differ("hana", "hani")
+    assert scorer.final_vowels_differ("mario", "maria")
+    assert not scorer.final_vowels_differ("dmitriy", "dmitri")
+    assert not scorer.final_vowels_differ("salameh", "salama")  # a final h: no vowel
+    assert not scorer.final_vowels_differ("marie", "maria")  # e: either
+    assert not scorer.final_vowels_differ("hassan", "hasani")  # a consonant
+
+
+def test_an_initial_written_with_a_full_stop_is_not_joined_to_a_word() -> None:
+    # STEPANOV A. A. is no Stepanova: "a" would join the surname as its ending.
+    assert compare_names("Степанова Светлана Артемовна", "STEPANOV A. А.").score < THRESHOLD
+    assert compare_names("Stepanova Svetlana", "Stepanov A.").score < THRESHOLD
+    # Initials among themselves still join (an acronym), and a Korean syllable of
+    # one letter, written without a stop, still joins its neighbour.
+    assert compare_names("LXC Aviation", "L.X.C Aviation").score >= THRESHOLD
+    assert compare_names("Kim Hyonu", "KIM, Hyon U").score >= THRESHOLD
+
+
+def test_a_company_is_not_a_vessel_of_its_name() -> None:
+    def vessel(name: str) -> PreparedName:
+        return dataclasses.replace(prepare_name(name), entity_vessel=True)
+
+    for query, listed in (("Adler AG", "ADLER"), ("Palmer Inc", "Palmer"), ("Daniel SA", "DANIEL")):
+        match = compare(prepare_name(query), vessel(listed))
+        assert match.score < THRESHOLD
+        assert "vessel_company" in {a.reason for a in match.adjustments}
+    # The vessel's name alone, or with its prefix, still meets it.
+    assert compare(prepare_name("Adler"), vessel("ADLER")).score >= THRESHOLD
+    assert compare(prepare_name("MV Adler"), vessel("ADLER")).score >= THRESHOLD

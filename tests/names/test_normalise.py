@@ -823,3 +823,15 @@ def test_a_title_before_a_particle_and_one_word_is_a_name() -> None:
 def test_a_surname_title_after_the_article_is_a_family_name() -> None:
     assert prepare_name("al-shaykh Muhammad").tokens == ("al", "shaykh", "muhammad")
     assert prepare_name("Sheikh Muhammad Ali").tokens == ("muhammad", "ali")
+
+
+def test_abu_in_french_and_south_asian_spelling_is_the_particle() -> None:
+    assert prepare_name("Abou Bakr").tokens == ("abu", "bakr")
+    assert prepare_name("Aboo Bakar").kinds == ("particle", "word")
+
+
+def test_a_hebrew_word_read_as_a_european_particle_is_a_word() -> None:
+    # לאה (Leah) read "la" is a given name, not the French article.
+    assert prepare_name("לאה כהן").kinds == ("word", "word")
+    # The Arabic particles written in Hebrew letters stay particles.
+    assert "particle" in prepare_name("מוחמד בן סלמאן").kinds
