@@ -3362,35 +3362,45 @@ def _inner_bin(tokens: tuple[str, ...]) -> bool:
     return "bin" in tokens[1:-1] and tokens[0] != "bin" and tokens[-1] != "bin"
 
 
-def _chain_bin(name: PreparedName) -> int:
-    """The bit of the first "bin" of a name's chain of fathers, 0 when none: one of
-    a family name is no link of it (``AL BIN ALI, Isa Bin Tarif``: the second)."""
+def _chain_links(name: PreparedName) -> list[int]:
+    """For each token of a name, how many "bin" of its chain of fathers stand before
+    it: a name's link of the chain.  One of a family name is no link of it (``AL BIN
+    ALI, Isa Bin Tarif``: the second)."""
+    links: list[int] = []
+    count = 0
     for position, token in enumerate(name.tokens):
+        links.append(count)
         if token == "bin" and not name.surname_mask >> position & 1:
-            return 1 << position
-    return 0
+            count += 1
+    return links
 
 
 def _patronym_crossed(
     query: PreparedName, candidate: PreparedName, paired: list[tuple[int, int]]
 ) -> bool:
-    """True when a word before "bin" in one name is paired with one after it in the
-    other.  A family name is no link of the chain, wherever written: ``AYARI, Chiheb
-    Ben Mohamed`` is ``Chiheb Ben Mohamed Ayari`` (``PreparedName.surname_mask``),
-    ``AL BIN ALI, Isa Bin Tarif`` is ``Isa Bin Tarif Al Bin Ali``."""
+    """True when two pairs of words put them on links of the chain of fathers in
+    opposite orders (a son and his father swapped: Salman bin Muhammad / Muhammad
+    bin Salman).  A family name is no link of the chain, wherever written: ``AYARI,
+    Chiheb Ben Mohamed`` is ``Chiheb Ben Mohamed Ayari`` (``PreparedName.surname_mask``),
+    ``AL BIN ALI, Isa Bin Tarif`` is ``Isa Bin Tarif Al Bin Ali``.  A "bin" left out
+    or written as an initial moves no word to another link than its neighbours'
+    (``Faouzi B. Mohamed Ben Ahmed`` / ``Faouzi Ben Mohamed Ben Ahmed``)."""
     if not (_inner_bin(query.tokens) and _inner_bin(candidate.tokens)):
         return False
-    q_bin, c_bin = _chain_bin(query), _chain_bin(candidate)
-    if not (q_bin and c_bin):
-        return False
-    for q_mask, c_mask in paired:
-        if q_mask & query.surname_mask or c_mask & candidate.surname_mask:
-            continue
-        q_before = q_mask < q_bin
-        c_before = c_mask < c_bin
-        if q_mask != q_bin and c_mask != c_bin and q_before != c_before:
-            return True
-    return False
+    q_links, c_links = _chain_links(query), _chain_links(candidate)
+    places = [
+        (q_links[(q_mask & -q_mask).bit_length() - 1], c_links[(c_mask & -c_mask).bit_length() - 1])
+        for q_mask, c_mask in paired
+        if not (q_mask & query.surname_mask or c_mask & candidate.surname_mask)
+        and "bin" not in _masked_tokens(query, q_mask)
+        and "bin" not in _masked_tokens(candidate, c_mask)
+    ]
+    return any((a[0] - b[0]) * (a[1] - b[1]) < 0 for a, b in itertools.combinations(places, 2))
+
+
+def _masked_tokens(name: PreparedName, mask: int) -> list[str]:
+    """The tokens of ``name`` under ``mask``."""
+    return [name.tokens[i] for i in mask_bits(mask)]
 
 
 def _typos(pairs: Sequence[TokenPair]) -> int:

@@ -1628,3 +1628,17 @@ def test_a_company_is_not_a_vessel_of_its_name() -> None:
     # The vessel's name alone, or with its prefix, still meets it.
     assert compare(prepare_name("Adler"), vessel("ADLER")).score >= THRESHOLD
     assert compare(prepare_name("MV Adler"), vessel("ADLER")).score >= THRESHOLD
+
+
+def test_a_bin_left_out_or_abbreviated_crosses_no_father_and_son() -> None:
+    listed = "JENDOUBI, Faouzi Ben Mohamed Ben Ahmed"
+    for query in (
+        "Faouzi B. Mohamed Ben Ahmed JENDOUBI",
+        "Faouzi Mohamed Ben Ahmed Jendoubi",
+    ):
+        match = compare_names(query, listed)
+        assert "patronym_order" not in {a.reason for a in match.adjustments}
+        assert match.score >= THRESHOLD
+    # Father and son swapped still cross.
+    swapped = compare_names("Ahmed Ben Mohamed Ben Faouzi JENDOUBI", listed)
+    assert "patronym_order" in {a.reason for a in swapped.adjustments}
