@@ -1467,6 +1467,11 @@ GLUED_END_LEGAL_FORMS = (
 )  # fmt: skip
 GLUED_START_LEGAL_FORMS = ("ooo", "llc", "jsc", "pjsc", "ojsc", "cjsc", "oao")
 GLUED_MIN_REST = 3
+# ... or to a shorter word that is a legal form itself (COPLC, AOGMBH: "co plc",
+# "ao gmbh"), or one of the Russian forms, which are syllables of other words
+# too, glued to a word of at least GLUED_RUSSIAN_MIN_REST letters (SBERBANKAZAO).
+GLUED_RUSSIAN_LEGAL_FORMS = ("ooo", "oao", "zao", "pao")
+GLUED_RUSSIAN_MIN_REST = 7
 # "company" glued to a word (TAWASULCOMPANY, COMPANYNORTHERN) of at least this many
 # letters: it ends shorter words of names (KHORS AIRCOMPANY, AVIACOMPANY,
 # EUROCOMPANY, the only ones of the OFAC and UN lists), where "euro" or "air" left
@@ -1480,6 +1485,16 @@ def _alternation(words: Iterable[str]) -> str:
 
 _GLUED_END = re.compile(f"([a-z]{{{GLUED_MIN_REST},}}?)({_alternation(GLUED_END_LEGAL_FORMS)})")
 _GLUED_START = re.compile(f"({_alternation(GLUED_START_LEGAL_FORMS)})([a-z]{{{GLUED_MIN_REST},}})")
+_GLUED_RUSSIAN = re.compile(
+    f"([a-z]{{{GLUED_RUSSIAN_MIN_REST},}}?)({_alternation(GLUED_RUSSIAN_LEGAL_FORMS)})"
+)
+_ONE_WORD_LEGAL_FORMS = sorted(
+    {phrase for phrases in _LEGAL_FORMS.values() for phrase in phrases if " " not in phrase}
+    | {phrase for phrases in _END_LEGAL_FORMS.values() for phrase in phrases if " " not in phrase}
+)
+_GLUED_PAIR = re.compile(
+    f"({_alternation(_ONE_WORD_LEGAL_FORMS)})({_alternation(GLUED_END_LEGAL_FORMS)})"
+)
 _GLUED_COMPANY = re.compile(
     f"([a-z]{{{GLUED_COMPANY_MIN_REST},}})(company)|(company)([a-z]{{{GLUED_COMPANY_MIN_REST},}})"
 )
@@ -1496,7 +1511,9 @@ _JOINED_PHRASE_RUNS: dict[str, tuple[str, ...]] = {
     if len("".join(phrase[start:end])) >= JOINED_PHRASE_MIN_LENGTH
     and all(len(word) >= 2 for word in phrase[start:end])
 }
-_UNGLUE_MIN_LENGTH = GLUED_MIN_REST + min(map(len, GLUED_END_LEGAL_FORMS + GLUED_START_LEGAL_FORMS))
+_UNGLUE_MIN_LENGTH = min(map(len, _ONE_WORD_LEGAL_FORMS)) + min(
+    map(len, GLUED_END_LEGAL_FORMS + GLUED_START_LEGAL_FORMS)
+)
 
 
 # A legal-form word split by a stray space is rejoined when it has at least this
@@ -1549,6 +1566,8 @@ def _unglue_legal_forms(tokens: list[str]) -> list[str]:
             _GLUED_END.fullmatch(token)
             or _GLUED_START.fullmatch(token)
             or _GLUED_COMPANY.fullmatch(token)
+            or _GLUED_PAIR.fullmatch(token)
+            or _GLUED_RUSSIAN.fullmatch(token)
         )
         if glued is None:
             out.append(token)

@@ -294,6 +294,13 @@ def test_misspelt_legal_forms(raw: str, tokens: tuple[str, ...]) -> None:
         ("LimitedLiability Company Legion", ("llc", "legion")),
         ("TAWASULCOMPANY", ("tawasul", "corp")),
         ("COMPANYNORTHERN TECHNOLOGIES", ("corp", "northern", "technologies")),
+        # two legal forms glued, and a Russian form glued to a long word
+        ("KOREA SAMILPO SHIPPING COPLC", ("korea", "samilpo", "shipping", "corp", "jsc")),
+        ("NPP AEROSILA AOGMBH", ("npp", "aerosila", "jsc", "llc")),
+        ("NPF SBERBANKAZAO", ("npf", "sberbanka", "jsc")),
+        # ... but not a syllable ending a short word
+        ("Xiaozao", ("xiaozao",)),
+        ("Macao Trading", ("macao", "trading")),
         # forms that end or start words and names stay in them
         ("Bancorp", ("bancorp",)),
         ("Khors Aircompany", ("khors", "aircompany")),
