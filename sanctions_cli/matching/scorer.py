@@ -1289,6 +1289,22 @@ def final_vowels_differ(a: str, b: str) -> bool:
     return bool(first) and bool(second) and first != second
 
 
+def written_a_differs(reading: str, spelling: str) -> bool:
+    """True when a word read from Hebrew letters ends in the a of a final he or alef
+    (חנה "hana", אלה "ala") and a spelling in an i, o or u (Hani, Ali): the name
+    would end in a yod or a vav.  Not a reading's final i, which a he after a yod
+    leaves (יוליה "yoli", Yuliya)."""
+    return final_vowel_class(reading) == "a" and final_vowel_class(spelling) in ("i", "o")
+
+
+def _first_read(a: str, b: str) -> bool:
+    return written_a_differs(a, b)
+
+
+def _second_read(a: str, b: str) -> bool:
+    return written_a_differs(b, a)
+
+
 def _option_similarity(
     a: NameOption,
     b: NameOption,
@@ -1298,7 +1314,7 @@ def _option_similarity(
     loose: tuple[bool, bool] | None = None,
     sound_alike: bool = True,
     loose_only: bool = False,
-    final_vowels: bool = True,
+    final_vowels: Callable[[str, str], bool] | None = final_vowels_differ,
 ) -> float:
     """The similarity ``compare`` gives two options: never more than ``token_similarity``.
 
@@ -1312,8 +1328,8 @@ def _option_similarity(
     (across an abjad: ``GUESSED_VOWEL_SCRIPTS``) instead of the skeleton's; with
     ``loose`` (one of a ``LOOSE_CONSONANT_SCRIPTS``) the ``loose_skeleton``'s too,
     also without ``sound_alike`` when ``loose_only`` (``BARE_ABUGIDA_LOOSE``).
-    With ``final_vowels`` two words ending in vowels of different classes are not
-    lifted (``final_vowels_differ``).
+    Two words that ``final_vowels`` tells end in other vowels are not lifted
+    (``final_vowels_differ``, ``written_a_differs``).
     """
     if a.text == b.text:
         return 100.0
@@ -1363,7 +1379,9 @@ def _option_similarity(
             best = max(best, min(max(ratios), LOOSE_MAX_SIMILARITY))
     if lifted:
         best = min(best, plain + max_lift)
-        if best < MIN_LIFTED_SIMILARITY or (final_vowels and final_vowels_differ(a.text, b.text)):
+        if best < MIN_LIFTED_SIMILARITY or (
+            final_vowels is not None and final_vowels(a.text, b.text)
+        ):
             # only partly alike (see MIN_LIFTED_SIMILARITY), or ending in
             # another vowel (see ``_FINAL_VOWELS``)
             best = plain
@@ -1770,6 +1788,10 @@ def _derived_surname(a: str, b: str) -> tuple[str, str] | None:
         else:
             continue
         root = _made_from(family, given, stem, endings, sound_alike=last != "o")
+        if root is None and last == "a":
+            # A woman's name of an Iberian man's (Fernanda, Martina): the family
+            # name made from his (Fernandez, Martinez) is no spelling of it.
+            root = _made_from(family, given, given[:-1], DERIVED_AFTER_O, sound_alike=False)
         # Not two forms of one given name (Bill and Billy, Rick and Ricky: each a
         # nickname of William, Richard).
         if root is not None and not (
@@ -2255,6 +2277,16 @@ def _compare(
     scored: list[tuple[float, float, bool, int, int]] = []
     q_joined = _joins_connector(query)
     c_joined = _joins_connector(candidate)
+    # Which final vowels tell two words apart (see ``_FINAL_VOWELS``).
+    final_vowels: Callable[[str, str], bool] | None = None
+    q_hebrew = query.script == "HEBREW" or query.transcribed == transcribed.HEBREW
+    c_hebrew = candidate.script == "HEBREW" or candidate.transcribed == transcribed.HEBREW
+    if spelled and not (query.transcribed or candidate.transcribed):
+        final_vowels = final_vowels_differ
+    elif q_hebrew and not candidate.transcribed and candidate.script in SPELLING_SCRIPTS:
+        final_vowels = _first_read
+    elif c_hebrew and not query.transcribed and query.script in SPELLING_SCRIPTS:
+        final_vowels = _second_read
     # Initials written with a full stop stand for words: never joined to a word
     # (STEPANOV A. A. is no Stepanova), only to other initials (L.X.C, LXC).
     q_initials = _written_initials(query.original, query.tokens, query.kinds)
@@ -2320,7 +2352,7 @@ def _compare(
                 loose,
                 sound_alike=not guessed,
                 loose_only=loose_abugida,
-                final_vowels=spelled and not (query.transcribed or candidate.transcribed),
+                final_vowels=final_vowels,
             )
             if not compound:
                 if not (read or schwa) and _gendered_pair(

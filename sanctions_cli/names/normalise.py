@@ -1576,29 +1576,60 @@ def _unglue_legal_forms(tokens: list[str]) -> list[str]:
     return out
 
 
-def _legal_forms(tokens: list[str], comma: bool = False) -> list[str]:
+def _cut_phrases() -> dict[tuple[str, ...], str]:
+    """The first words (two or more, each of two letters or more) of the legal-form
+    phrases of more words, that begin phrases of one class only, with that class."""
+    classes: dict[tuple[str, ...], set[str]] = {}
+    for phrase, canonical in _LEGAL_PHRASES.items():
+        for size in range(2, len(phrase)):
+            head = phrase[:size]
+            if min(map(len, head)) >= 2 and head not in _LEGAL_PHRASES:
+                classes.setdefault(head, set()).add(canonical)
+    return {head: found.pop() for head, found in classes.items() if len(found) == 1}
+
+
+# A legal-form phrase cut at a payment field's line (``FIELD_LINE_LENGTHS``): "BANK
+# SAINT-PETERSBURG PUBLIC JOINT" of public joint stock company.  Its first words at
+# the end of a name of that length are the form (``_legal_forms``).
+_CUT_LEGAL_PHRASES = _cut_phrases()
+_CUT_PHRASE_MAX_WORDS = max(map(len, _CUT_LEGAL_PHRASES), default=0)
+
+
+def _legal_forms(tokens: list[str], comma: bool = False, cut: bool = False) -> list[str]:
     # A word read through a typo as a word of a legal form stays as written when
     # it makes no legal form: "Aisha", "Antonia", "Republic" are names, not
     # "kaisha", "anonima", "public" of a phrase that is not there.  With a
     # ``comma`` in the name, single letters at its end are initials ("SMITH, A. S.").
+    # With ``cut`` (a name of a field line's length), the first words of a phrase
+    # that end it are that phrase's form (``_CUT_LEGAL_PHRASES``).
     written = tokens
     tokens = [_fix_legal_typo(t) for t in tokens]
     if _LEGAL_PHRASE_WORDS.isdisjoint(tokens):
         return tokens
+    end, cut_form = len(tokens), ""
+    if cut:
+        for size in range(min(_CUT_PHRASE_MAX_WORDS, len(tokens) - 1), 1, -1):
+            cut_form = _CUT_LEGAL_PHRASES.get(tuple(tokens[-size:]), "")
+            if cut_form:
+                end -= size
+                break
+    head = tokens[:end]
     out: list[str] = []
     index = 0
-    while index < len(tokens):
-        found = _exact_legal_phrase(tokens, index, 2, comma)
+    while index < end:
+        found = _exact_legal_phrase(head, index, 2, comma)
         if found is None:
-            found = _misspelt_legal_phrase(tokens, index)
+            found = _misspelt_legal_phrase(head, index)
         if found is None:
-            found = _exact_legal_phrase(tokens, index, 1, comma)
+            found = _exact_legal_phrase(head, index, 1, comma)
         if found is None:
             out.append(written[index])
             index += 1
         else:
             out.append(found[0])
             index += found[1]
+    if cut_form:
+        out.append(cut_form)
     if len(out) == len([t for t in out if t in LEGAL_FORM_TOKENS]):
         return tokens  # a name that is only a legal form keeps its words
     return out
@@ -1779,7 +1810,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     if any("dd" in t for t in tokens):
         tokens = [part for t in tokens for part in _din_split(t)]
     tokens = [_korean_form(t) for t in tokens]
-    with_legal_forms = _legal_forms(tokens, "," in text)
+    cut = len(text) in FIELD_LINE_LENGTHS
+    with_legal_forms = _legal_forms(tokens, "," in text, cut)
     if not LEGAL_FORM_TOKENS.intersection(with_legal_forms):
         # Titles name people: in a company's name they are words of the name
         # ("General Trading LLC", "President Hotel Ltd").
@@ -1793,7 +1825,7 @@ def tokenise(text: str) -> tuple[str, ...]:
             if t not in titles or t in surnames or (i in inner and t not in SURNAME_TITLES)
         ]
         if without_titles and len(without_titles) < len(tokens):
-            with_legal_forms = _legal_forms(without_titles, "," in text)
+            with_legal_forms = _legal_forms(without_titles, "," in text, cut)
     else:
         with_legal_forms = _join_acronyms(with_legal_forms)
     if not script_of(text) and not LEGAL_FORM_TOKENS.intersection(with_legal_forms):

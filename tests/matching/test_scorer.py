@@ -1642,3 +1642,22 @@ def test_a_bin_left_out_or_abbreviated_crosses_no_father_and_son() -> None:
     # Father and son swapped still cross.
     swapped = compare_names("Ahmed Ben Mohamed Ben Faouzi JENDOUBI", listed)
     assert "patronym_order" in {a.reason for a in swapped.adjustments}
+
+
+def test_an_iberian_family_name_is_not_the_womans_given_name() -> None:
+    # Fernandez is made from Fernando: Fernanda, a woman's name, is another word.
+    assert scorer._derived_surname("fernanda", "fernandez") == ("fernanda", "fernanda")
+    assert scorer._derived_surname("martinez", "martina") == ("martina", "martina")
+    assert scorer._derived_surname("fernanda", "fernandes") is not None
+    assert scorer._derived_surname("fernandez", "fernandes") is None
+
+
+def test_a_hebrew_final_he_is_no_final_i() -> None:
+    # חנה (Hana) and אלה (Ela) end in a he: Hani and Ali would end in a yod.
+    assert compare_names("חנה יוסף", "Hani Youssef").score < THRESHOLD
+    assert compare_names("אלה ברק", "BARAKA, Ali").score < THRESHOLD
+    assert scorer.written_a_differs("hana", "hani")
+    # A reading's final i may stand for -iya (יוליה "yoli"): no contradiction.
+    assert not scorer.written_a_differs("yoli", "yuliya")
+    # The same final vowel still pairs.
+    assert compare_names("חנה כהן", "KOHEN, Hana").score >= THRESHOLD

@@ -842,3 +842,11 @@ def test_a_hebrew_word_read_as_a_european_particle_is_a_word() -> None:
     assert prepare_name("לאה כהן").kinds == ("word", "word")
     # The Arabic particles written in Hebrew letters stay particles.
     assert "particle" in prepare_name("מוחמד בן סלמאן").kinds
+
+
+def test_a_legal_form_cut_at_a_field_line_is_still_the_form() -> None:
+    # 34 characters: "public joint [stock company]" cut by the field's length.
+    assert tokenise("BANK SAINT-PETERSBURG PUBLIC JOINT") == ("bank", "saint", "petersburg", "jsc")
+    assert tokenise("ROSTEC STATE CORP LIMITED LIABILITY") == ("rostec", "state", "corp", "llc")
+    # A shorter name ends where it is written: its words stay words.
+    assert tokenise("Saint Petersburg Public Joint") == ("saint", "petersburg", "public", "joint")
