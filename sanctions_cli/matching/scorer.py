@@ -1310,12 +1310,9 @@ def written_a_differs(reading: str, spelling: str) -> bool:
     return final_vowel_class(reading) == "a" and final_vowel_class(spelling) in ("i", "o")
 
 
-def _first_read(a: str, b: str) -> bool:
-    return written_a_differs(a, b)
-
-
-def _second_read(a: str, b: str) -> bool:
-    return written_a_differs(b, a)
+def _spelling_then_reading(spelling: str, reading: str) -> bool:
+    """``written_a_differs`` of a pair whose second word is the reading."""
+    return written_a_differs(reading, spelling)
 
 
 def _option_similarity(
@@ -2297,9 +2294,9 @@ def _compare(
     if spelled and not (query.transcribed or candidate.transcribed):
         final_vowels = functools.partial(_names_end_apart, weights)
     elif q_hebrew and not candidate.transcribed and candidate.script in SPELLING_SCRIPTS:
-        final_vowels = _first_read
+        final_vowels = written_a_differs
     elif c_hebrew and not query.transcribed and query.script in SPELLING_SCRIPTS:
-        final_vowels = _second_read
+        final_vowels = _spelling_then_reading
     # Initials written with a full stop stand for words: never joined to a word
     # (STEPANOV A. A. is no Stepanova), only to other initials (L.X.C, LXC).
     q_initials = _written_initials(query.original, query.tokens, query.kinds)
