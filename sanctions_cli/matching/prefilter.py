@@ -14,9 +14,7 @@ from the scorer's contract (its module docstring):
   ``D`` is at least the paired weight plus, per unpaired token, its *cost*:
   ``alpha`` times its weight for a word (the contradiction term counts twice the
   smaller side and ``alpha <= 0.8``, so ``2 min(a, b) + alpha |a - b| >= alpha (a +
-  b)``), its weight for a legal form or initial, nothing for a number or a
-  particle (the particle of a dropped link of a chain of fathers costs nothing:
-  ``scorer.DROPPED_LINK_PARTICLES``);
+  b)``), its weight for a legal form, particle or initial, nothing for a number;
   ``alpha`` is never below ``ALPHA_FLOOR``.  Later adjustments only lower the score;
 * so ``score >= T`` implies ``A - T D >= 0``, and ``A - T D`` is at most the sum over
   the tokens of both names of what each can add on its own: ``(credit - T) w`` for
@@ -80,7 +78,7 @@ KIND_CODES = {"word": 0, "legal": 1, "particle": 2, "initial": 3, "number": 4}
 # scorer can use, minor tokens their whole weight, numbers nothing (their penalty
 # is subtracted apart, and leaving it out only loosens the bound).
 ALPHA_FLOOR = min(scorer.ALPHA_RARE, scorer.ALPHA_ORGANISATION, scorer.ALPHA_COMMON)
-UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 0.0, 1.0, 0.0], dtype=np.float64)
+UNPAIRED_COST = np.array([ALPHA_FLOOR, 1.0, 1.0, 1.0, 0.0], dtype=np.float64)
 
 # Credit of a token that cannot pair: far below any target, finite so that a zero
 # weight gives zero, not nan.

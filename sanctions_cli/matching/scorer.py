@@ -3379,7 +3379,6 @@ def _unpaired(
     rarity factor."""
     words = minor = raw = 0.0
     number = False
-    dropped = _dropped_links(name, used)
     for index, kind in enumerate(name.kinds):
         if used >> index & 1:
             continue
@@ -3387,8 +3386,6 @@ def _unpaired(
             minor += WAIVED_NUMBER_WEIGHT
         elif kind == "number":
             number = True
-        elif kind == "particle" and dropped and name.tokens[index] in DROPPED_LINK_PARTICLES:
-            dropped -= 1  # see DROPPED_LINK_PARTICLES
         elif kind in ("legal", "particle"):
             minor += weights[index]
         elif kind == "initial":
@@ -3400,28 +3397,6 @@ def _unpaired(
             words += weights[index]
             raw += min(len(name.tokens[index]), WORD_LENGTH_CAP)
     return words, minor, number, raw
-
-
-# A link of an Arabic chain of fathers left out is its particle and the name after
-# it ("Usama bin Muhammad bin Awad bin Ladin" is "Usama bin Ladin"): the particle
-# costs nothing beyond the omitted name (as a lone particle, its weight would: 84.7,
-# and "Osama bin Laden" 75.3).  The candidate index's bounds count no cost for an
-# unpaired particle (``prefilter.UNPAIRED_COST``, ``score_bound``).
-DROPPED_LINK_PARTICLES = frozenset(("bin", "bint"))
-
-
-def _dropped_links(name: PreparedName, used: int) -> int:
-    """How many unpaired words (``used``) of a name follow a particle of
-    ``DROPPED_LINK_PARTICLES``: as many unpaired such particles cost nothing, whichever
-    of them the other name's particles paired with."""
-    tokens, kinds = name.tokens, name.kinds
-    return sum(
-        1
-        for index in range(len(tokens) - 1)
-        if tokens[index] in DROPPED_LINK_PARTICLES
-        and kinds[index + 1] == "word"
-        and not used >> (index + 1) & 1
-    )
 
 
 def _inner_bin(tokens: tuple[str, ...]) -> bool:
@@ -3604,8 +3579,6 @@ def score_bound(
                 cost = 0.0
             elif kind == "word":
                 cost = alpha_min / 2 * weight
-            elif kind == "particle":
-                cost = 0.0  # a dropped link's (DROPPED_LINK_PARTICLES)
             else:
                 cost = weight
             terms.append((credit, weight, cost))
