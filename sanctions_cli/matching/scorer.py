@@ -2844,7 +2844,7 @@ def _compare(
         (
             q_minor or c_minor,
             "minor_tokens",
-            "unpaired legal form, particle, initial or number beside a person's name",
+            "an unpaired legal form, particle, initial or number",
             q_minor + c_minor,
         ),
     ]
