@@ -133,6 +133,7 @@ from ..names import (
     TOKEN_VIEW_FUNCTIONS,
     NameOption,
     PreparedName,
+    TokenKind,
     mask_bits,
     nicknames,
     skeleton_view,
@@ -1250,9 +1251,9 @@ def onset_added(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _written_initials(text: str, tokens: tuple[str, ...], kinds: tuple[str, ...]) -> int:
+def _written_initials(text: str, tokens: tuple[str, ...], kinds: tuple[TokenKind, ...]) -> int:
     """``names.written_initials``, remembered: listed names recur as candidates."""
-    return written_initials(text, tokens, kinds)  # type: ignore[arg-type]
+    return written_initials(text, tokens, kinds)
 
 
 def _starts_with_vowel(text: str) -> bool:
@@ -1277,15 +1278,13 @@ def _starts_with_vowel(text: str) -> bool:
 # 1,000 variants and 5,987 clean names): with every pair of words, seed 7 lost
 # RICCOI Mariano / RICCIO, Mario (recall 0.992 -> 0.991) and a neighbouring key's
 # typo at seeds 7 and 43; with names of their own only, none.
-_FINAL_VOWELS = re.compile("[aeiouy]+$")
 _FINAL_VOWEL_CLASSES = {"i": "i", "y": "i", "a": "a", "o": "o", "u": "o"}
 
 
 def final_vowel_class(text: str) -> str:
-    """The class of the last letter of a word ending in a vowel (see
-    ``_FINAL_VOWELS``): "i", "a" or "o"; "" for a final e or a consonant."""
-    found = _FINAL_VOWELS.search(text)
-    return _FINAL_VOWEL_CLASSES.get(text[-1], "") if found else ""
+    """The class of a word's last letter (``_FINAL_VOWEL_CLASSES``): "i", "a" or
+    "o"; "" for a final e or a consonant."""
+    return _FINAL_VOWEL_CLASSES.get(text[-1:], "")
 
 
 def final_vowels_differ(a: str, b: str) -> bool:
@@ -1393,7 +1392,7 @@ def _option_similarity(
             final_vowels is not None and final_vowels(a.text, b.text)
         ):
             # only partly alike (see MIN_LIFTED_SIMILARITY), or ending in
-            # another vowel (see ``_FINAL_VOWELS``)
+            # another vowel (see ``_FINAL_VOWEL_CLASSES``)
             best = plain
     return min(best, MAX_VARIANT_SIMILARITY)
 
@@ -2287,7 +2286,7 @@ def _compare(
     scored: list[tuple[float, float, bool, int, int]] = []
     q_joined = _joins_connector(query)
     c_joined = _joins_connector(candidate)
-    # Which final vowels tell two words apart (see ``_FINAL_VOWELS``).
+    # Which final vowels tell two words apart (see ``_FINAL_VOWEL_CLASSES``).
     final_vowels: Callable[[str, str], bool] | None = None
     q_hebrew = query.script == "HEBREW" or query.transcribed == transcribed.HEBREW
     c_hebrew = candidate.script == "HEBREW" or candidate.transcribed == transcribed.HEBREW

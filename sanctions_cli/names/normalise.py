@@ -1740,14 +1740,16 @@ FOREIGN_KATAKANA = "KATAKANA-FOREIGN"
 # Scripts whose romanisation is syllables of pinyin: the token rules for Latin
 # words (legal forms, titles, numbers) would misread syllables ("zao", "shi").
 _SYLLABIC_SCRIPTS = frozenset(("CJK", "HANGUL"))
-# Scripts read as names that have no particles (nothing like al, de, van, bin): a
-# token of their reading spelled as one is a syllable or a word of the name.
-_PARTICLE_FREE_SCRIPTS = _SYLLABIC_SCRIPTS | {JAPANESE}
-# Scripts whose names have the Arabic particles only (written in their letters:
-# Hebrew אבו, בן, אל): a reading of a word spelled as a European one is a word of
-# the name (לאה, Leah, read "la"; דה "de"), not a connector.
-_ARABIC_PARTICLES_ONLY_SCRIPTS = frozenset(("HEBREW",))
+# The particles a name of these scripts can have; a token of its reading spelled
+# as another is a syllable or a word of the name.  Chinese, Korean and Japanese
+# names have none (杜 Du, 德 De, 도 Do, 라 La are surnames and given names, not
+# connectors); Hebrew ones the Arabic particles only, written in its letters (אבו,
+# בן, אל): לאה (Leah) read "la" and דה "de" are words.
 _ARABIC_PARTICLES = frozenset(("al", "bin", "bint", "abu"))
+_SCRIPT_PARTICLES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_SYLLABIC_SCRIPTS | {JAPANESE}, frozenset()),
+    "HEBREW": _ARABIC_PARTICLES,
+}
 
 
 # A name's prefix written with a slash: M/V, M/T (motor vessel, motor tanker: the
@@ -2184,13 +2186,10 @@ def prepare_name(text: str) -> PreparedName:
     tokens = tokenise(text)
     script = _name_script(text)
     kinds = _token_kinds(tokens, text)
-    if script in _PARTICLE_FREE_SCRIPTS and "particle" in kinds:
-        # Syllables that spell a European or Arabic particle are words here: 杜 Du,
-        # 德 De, 도 Do, 라 La are surnames and given names, not connectors.
-        kinds = tuple("word" if kind == "particle" else kind for kind in kinds)
-    elif script in _ARABIC_PARTICLES_ONLY_SCRIPTS and "particle" in kinds:
+    kept = _SCRIPT_PARTICLES.get(script)
+    if kept is not None and "particle" in kinds:
         kinds = tuple(
-            "word" if kind == "particle" and token not in _ARABIC_PARTICLES else kind
+            "word" if kind == "particle" and token not in kept else kind
             for kind, token in zip(kinds, tokens, strict=True)
         )
     options = tuple(
